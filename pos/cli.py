@@ -1,0 +1,126 @@
+"""The ``guichet`` command: the window, and a few verbs for the database and orders."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from pos.config import Config, ConfigError, load_config
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="guichet", description="Guichet : échange et annulation de billets au guichet."
+    )
+    parser.add_argument("--config", metavar="FILE", help="fichier de configuration TOML")
+    verbs = parser.add_subparsers(dest="verb")
+    verbs.add_parser("run", help="ouvrir la fenêtre (par défaut)")
+
+    db = verbs.add_parser("db", help="la base de données").add_subparsers(dest="db_verb")
+    init = db.add_parser("init", help="créer le schéma (et les données de démonstration)")
+    init.add_argument("--demo", action="store_true", help="charger les données de démonstration")
+    db.add_parser("upgrade", help="mettre le schéma à jour")
+
+    order = verbs.add_parser("order", help="les dossiers").add_subparsers(dest="order_verb")
+    show = order.add_parser("show", help="afficher un dossier")
+    show.add_argument("number", type=int)
+    show.add_argument("--json", action="store_true", help="sortie JSON")
+    return parser
+
+
+def _database(config: Config):
+    from pos.core.db import Database
+
+    return Database(config.database_url)
+
+
+def cmd_db_init(config: Config, demo: bool) -> int:
+    from pos.core.clock import SystemClock
+    from pos.core.demo import DemoAlreadyLoaded, load_demo
+    from pos.core.uow import UnitOfWork
+
+    database = _database(config)
+    database.upgrade()
+    print(f"Schéma à jour : {database.engine.url.render_as_string(hide_password=True)}")
+    if demo:
+        with UnitOfWork(database.sessions) as uow:
+            try:
+                load_demo(uow, SystemClock())
+                print("Données de démonstration chargées (dossier 959 : AKOKA, Viviane).")
+            except DemoAlreadyLoaded as exc:
+                print(f"Données de démonstration non chargées : {exc}.")
+    database.dispose()
+    return 0
+
+
+def cmd_db_upgrade(config: Config) -> int:
+    database = _database(config)
+    database.upgrade()
+    print("Schéma à jour.")
+    database.dispose()
+    return 0
+
+
+def cmd_order_show(config: Config, number: int, as_json: bool) -> int:
+    from pos.core.errors import DomainError
+    from pos.core.services.orders import order_summary
+    from pos.core.uow import UnitOfWork
+
+    database = _database(config)
+    try:
+        with UnitOfWork(database.sessions) as uow:
+            summary = order_summary(uow, number)
+    except DomainError as exc:
+        print(f"guichet : {exc.message}", file=sys.stderr)
+        return 1
+    finally:
+        database.dispose()
+    if as_json:
+        json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    state = "soldé" if summary["settled"] else "non soldé"
+    print(f"Dossier {summary['number']} ({state}) - {summary['contact']['name']}")
+    for t in summary["tickets"]:
+        print(f"  {t['number']}  {t['state']:<10} {t['event']} {t['performance']}  "
+              f"{t['area']} {t['seat']}  {t['category']} {t['tariff']}  {t['price']}")
+    for p in summary["payments"]:
+        print(f"  paiement {p['mode']:<17} {p['amount']:>10}  {p['at']}")
+    print(f"  solde {summary['balance']}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # `guichet order show 959 | head`
+        sys.stderr.close()
+        return 0
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"guichet : configuration refusée : {exc}", file=sys.stderr)
+        return 2
+    if args.verb == "db":
+        if args.db_verb == "init":
+            return cmd_db_init(config, args.demo)
+        if args.db_verb == "upgrade":
+            return cmd_db_upgrade(config)
+        _parser().parse_args(["db", "--help"])
+    if args.verb == "order":
+        if args.order_verb == "show":
+            return cmd_order_show(config, args.number, args.json)
+        _parser().parse_args(["order", "--help"])
+    from pos.ui.app import run_window
+
+    return run_window(config)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Domain model, services and persistence. No Qt, no hardware."""

@@ -1,0 +1,157 @@
+"""The cancellation basket: tickets taken back, waiting to be refunded or exchanged.
+
+Pure domain: it holds snapshots (plain data) of tickets that the scanning service
+has checked, groups them as the reference screen does and computes the totals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from pos.core.errors import AlreadyInBasket
+from pos.core.money import ZERO
+
+
+@dataclass(frozen=True)
+class BasketTicket:
+    ticket_id: int
+    number: str
+    order_id: int
+    order_number: int
+    contact_name: str
+    event_name: str
+    performance_id: int
+    starts_at: datetime
+    area: str
+    seat: str
+    category: str
+    tariff: str
+    price: Decimal
+    fees: Decimal
+
+
+@dataclass(frozen=True)
+class TariffGroup:
+    category: str
+    tariff: str
+    quantity: int
+    unit_price: Decimal
+    fees: Decimal
+    amount: Decimal
+    tickets: tuple[BasketTicket, ...]
+
+
+@dataclass(frozen=True)
+class PerformanceGroup:
+    event_name: str
+    starts_at: datetime
+    quantity: int
+    fees: Decimal
+    amount: Decimal
+    tariffs: tuple[TariffGroup, ...]
+
+
+@dataclass(frozen=True)
+class OrderGroup:
+    order_number: int
+    contact_name: str
+    quantity: int
+    fees: Decimal
+    amount: Decimal
+    performances: tuple[PerformanceGroup, ...]
+
+
+@dataclass
+class CancellationBasket:
+    tickets: list[BasketTicket] = field(default_factory=list)
+    refund_fees: bool = False
+
+    def __len__(self) -> int:
+        return len(self.tickets)
+
+    def __contains__(self, number: object) -> bool:
+        return any(t.number == number for t in self.tickets)
+
+    def add(self, ticket: BasketTicket) -> None:
+        if ticket.number in self:
+            raise AlreadyInBasket(f"Le billet {ticket.number} est déjà dans le panier.")
+        self.tickets.append(ticket)
+
+    def remove(self, numbers: Iterable[str]) -> None:
+        gone = set(numbers)
+        self.tickets = [t for t in self.tickets if t.number not in gone]
+
+    def clear(self) -> None:
+        self.tickets.clear()
+        self.refund_fees = False
+
+    def refunded_fees(self, ticket: BasketTicket) -> Decimal:
+        return ticket.fees if self.refund_fees else ZERO
+
+    def refund_of(self, ticket: BasketTicket) -> Decimal:
+        return ticket.price + self.refunded_fees(ticket)
+
+    @property
+    def refund_total(self) -> Decimal:
+        """What goes back to the customer (positive)."""
+        return sum((self.refund_of(t) for t in self.tickets), ZERO)
+
+    def refund_by_order(self) -> dict[int, Decimal]:
+        totals: dict[int, Decimal] = {}
+        for t in self.tickets:
+            totals[t.order_id] = totals.get(t.order_id, ZERO) + self.refund_of(t)
+        return totals
+
+    def groups(self) -> tuple[OrderGroup, ...]:
+        """Order > performance > category + tariff, in the order tickets arrived."""
+        orders: dict[int, dict[int, dict[tuple[str, str], list[BasketTicket]]]] = {}
+        for t in self.tickets:
+            perfs = orders.setdefault(t.order_number, {})
+            tariffs = perfs.setdefault(t.performance_id, {})
+            tariffs.setdefault((t.category, t.tariff), []).append(t)
+
+        result = []
+        for order_number, perfs in orders.items():
+            perf_groups = []
+            for tariffs in perfs.values():
+                tariff_groups = []
+                for (category, tariff), tickets in tariffs.items():
+                    prices = {t.price for t in tickets}
+                    tariff_groups.append(
+                        TariffGroup(
+                            category=category,
+                            tariff=tariff,
+                            quantity=len(tickets),
+                            # one price per tariff in practice; if not, show the mean
+                            unit_price=prices.pop() if len(prices) == 1 else
+                            sum((t.price for t in tickets), ZERO) / len(tickets),
+                            fees=sum((self.refunded_fees(t) for t in tickets), ZERO),
+                            amount=sum((self.refund_of(t) for t in tickets), ZERO),
+                            tickets=tuple(tickets),
+                        )
+                    )
+                first = tariff_groups[0].tickets[0]
+                perf_groups.append(
+                    PerformanceGroup(
+                        event_name=first.event_name,
+                        starts_at=first.starts_at,
+                        quantity=sum(g.quantity for g in tariff_groups),
+                        fees=sum((g.fees for g in tariff_groups), ZERO),
+                        amount=sum((g.amount for g in tariff_groups), ZERO),
+                        tariffs=tuple(tariff_groups),
+                    )
+                )
+            result.append(
+                OrderGroup(
+                    order_number=order_number,
+                    contact_name=perf_groups[0].tariffs[0].tickets[0].contact_name,
+                    quantity=sum(p.quantity for p in perf_groups),
+                    fees=sum((p.fees for p in perf_groups), ZERO),
+                    amount=sum((p.amount for p in perf_groups), ZERO),
+                    performances=tuple(perf_groups),
+                )
+            )
+        return tuple(result)

@@ -1,0 +1,70 @@
+"""Printed documents built from a committed operation (plain data, French text)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from pos.core.basket import OrderGroup
+from pos.core.documents import Barcode, Columns, Document, Feed, Heading, Separator, Text
+from pos.core.models import PaymentMode
+from pos.formatting import money, performance_date, timestamp
+
+MODE_LABELS = {
+    PaymentMode.CASH: "Espèces",
+    PaymentMode.CREDIT_NOTE: "Avoir",
+    PaymentMode.SUSPENSE_ACCOUNT: "Compte d'attente",
+    PaymentMode.CARD: "Carte bancaire",
+    PaymentMode.CHEQUE: "Chèque",
+    PaymentMode.TRANSFER: "Virement",
+    PaymentMode.OTHER: "Autre paiement",
+}
+
+
+@dataclass(frozen=True)
+class RefundReceipt:
+    venue: str
+    counter: str
+    sales_point: str
+    operator: str
+    operation_number: int
+    at: datetime
+    groups: tuple[OrderGroup, ...]
+    total: Decimal  # negative: money going back
+    tenders: tuple[tuple[PaymentMode, Decimal], ...]  # negative amounts
+    refund_fees: bool = False
+
+
+def refund_receipt(r: RefundReceipt) -> Document:
+    blocks: list = [
+        Heading(r.venue or "Guichet"),
+        Text("REMBOURSEMENT", bold=True, align="center"),
+        Text(f"Ordre {r.operation_number}", align="center"),
+        Text(timestamp(r.at), align="center"),
+        Separator(),
+    ]
+    for order in r.groups:
+        blocks.append(Text(f"Dossier {order.order_number} - {order.contact_name}", bold=True))
+        for perf in order.performances:
+            blocks.append(Text(f"{perf.event_name} - {performance_date(perf.starts_at)}"))
+            for tariff in perf.tariffs:
+                blocks.append(Text(f"{tariff.category} {tariff.tariff}"))
+                for t in tariff.tickets:
+                    place = " ".join(p for p in (t.area, t.seat) if p)
+                    refunded = t.price + t.fees if r.refund_fees else t.price
+                    blocks.append(Columns(f"  {t.number} {place}", money(-refunded)))
+    blocks += [
+        Separator(),
+        Columns("TOTAL", money(r.total), bold=True),
+    ]
+    for mode, amount in r.tenders:
+        blocks.append(Columns(MODE_LABELS[mode], money(amount)))
+    blocks += [
+        Separator(),
+        Text(f"Opérateur : {r.operator}"),
+        Text(f"{r.sales_point} - {r.counter}"),
+        Barcode(f"OP{r.operation_number:08d}"),
+        Feed(2),
+    ]
+    return Document(kind="refund_receipt", blocks=tuple(blocks))

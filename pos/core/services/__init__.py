@@ -1,0 +1,1 @@
+"""Service functions: each takes a unit of work and returns plain data."""

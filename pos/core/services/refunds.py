@@ -1,0 +1,239 @@
+"""Refunding the cancellation basket: one transaction, then documents to print.
+
+Modelled on pretix's order change manager: check everything again inside the
+transaction (another counter may have moved since the scan), apply every change,
+append the payments and the journal entry, commit once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select, update
+
+from pos.core import journal
+from pos.core.basket import BasketTicket, CancellationBasket
+from pos.core.clock import Clock
+from pos.core.documents import Document
+from pos.core.errors import EmptyBasket, SettlementError, TicketNotRefundable
+from pos.core.models import (
+    Counter,
+    LineKind,
+    Operation,
+    OperationKind,
+    OperationLine,
+    OperationState,
+    Order,
+    Payment,
+    PaymentMode,
+    Ticket,
+    TicketState,
+)
+from pos.core.money import ZERO, as_text, money
+from pos.core.receipts import RefundReceipt, refund_receipt
+from pos.core.services.orders import order_balance
+from pos.core.services.station import Station
+from pos.core.uow import UnitOfWork
+
+REFUND_MODES = (
+    PaymentMode.CASH,
+    PaymentMode.CREDIT_NOTE,
+    PaymentMode.SUSPENSE_ACCOUNT,
+    PaymentMode.CARD,
+    PaymentMode.CHEQUE,
+    PaymentMode.TRANSFER,
+    PaymentMode.OTHER,
+)
+
+
+@dataclass(frozen=True)
+class Tender:
+    """One way the money goes back: ``amount`` is positive, what the customer receives."""
+
+    mode: PaymentMode
+    amount: Decimal
+    reference: str = ""
+
+
+@dataclass(frozen=True)
+class SettlementResult:
+    operation_id: int
+    operation_number: int
+    refunded: Decimal
+    tenders: tuple[Tender, ...]
+    documents: tuple[Document, ...]
+    open_drawer: bool  # a committed cash movement, and only then
+
+
+def _allocate(
+    by_order: dict[int, Decimal], tenders: list[Tender]
+) -> list[tuple[int, Tender, Decimal]]:
+    """Split the tenders over the orders, in order, so that each order gets back exactly
+    what is refunded of it and each tender is used exactly."""
+    result: list[tuple[int, Tender, Decimal]] = []
+    left = [[t, t.amount] for t in tenders]
+    i = 0
+    for order_id in sorted(by_order):
+        need = by_order[order_id]
+        while need > ZERO:
+            tender, available = left[i]
+            take = min(need, available)
+            if take > ZERO:
+                result.append((order_id, tender, take))
+            need -= take
+            left[i][1] = available - take
+            if left[i][1] == ZERO:
+                i += 1
+    return result
+
+
+def _lock_tickets(uow: UnitOfWork, items: list[BasketTicket]) -> dict[int, Ticket]:
+    ids = [t.ticket_id for t in items]
+    rows = uow.session.scalars(
+        select(Ticket).where(Ticket.id.in_(ids)).with_for_update()
+    ).all()
+    return {t.id: t for t in rows}
+
+
+def _take_operation_number(uow: UnitOfWork, counter_id: int) -> int:
+    # One UPDATE ... RETURNING: the row lock serialises two settlements at one
+    # counter, and a rollback gives the number back, so numbers have no gaps.
+    return uow.session.execute(
+        update(Counter)
+        .where(Counter.id == counter_id)
+        .values(last_operation_number=Counter.last_operation_number + 1)
+        .returning(Counter.last_operation_number)
+    ).scalar_one()
+
+
+def refund_basket(
+    uow: UnitOfWork,
+    basket: CancellationBasket,
+    tenders: list[Tender],
+    station: Station,
+    clock: Clock,
+) -> SettlementResult:
+    if not basket.tickets:
+        raise EmptyBasket("Le panier d'annulation est vide.")
+    tenders = [Tender(t.mode, money(t.amount), t.reference) for t in tenders]
+    for t in tenders:
+        if t.mode not in REFUND_MODES:
+            raise SettlementError(f"Mode de remboursement impossible : {t.mode.value}.")
+        if t.amount <= ZERO:
+            raise SettlementError("Un montant remboursé doit être positif.")
+    total = basket.refund_total
+    tendered = sum((t.amount for t in tenders), ZERO)
+    if tendered != total:
+        raise SettlementError(
+            f"Les modes de remboursement ({as_text(tendered)}) ne couvrent pas "
+            f"exactement le montant à rembourser ({as_text(total)})."
+        )
+
+    s = uow.session
+    now = clock.now()
+    locked = _lock_tickets(uow, basket.tickets)
+    for item in basket.tickets:
+        ticket = locked.get(item.ticket_id)
+        if ticket is None or ticket.state is not TicketState.VALID:
+            raise TicketNotRefundable(
+                f"Billet {item.number} : il a changé depuis qu'il a été scanné "
+                "(remboursé ou contrôlé à un autre guichet). Retirez-le du panier.",
+                number=item.number,
+            )
+        if ticket.price != item.price or ticket.fees != item.fees:
+            raise TicketNotRefundable(
+                f"Billet {item.number} : son prix a changé depuis le scan. Scannez-le à nouveau.",
+                number=item.number,
+            )
+
+    by_order = basket.refund_by_order()
+    for order_id, amount in by_order.items():
+        refundable = order_balance(uow, order_id).paid
+        if amount > refundable:
+            number = s.get(Order, order_id).number  # type: ignore[union-attr]
+            raise SettlementError(
+                f"Dossier {number} : on ne peut pas rembourser {as_text(amount)}, "
+                f"seulement {as_text(refundable)} ont été payés et pas encore remboursés."
+            )
+
+    number = _take_operation_number(uow, station.counter_id)
+    operation = Operation(
+        counter_id=station.counter_id,
+        number=number,
+        kind=OperationKind.REFUND,
+        state=OperationState.COMPLETED,
+        created_at=now,
+        completed_at=now,
+        operator_id=station.operator_id,
+        refund_fees=basket.refund_fees,
+    )
+    s.add(operation)
+    s.flush()
+    for item in basket.tickets:
+        ticket = locked[item.ticket_id]
+        ticket.state = TicketState.CANCELLED
+        s.add(
+            OperationLine(
+                operation_id=operation.id,
+                ticket_id=ticket.id,
+                kind=LineKind.CANCEL,
+                price=ticket.price,
+                fees=basket.refunded_fees(item),
+            )
+        )
+    for order_id, tender, amount in _allocate(by_order, tenders):
+        s.add(
+            Payment(
+                order_id=order_id,
+                operation_id=operation.id,
+                mode=tender.mode,
+                amount=-amount,
+                at=now,
+                operator_id=station.operator_id,
+                counter_id=station.counter_id,
+                reference=tender.reference,
+            )
+        )
+    for order_id in by_order:
+        order = s.get(Order, order_id)
+        assert order is not None
+        order.modified_at = now
+        order.modified_by_id = station.operator_id
+        order.modified_sales_point_id = station.sales_point_id
+    journal.append(
+        s,
+        at=now,
+        action="refund.settled",
+        counter_id=station.counter_id,
+        operator_id=station.operator_id,
+        operation_id=operation.id,
+        number=number,
+        tickets=[t.number for t in basket.tickets],
+        refunded=as_text(total),
+        tenders=[{"mode": t.mode.value, "amount": as_text(t.amount)} for t in tenders],
+    )
+    s.flush()
+    receipt = refund_receipt(
+        RefundReceipt(
+            venue=station.venue_name,
+            counter=station.counter_name,
+            sales_point=station.sales_point_name,
+            operator=station.operator_login,
+            operation_number=number,
+            at=now,
+            groups=basket.groups(),
+            total=-total,
+            tenders=tuple((t.mode, -t.amount) for t in tenders),
+            refund_fees=basket.refund_fees,
+        )
+    )
+    uow.commit()
+    return SettlementResult(
+        operation_id=operation.id,
+        operation_number=number,
+        refunded=total,
+        tenders=tuple(tenders),
+        documents=(receipt,),
+        open_drawer=any(t.mode is PaymentMode.CASH for t in tenders),
+    )

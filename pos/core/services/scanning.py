@@ -1,0 +1,138 @@
+"""Taking a ticket back into the cancellation basket from its number."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload
+
+from pos.core.basket import BasketTicket, CancellationBasket
+from pos.core.clock import Clock
+from pos.core.errors import MalformedScan, TicketNotRefundable, UnknownTicket
+from pos.formatting import timestamp
+from pos.core.models import (
+    LineKind,
+    Operation,
+    OperationLine,
+    OperationState,
+    Order,
+    Performance,
+    Seat,
+    Ticket,
+    TicketState,
+)
+from pos.core.uow import UnitOfWork
+
+TICKET_NUMBER = re.compile(r"\d{11}")
+_SHOWN = 24  # characters of a bad scan quoted back to the cashier
+
+
+def parse_ticket_number(raw: str) -> str:
+    """The 11-digit number of a scan, or ``MalformedScan`` saying what was read."""
+    code = raw.strip()
+    if TICKET_NUMBER.fullmatch(code):
+        return code
+    printable = "".join(c if c.isprintable() else "\ufffd" for c in code[:_SHOWN])
+    more = "…" if len(code) > _SHOWN else ""
+    raise MalformedScan(
+        f"Code illisible « {printable}{more} » : un numéro de billet a 11 chiffres.",
+        raw_length=len(raw),
+    )
+
+
+def _load(uow: UnitOfWork, number: str) -> Ticket | None:
+    return uow.session.scalar(
+        select(Ticket)
+        .where(Ticket.number == number)
+        .options(
+            joinedload(Ticket.order).joinedload(Order.contact),
+            joinedload(Ticket.performance).joinedload(Performance.event),
+            joinedload(Ticket.seat).joinedload(Seat.area),
+            joinedload(Ticket.category),
+            joinedload(Ticket.tariff),
+            joinedload(Ticket.replaced_by),
+        )
+    )
+
+
+def _refusal(uow: UnitOfWork, ticket: Ticket, clock: Clock) -> str | None:
+    """Why this ticket cannot be refunded here, in the cashier's words; None if it can."""
+    n = ticket.number
+    if ticket.state is TicketState.CANCELLED:
+        done = uow.session.execute(
+            select(Operation.number, Operation.completed_at)
+            .join(OperationLine, OperationLine.operation_id == Operation.id)
+            .where(
+                OperationLine.ticket_id == ticket.id,
+                OperationLine.kind == LineKind.CANCEL,
+                Operation.state == OperationState.COMPLETED,
+            )
+        ).first()
+        if done is not None and done.completed_at is not None:
+            return (
+                f"Billet {n} déjà remboursé (ordre {done.number} "
+                f"du {timestamp(done.completed_at)})."
+            )
+        return f"Billet {n} déjà annulé."
+    if ticket.state is TicketState.REPLACED:
+        new = ticket.replaced_by.number if ticket.replaced_by else "?"
+        return f"Billet {n} remplacé par {new} lors d'un échange."
+    if ticket.state is TicketState.RESERVED:
+        return (
+            f"Billet {n} : réservation non payée. "
+            "Elle s'annule dans le panier de vente, pas ici."
+        )
+    if ticket.state is TicketState.CHECKED_IN:
+        when = f" le {timestamp(ticket.checked_in_at)}" if ticket.checked_in_at else ""
+        return f"Billet {n} déjà contrôlé à l'entrée{when} : remboursement refusé."
+    if ticket.performance.starts_at <= clock.now():
+        return (
+            f"Billet {n} : la séance du {timestamp(ticket.performance.starts_at)} "
+            "est passée, remboursement refusé."
+        )
+    return None
+
+
+def snapshot(ticket: Ticket) -> BasketTicket:
+    seat = ticket.seat
+    return BasketTicket(
+        ticket_id=ticket.id,
+        number=ticket.number,
+        order_id=ticket.order_id,
+        order_number=ticket.order.number,
+        contact_name=ticket.order.contact.display_name,
+        event_name=ticket.performance.event.name,
+        performance_id=ticket.performance_id,
+        starts_at=ticket.performance.starts_at,
+        area=seat.area.name if seat else "",
+        seat=seat.label if seat else "",
+        category=ticket.category.name,
+        tariff=ticket.tariff.name,
+        price=ticket.price,
+        fees=ticket.fees,
+    )
+
+
+def check_refundable(uow: UnitOfWork, raw: str, clock: Clock) -> BasketTicket:
+    number = parse_ticket_number(raw)
+    ticket = _load(uow, number)
+    if ticket is None:
+        raise UnknownTicket(f"Billet {number} inconnu.", number=number)
+    refusal = _refusal(uow, ticket, clock)
+    if refusal:
+        raise TicketNotRefundable(refusal, number=number, state=ticket.state.value)
+    return snapshot(ticket)
+
+
+def take_ticket(
+    uow: UnitOfWork, basket: CancellationBasket, raw: str, clock: Clock
+) -> BasketTicket:
+    """Check a scanned number and add the ticket to the basket; raises a DomainError."""
+    number = parse_ticket_number(raw)
+    if number in basket:
+        # Said before any database work: a double scan is the commonest slip.
+        basket.add(next(t for t in basket.tickets if t.number == number))
+    ticket = check_refundable(uow, number, clock)
+    basket.add(ticket)
+    return ticket
