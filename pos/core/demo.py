@@ -172,7 +172,10 @@ def load_demo(uow: UnitOfWork, clock: Clock) -> None:
         s.add(event)
         s.flush()
         # "Concert du soir" is tonight, three hours from now: it has a checked-in ticket.
-        starts = now + timedelta(hours=3) if days == 0 else _at(now, days, hh, mm)
+        starts = (
+            (now + timedelta(hours=3)).replace(minute=0, second=0, microsecond=0)
+            if days == 0 else _at(now, days, hh, mm)
+        )
         perf = Performance(event_id=event.id, starts_at=starts)
         s.add(perf)
         s.flush()

@@ -24,7 +24,7 @@ from pos.core.models import (
 )
 from pos.core.uow import UnitOfWork
 
-TICKET_NUMBER = re.compile(r"\d{11}")
+TICKET_NUMBER = re.compile(r"[0-9]{11}")
 _SHOWN = 24  # characters of a bad scan quoted back to the cashier
 
 

@@ -1,0 +1,77 @@
+"""Starting the window: configuration -> database -> devices -> controller -> window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from pos.config import Config
+from pos.core.clock import Clock, SystemClock
+from pos.core.db import Database, has_schema
+from pos.core.services.station import ensure_station
+from pos.core.uow import UnitOfWork
+from pos.ui.controller import ExchangeController
+from pos.ui.device_worker import DocumentPrinter, PrintQueue
+from pos.ui.i18n import install_translator
+from pos.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def make_printer(config: Config) -> DocumentPrinter | None:
+    """The receipt printer the configuration names, or None for ``connection = "none"``."""
+    if config.printer.connection == "none":
+        return None
+    from pos.devices.printer import ReceiptPrinter, open_printer
+
+    kick_pin = config.drawer.pin if config.drawer.kind == "printer" else None
+    return ReceiptPrinter(
+        lambda: open_printer(config.printer, config.printer_file_path),
+        paper_width=config.printer.paper_width,
+        profile=config.printer.profile,
+        kick_pin=kick_pin,
+    )
+
+
+def build_main_window(
+    config: Config,
+    database: Database,
+    clock: Clock,
+    printer: DocumentPrinter | None,
+) -> MainWindow:
+    """The window wired to its services; the QApplication must exist already."""
+    with UnitOfWork(database.sessions) as uow:
+        station = ensure_station(
+            uow,
+            counter=config.counter.name,
+            sales_point=config.counter.sales_point,
+            operator=config.counter.operator,
+            venue_name=config.counter.venue_name,
+        )
+    queue = PrintQueue(printer)
+    controller = ExchangeController(database, station, clock, queue)
+    window = MainWindow(controller)
+    queue.setParent(window)
+    controller.setParent(window)
+    return window
+
+
+def run_window(config: Config) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Guichet")
+    install_translator(app)
+    database = Database(config.database_url)
+    if not has_schema(database.engine):
+        QMessageBox.critical(
+            None, "Guichet",
+            app.translate("App", "The database has no schema yet: run \"guichet db init\".")
+        )
+        return 2
+    window = build_main_window(config, database, SystemClock(), make_printer(config))
+    window.show()
+    code = app.exec()
+    database.dispose()
+    return code

@@ -1,0 +1,120 @@
+"""The exchange / cancellation screen's controller: the basket, the services, the printer.
+
+Widgets emit intents; this object calls the core in one unit of work per action and
+tells the window what happened through signals. It never formats or computes money.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from pos import formatting
+from pos.core.basket import CancellationBasket
+from pos.core.clock import Clock
+from pos.core.db import Database
+from pos.core.errors import DomainError
+from pos.core.models import PaymentMode
+from pos.core.services.refunds import SettlementResult, Tender, refund_basket
+from pos.core.services.scanning import take_ticket
+from pos.core.services.station import Station, next_operation_number
+from pos.core.uow import UnitOfWork
+from pos.ui.device_worker import PrintQueue
+
+log = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ExchangeController", text)
+
+
+class ExchangeController(QObject):
+    sig_basket_changed = Signal()
+    sig_message = Signal(str, str)  # text, level: "info" | "error"
+    sig_operation_number = Signal(int)  # the number the next operation will take
+    sig_settled = Signal(object)  # SettlementResult
+
+    def __init__(self, database: Database, station: Station, clock: Clock,
+                 print_queue: PrintQueue, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.station = station
+        self.clock = clock
+        self.print_queue = print_queue
+        self.basket = CancellationBasket()
+        print_queue.sig_job_failed.connect(self._print_failed)
+        print_queue.sig_job_done.connect(self._print_done)
+
+    def uow(self) -> UnitOfWork:
+        return UnitOfWork(self.database.sessions)
+
+    # --- intents ------------------------------------------------------------------
+
+    def refresh_operation_number(self) -> None:
+        with self.uow() as uow:
+            self.sig_operation_number.emit(next_operation_number(uow, self.station.counter_id))
+
+    def scan(self, raw: str) -> bool:
+        """A scanned or typed code; True when a ticket joined the basket."""
+        try:
+            with self.uow() as uow:
+                ticket = take_ticket(uow, self.basket, raw, self.clock)
+        except DomainError as exc:
+            self.sig_message.emit(exc.message, "error")
+            return False
+        self.sig_basket_changed.emit()
+        self.sig_message.emit(
+            _tr("Ticket %1 added: %2").replace("%1", ticket.number)
+            .replace("%2", formatting.money(ticket.price)), "info")
+        return True
+
+    def remove(self, numbers: list[str]) -> None:
+        if numbers:
+            self.basket.remove(numbers)
+            self.sig_basket_changed.emit()
+
+    def set_refund_fees(self, on: bool) -> None:
+        self.basket.refund_fees = on
+        self.sig_basket_changed.emit()
+
+    def abandon(self) -> None:
+        self.basket.clear()
+        self.sig_basket_changed.emit()
+        self.sig_message.emit(_tr("Operation abandoned: nothing was changed."), "info")
+
+    def refund(self, mode: PaymentMode) -> SettlementResult | None:
+        """Refund the whole basket in one mode; documents print after the commit."""
+        try:
+            with self.uow() as uow:
+                result = refund_basket(
+                    uow, self.basket, [Tender(mode, self.basket.refund_total)],
+                    self.station, self.clock)
+        except DomainError as exc:
+            self.sig_message.emit(exc.message, "error")
+            return None
+        except Exception:
+            log.exception("refund failed")
+            self.sig_message.emit(
+                _tr("The refund could not be recorded: nothing was changed. Try again."),
+                "error")
+            return None
+        self.basket.clear()
+        self.print_queue.submit(f"operation {result.operation_number}", result.documents,
+                                open_drawer=result.open_drawer)
+        self.sig_basket_changed.emit()
+        self.sig_settled.emit(result)
+        self.sig_message.emit(
+            _tr("Operation %1: %2 refunded.").replace("%1", str(result.operation_number))
+            .replace("%2", formatting.money(result.refunded)), "info")
+        self.refresh_operation_number()
+        return result
+
+    # --- device events ------------------------------------------------------------
+
+    def _print_failed(self, name: str, message: str) -> None:
+        self.sig_message.emit(
+            _tr("Printing of %1 failed: %2").replace("%1", name).replace("%2", message), "error")
+
+    def _print_done(self, name: str) -> None:
+        log.info("printed %s", name)

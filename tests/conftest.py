@@ -1,0 +1,95 @@
+"""Fixtures shared by every layer: a real database (SQLite file and PostgreSQL), a pinned
+clock, the demo data."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("GUICHET_LANG", "fr")
+
+from pos.core.clock import FixedClock  # noqa: E402
+from pos.core.db import Database  # noqa: E402
+from pos.core.demo import load_demo  # noqa: E402
+from pos.core.models import Base  # noqa: E402
+from pos.core.services.station import Station, ensure_station  # noqa: E402
+from pos.core.uow import UnitOfWork  # noqa: E402
+from pos.formatting import VENUE_TZ  # noqa: E402
+
+PG_URL_VAR = "GUICHET_TEST_POSTGRES_URL"
+NOW = datetime(2026, 11, 27, 10, 0, tzinfo=VENUE_TZ)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(NOW)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated once by Alembic; each test gets a copy."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    database = Database(f"sqlite:///{path}")
+    database.upgrade()
+    database.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_database() -> Database:
+    url = os.environ.get(PG_URL_VAR)
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"{PG_URL_VAR} is not set in CI: the PostgreSQL tests must run there")
+        pytest.skip(f"PostgreSQL tests skipped: {PG_URL_VAR} is not set (make test sets it)")
+    database = Database(url)
+    with database.engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    database.upgrade()
+    yield database
+    database.dispose()
+
+
+def _truncate(database: Database) -> None:
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with database.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Database:
+    if request.param == "sqlite":
+        path = tmp_path / "guichet.sqlite3"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        db = Database(f"sqlite:///{path}")
+        yield db
+        db.dispose()
+    else:
+        db = request.getfixturevalue("postgres_database")
+        _truncate(db)
+        yield db
+
+
+@pytest.fixture
+def demo(database: Database, clock: FixedClock) -> Database:
+    with UnitOfWork(database.sessions) as uow:
+        load_demo(uow, clock)
+    return database
+
+
+@pytest.fixture
+def station(demo: Database) -> Station:
+    with UnitOfWork(demo.sessions) as uow:
+        return ensure_station(uow, counter="Guichet 1", sales_point="Guichet",
+                              operator="STX_BDD", venue_name="Théâtre de la Ville")
+
+
+def uow_of(database: Database) -> UnitOfWork:
+    return UnitOfWork(database.sessions)
