@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import errno
 import socket
-import time
 from abc import ABC, abstractmethod
 from collections import deque
+from datetime import datetime
 from pathlib import Path
 
 import serial
@@ -39,6 +39,10 @@ from pos.devices.status import PrinterStatus, read_status
 DEFAULT_STATUS_TIMEOUT = 1.0
 
 
+def _now() -> str:
+    return datetime.now().strftime("%H:%M:%S.%f")[:-3]
+
+
 class Traffic:
     """The last exchanges with a device, dumped into the log when something fails."""
 
@@ -49,7 +53,7 @@ class Traffic:
     def _add(self, arrow: str, data: bytes) -> None:
         head = data[: self._preview].hex(" ")
         more = f" ... (+{len(data) - self._preview})" if len(data) > self._preview else ""
-        self._entries.append(f"{time.strftime('%H:%M:%S')} {arrow} {len(data)} o: {head}{more}")
+        self._entries.append(f"{_now()} {arrow} {len(data)} o: {head}{more}")
 
     def sent(self, data: bytes) -> None:
         self._add(">", data)
@@ -58,7 +62,7 @@ class Traffic:
         self._add("<", data)
 
     def note(self, text: str) -> None:
-        self._entries.append(f"{time.strftime('%H:%M:%S')} ! {text}")
+        self._entries.append(f"{_now()} ! {text}")
 
     def lines(self) -> list[str]:
         return list(self._entries)

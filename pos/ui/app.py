@@ -22,17 +22,9 @@ log = logging.getLogger(__name__)
 
 def make_printer(config: Config) -> DocumentPrinter | None:
     """The receipt printer the configuration names, or None for ``connection = "none"``."""
-    if config.printer.connection == "none":
-        return None
-    from pos.devices.printer import ReceiptPrinter, open_printer
+    from pos.devices.printer import receipt_printer_from_config
 
-    kick_pin = config.drawer.pin if config.drawer.kind == "printer" else None
-    return ReceiptPrinter(
-        lambda: open_printer(config.printer, config.printer_file_path),
-        paper_width=config.printer.paper_width,
-        profile=config.printer.profile,
-        kick_pin=kick_pin,
-    )
+    return receipt_printer_from_config(config.printer, config.drawer, config.printer_file_path)
 
 
 def build_main_window(

@@ -14,17 +14,14 @@ from pos.core.basket import OrderGroup
 TICKET_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BasketModel", text)
-
-
 class BasketModel(QStandardItemModel):
-    COLUMNS = ("TYPE / PRODUCT / ITEM (BY OPERATION)", "CONTACT", "QTY", "PRICE", "FEES",
-               "AMOUNT", "TOTAL")
-
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setHorizontalHeaderLabels([_tr(c) for c in self.COLUMNS])
+        t = QCoreApplication.translate
+        self.setHorizontalHeaderLabels([
+            t("BasketModel", "TYPE / PRODUCT / ITEM (BY OPERATION)"), t("BasketModel", "CONTACT"),
+            t("BasketModel", "QTY"), t("BasketModel", "PRICE"), t("BasketModel", "FEES"),
+            t("BasketModel", "AMOUNT"), t("BasketModel", "TOTAL")])
 
     def _row(self, label: str, *, contact: str = "", qty: int | None = None, price=None,
              fees=None, amount=None, total=None, bold: bool = False,
@@ -60,7 +57,7 @@ class BasketModel(QStandardItemModel):
         for order in groups:
             order_numbers = [t.number for p in order.performances for tg in p.tariffs
                              for t in tg.tickets]
-            order_row = self._row(_tr("Order %1").replace("%1", str(order.order_number)),
+            order_row = self._row(QCoreApplication.translate("BasketModel", "Order %1").replace("%1", str(order.order_number)),
                                   contact=order.contact_name, qty=order.quantity,
                                   fees=order.fees or None, total=order.amount, bold=True,
                                   numbers=order_numbers)

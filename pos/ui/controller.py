@@ -25,10 +25,6 @@ from pos.ui.device_worker import PrintQueue
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExchangeController", text)
-
-
 class ExchangeController(QObject):
     sig_basket_changed = Signal()
     sig_message = Signal(str, str)  # text, level: "info" | "error"
@@ -65,7 +61,7 @@ class ExchangeController(QObject):
             return False
         self.sig_basket_changed.emit()
         self.sig_message.emit(
-            _tr("Ticket %1 added: %2").replace("%1", ticket.number)
+            QCoreApplication.translate("ExchangeController", "Ticket %1 added: %2").replace("%1", ticket.number)
             .replace("%2", formatting.money(ticket.price)), "info")
         return True
 
@@ -81,7 +77,7 @@ class ExchangeController(QObject):
     def abandon(self) -> None:
         self.basket.clear()
         self.sig_basket_changed.emit()
-        self.sig_message.emit(_tr("Operation abandoned: nothing was changed."), "info")
+        self.sig_message.emit(QCoreApplication.translate("ExchangeController", "Operation abandoned: nothing was changed."), "info")
 
     def refund(self, mode: PaymentMode) -> SettlementResult | None:
         """Refund the whole basket in one mode; documents print after the commit."""
@@ -96,16 +92,18 @@ class ExchangeController(QObject):
         except Exception:
             log.exception("refund failed")
             self.sig_message.emit(
-                _tr("The refund could not be recorded: nothing was changed. Try again."),
+                QCoreApplication.translate("ExchangeController", "The refund could not be recorded: nothing was changed. Try again."),
                 "error")
             return None
         self.basket.clear()
-        self.print_queue.submit(f"operation {result.operation_number}", result.documents,
+        self.print_queue.submit(
+            QCoreApplication.translate("ExchangeController", "operation %1")
+            .replace("%1", str(result.operation_number)), result.documents,
                                 open_drawer=result.open_drawer)
         self.sig_basket_changed.emit()
         self.sig_settled.emit(result)
         self.sig_message.emit(
-            _tr("Operation %1: %2 refunded.").replace("%1", str(result.operation_number))
+            QCoreApplication.translate("ExchangeController", "Operation %1: %2 refunded.").replace("%1", str(result.operation_number))
             .replace("%2", formatting.money(result.refunded)), "info")
         self.refresh_operation_number()
         return result
@@ -114,7 +112,7 @@ class ExchangeController(QObject):
 
     def _print_failed(self, name: str, message: str) -> None:
         self.sig_message.emit(
-            _tr("Printing of %1 failed: %2").replace("%1", name).replace("%2", message), "error")
+            QCoreApplication.translate("ExchangeController", "Printing of %1 failed: %2").replace("%1", name).replace("%2", message), "error")
 
     def _print_done(self, name: str) -> None:
         log.info("printed %s", name)

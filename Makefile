@@ -1,0 +1,37 @@
+# The two commands of the README: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: run test venv translations lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+venv: $(STAMP)
+
+## Set everything up, create the embedded SQLite database with demo data, open the window.
+run: $(STAMP)
+	@scripts/system-deps run
+	$(VENV)/bin/guichet db init --demo
+	$(VENV)/bin/guichet
+
+## Set everything up (PostgreSQL test server included) and run the whole test suite.
+test: $(STAMP)
+	@scripts/system-deps test || echo "(continuing: tests needing those packages will say so)"
+	@url="$${GUICHET_TEST_POSTGRES_URL:-$$(scripts/pg-test-server || true)}"; \
+	  QT_QPA_PLATFORM=offscreen GUICHET_TEST_POSTGRES_URL="$$url" \
+	  $(PY) -m pytest $(PYTEST_ARGS)
+	$(VENV)/bin/lint-imports pyproject.toml
+
+## Refresh the French .ts from the sources, then compile every .ts to .qm.
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate pos/ui -ts resources/translations/guichet_fr.ts -no-obsolete
+	$(VENV)/bin/pyside6-lrelease resources/translations/guichet_fr.ts -qm resources/translations/guichet_fr.qm
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -1,0 +1,57 @@
+"""The ``guichet`` command as a user runs it: a real process on a real SQLite file."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+def guichet(*args, env):
+    return subprocess.run([sys.executable, "-m", "pos", *args], capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def env(tmp_path):
+    env = dict(os.environ)
+    env.update(GUICHET_DATA_DIR=str(tmp_path / "data"),
+               GUICHET_CONFIG=str(tmp_path / "guichet.toml"))
+    env.pop("GUICHET_DATABASE_URL", None)
+    (tmp_path / "guichet.toml").write_text('[counter]\nname = "Guichet 1"\n')
+    return env
+
+
+def test_db_init_demo_then_order_show(env, tmp_path):
+    first = guichet("db", "init", "--demo", env=env)
+    assert first.returncode == 0, first.stderr
+    assert "Données de démonstration chargées" in first.stdout
+    assert (tmp_path / "data" / "guichet.sqlite3").exists()
+    again = guichet("db", "init", "--demo", env=env)
+    assert again.returncode == 0 and "non chargées" in again.stdout
+    assert guichet("db", "upgrade", env=env).returncode == 0
+
+    shown = guichet("order", "show", "959", "--json", env=env)
+    assert shown.returncode == 0, shown.stderr
+    order = json.loads(shown.stdout)
+    assert order["number"] == 959 and order["settled"] is True
+    assert len(order["tickets"]) == 22
+    t = order["tickets"][0]
+    assert {k: t[k] for k in ("number", "state", "event", "category", "price", "fees")} == {
+        "number": "01010002727", "state": "valid", "event": "Joyaux", "category": "Cat 1",
+        "price": "110.00", "fees": "0.00"}
+    assert t["performance"].endswith("T20:15:00+01:00")
+    assert order["payments"][0]["mode"] == "suspense_account"
+    assert order["balance"] == "0.00"
+
+
+def test_unknown_order_and_bad_configuration(env, tmp_path):
+    guichet("db", "init", env=env)
+    missing = guichet("order", "show", "4242", "--json", env=env)
+    assert missing.returncode == 1 and "Dossier 4242 inconnu" in missing.stderr
+    (tmp_path / "guichet.toml").write_text('[printer]\nconection = "network"\n')
+    refused = guichet("order", "show", "959", env=env)
+    assert refused.returncode == 2
+    assert refused.stderr.count("\n") == 1
+    assert "[printer] conection : clé inconnue" in refused.stderr

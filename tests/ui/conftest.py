@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTreeView
+
+from pos.config import parse_config
+from pos.ui.app import build_main_window, make_printer
+from pos.ui.i18n import install_translator
+from tests.support.fake_printer import FakeNetworkPrinter
+
+
+@pytest.fixture(scope="session", autouse=True)
+def french(qapp: QApplication):
+    translator = install_translator(qapp, "fr")
+    yield
+    if translator is not None:
+        qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def printer():
+    with FakeNetworkPrinter() as fake:
+        yield fake
+
+
+@pytest.fixture
+def window(qtbot, demo, clock, printer):
+    config = parse_config(f"""
+[counter]
+name = "Guichet 1"
+venue_name = "Théâtre de la Ville"
+[printer]
+connection = "network"
+host = "127.0.0.1"
+port = {printer.port}
+timeout = 3
+[drawer]
+pin = 2
+""")
+    win = build_main_window(config, demo, clock, make_printer(config))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    yield win
+    win.close()
+
+
+def scan_field(win) -> QLineEdit:
+    return win.findChild(QLineEdit, "scanField")
+
+
+def basket_view(win) -> QTreeView:
+    return win.findChild(QTreeView, "basketView")
+
+
+def label(win, name: str) -> str:
+    from pos.formatting import plain_spaces
+
+    return plain_spaces(win.findChild(QLabel, name).text())
+
+
+def tree_rows(view: QTreeView, parent=None, depth=0) -> list[tuple]:
+    """Every row of the model as (depth, column texts...), depth-first."""
+    from PySide6.QtCore import QModelIndex
+
+    from pos.formatting import plain_spaces
+
+    model = view.model()
+    parent = parent or QModelIndex()
+    rows = []
+    for r in range(model.rowCount(parent)):
+        cells = tuple(plain_spaces(model.index(r, c, parent).data() or "")
+                      for c in range(model.columnCount(parent)))
+        rows.append((depth, *cells))
+        rows.extend(tree_rows(view, model.index(r, 0, parent), depth + 1))
+    return rows
