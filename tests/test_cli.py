@@ -55,3 +55,39 @@ def test_unknown_order_and_bad_configuration(env, tmp_path):
     assert refused.returncode == 2
     assert refused.stderr.count("\n") == 1
     assert "[printer] conection : clé inconnue" in refused.stderr
+
+
+def _opens_the_window(command, env):
+    env = dict(env, QT_QPA_PLATFORM="offscreen")
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        seen = []
+        for line in process.stderr:
+            seen.append(line)
+            if "window ready" in line:
+                return True
+        raise AssertionError("the window never came up:\n" + "".join(seen))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_python_dash_m_pos_and_guichet_both_open_the_window(env):
+    assert guichet("db", "init", "--demo", env=env).returncode == 0
+    assert _opens_the_window([sys.executable, "-m", "pos"], env)
+    script = os.path.join(os.path.dirname(sys.executable), "guichet")
+    if not os.path.exists(script):
+        pytest.skip("the console script exists once the package is installed (make test does)")
+    assert _opens_the_window([script], env)
+
+
+def test_window_refuses_a_database_without_schema(env):
+    env = dict(env, QT_QPA_PLATFORM="offscreen")
+    # no `db init`: the window says what to run instead of crashing
+    result = subprocess.run([sys.executable, "-c",
+                             "from PySide6.QtWidgets import QMessageBox;"
+                             "QMessageBox.critical = staticmethod(lambda *a: print(a[2]));"
+                             "from pos.cli import main; raise SystemExit(main([]))"],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2
+    assert "guichet db init" in result.stdout

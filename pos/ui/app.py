@@ -64,6 +64,7 @@ def run_window(config: Config) -> int:
         return 2
     window = build_main_window(config, database, SystemClock(), make_printer(config))
     window.show()
+    log.info("window ready: %s on %s", config.counter.name, database.dialect)
     code = app.exec()
     database.dispose()
     return code
