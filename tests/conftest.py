@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("GUICHET_LANG", "fr")
 
 from pos.core.clock import FixedClock  # noqa: E402
-from pos.core.db import Database  # noqa: E402
+from pos.core.db import Database, make_engine  # noqa: E402
 from pos.core.demo import load_demo  # noqa: E402
 from pos.core.models import Base  # noqa: E402
 from pos.core.services.station import Station, ensure_station  # noqa: E402
@@ -43,18 +44,25 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def postgres_database() -> Database:
+    """A database of its own for this test session, so that several runs can share one
+    server; it is dropped at the end."""
     url = os.environ.get(PG_URL_VAR)
     if not url:
         if os.environ.get("CI"):
             pytest.fail(f"{PG_URL_VAR} is not set in CI: the PostgreSQL tests must run there")
         pytest.skip(f"PostgreSQL tests skipped: {PG_URL_VAR} is not set (make test sets it)")
-    database = Database(url)
-    with database.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"{make_url(url).database}_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    database = Database(make_url(url).set(database=name).render_as_string(hide_password=False))
     database.upgrade()
     yield database
     database.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def _truncate(database: Database) -> None:

@@ -69,3 +69,37 @@ class Document:
     kind: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     cut: bool = True
+
+
+_BLOCKS: dict[str, type] = {
+    cls.__name__: cls for cls in (Heading, Text, Columns, Separator, Barcode, QRCode, Feed)
+}
+
+
+def to_json(document: Document) -> str:
+    """The document as JSON, to be kept in a print job until it has printed."""
+    import dataclasses
+    import json
+
+    return json.dumps(
+        {
+            "kind": document.kind,
+            "cut": document.cut,
+            "blocks": [
+                {"type": type(b).__name__, **dataclasses.asdict(b)} for b in document.blocks
+            ],
+        },
+        ensure_ascii=False,
+    )
+
+
+def from_json(text: str) -> Document:
+    import json
+
+    data = json.loads(text)
+    blocks = []
+    for raw in data["blocks"]:
+        fields = dict(raw)
+        cls = _BLOCKS[fields.pop("type")]
+        blocks.append(cls(**fields))
+    return Document(kind=data["kind"], blocks=tuple(blocks), cut=data["cut"])

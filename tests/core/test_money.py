@@ -31,3 +31,13 @@ def test_cents_survive_the_database(demo):
     assert amounts[0] == Decimal("2420.00")
     assert all(isinstance(a, Decimal) for a in amounts)
     assert Decimal("191.99") < amounts[2] < Decimal("192.01")  # 2 x 75 + 37.50 + 3 x 1.50
+
+
+def test_documents_survive_json():
+    from pos.core.documents import (
+        Barcode, Columns, Document, Feed, Heading, QRCode, Separator, Text, from_json, to_json)
+
+    doc = Document(kind="voucher", blocks=(
+        Heading("Théâtre"), Text("AVOIR", bold=True, align="center"), Columns("Total", "-1 100,00 €"),
+        Separator("="), Barcode("12345678901"), QRCode("AV-1"), Feed(2)), cut=False)
+    assert from_json(to_json(doc)) == doc
