@@ -28,10 +28,9 @@ test: $(STAMP)
 	  $(PY) -m pytest $(PYTEST_ARGS)
 	$(VENV)/bin/lint-imports pyproject.toml
 
-## Refresh the French .ts from the sources, then compile every .ts to .qm.
+## Refresh the French .ts from the sources and resources/translations/fr/*.tsv, compile the .qm.
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate pos/ui -ts resources/translations/guichet_fr.ts -no-obsolete
-	$(VENV)/bin/pyside6-lrelease resources/translations/guichet_fr.ts -qm resources/translations/guichet_fr.qm
+	$(PY) scripts/translate.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -296,7 +296,9 @@ class SerialConnection(PrinterConnection):
             self._port = open_serial(self.device, self.baudrate, self.flow_control, self.timeout)
         except serial.SerialException as exc:
             self.traffic.note(f"ouverture impossible : {exc!r}")
-            raise PrinterUnreachable(self.target, serial_open_reason(exc), detail=repr(exc)) from None
+            raise PrinterUnreachable(
+                self.target, serial_open_reason(exc), detail=repr(exc)
+            ) from None
         self.traffic.note("ouvert")
 
     def _serial(self) -> serial.Serial:
@@ -370,7 +372,9 @@ class FileConnection(PrinterConnection):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._file = open(self.path, "ab")  # noqa: SIM115 - closed in close()
         except OSError as exc:
-            raise PrinterUnreachable(self.target, "fichier inaccessible", detail=repr(exc)) from None
+            raise PrinterUnreachable(
+                self.target, "fichier inaccessible", detail=repr(exc)
+            ) from None
 
     def write(self, job: bytes) -> None:
         if self._file is None:
@@ -452,7 +456,9 @@ class CupsConnection(PrinterConnection):
         except RuntimeError as exc:  # python-escpos: pycups is not installed
             raise PrinterConfigError("module pycups absent", detail=str(exc)) from None
         except DeviceNotFoundError as exc:
-            raise PrinterUnreachable(self.target, "file d'impression inconnue", detail=str(exc)) from None
+            raise PrinterUnreachable(
+                self.target, "file d'impression inconnue", detail=str(exc)
+            ) from None
         self._cups = cups
 
     def write(self, job: bytes) -> None:
@@ -463,7 +469,9 @@ class CupsConnection(PrinterConnection):
             self._cups._raw(job)
             self._cups.send()
         except Exception as exc:  # pycups' IPPError and friends
-            raise PrinterUnreachable(self.target, "envoi à CUPS impossible", detail=repr(exc)) from None
+            raise PrinterUnreachable(
+                self.target, "envoi à CUPS impossible", detail=repr(exc)
+            ) from None
 
     def close(self) -> None:
         cups, self._cups = self._cups, None

@@ -52,7 +52,9 @@ class SerialDrawer:
     drawer never holds the port and the next kick simply retries.
     """
 
-    def __init__(self, device: str, baudrate: int = 9600, *, pin: int = 2, timeout: float = 2.0) -> None:
+    def __init__(
+        self, device: str, baudrate: int = 9600, *, pin: int = 2, timeout: float = 2.0
+    ) -> None:
         self.device, self.baudrate, self.timeout = device, baudrate, timeout
         self.kick = kick_bytes(pin)
 
@@ -60,7 +62,9 @@ class SerialDrawer:
         try:
             port = open_serial(self.device, self.baudrate, "none", self.timeout)
         except serial.SerialException as exc:
-            raise DrawerUnreachable(self.device, serial_open_reason(exc), detail=repr(exc)) from None
+            raise DrawerUnreachable(
+                self.device, serial_open_reason(exc), detail=repr(exc)
+            ) from None
         try:
             port.write(self.kick)
             port.flush()

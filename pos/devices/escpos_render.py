@@ -48,7 +48,11 @@ _CODEPAGE = "CP858"
 
 
 def render(
-    document: Document, *, paper_width: int = 80, profile: str = "default", kick_pin: int | None = None
+    document: Document,
+    *,
+    paper_width: int = 80,
+    profile: str = "default",
+    kick_pin: int | None = None,
 ) -> bytes:
     """One document as a complete job (ESC @, CP858, blocks, cut, optional drawer kick)."""
     return render_many([document], paper_width=paper_width, profile=profile, kick_pin=kick_pin)
@@ -66,7 +70,9 @@ def render_many(
     Raises PrinterConfigError (profile, paper width, pin) or DocumentNotPrintable.
     """
     if paper_width not in COLUMNS:
-        raise PrinterConfigError(f"largeur de papier {paper_width} mm non prise en charge (58 ou 80)")
+        raise PrinterConfigError(
+            f"largeur de papier {paper_width} mm non prise en charge (58 ou 80)"
+        )
     if kick_pin not in (None, 2, 5):
         raise PrinterConfigError(f"broche de tiroir-caisse {kick_pin} (attendu : 2 ou 5)")
     printer = _dummy(profile)
@@ -157,8 +163,14 @@ class _Layout:
             code, options = payload, {"force_software": "bitImageRaster"}
         try:
             self.p.barcode(
-                code, "CODE128", height=_BARCODE_HEIGHT, width=width, pos="BELOW",
-                font="A", align_ct=True, **options,
+                code,
+                "CODE128",
+                height=_BARCODE_HEIGHT,
+                width=width,
+                pos="BELOW",
+                font="A",
+                align_ct=True,
+                **options,
             )
         except (BarcodeCodeError, BarcodeSizeError, BarcodeTypeError) as exc:
             raise DocumentNotPrintable(f"code-barres « {payload} »", detail=str(exc)) from None
@@ -171,7 +183,9 @@ class _Layout:
         self._style(align="center", bold=False)
         native = self.p.profile.supports("qrCode")
         self.p.qr(
-            payload, size=_QR_MODULE_SIZE[self.paper_width], native=native,
+            payload,
+            size=_QR_MODULE_SIZE[self.paper_width],
+            native=native,
             image_arguments={"impl": "bitImageRaster", "center": False},
         )
 

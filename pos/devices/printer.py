@@ -43,7 +43,10 @@ def open_printer(config: PrinterConfig, file_path: Path) -> PrinterConnection | 
             return NetworkConnection(config.host, config.port, timeout=config.timeout)
         case "serial":
             return SerialConnection(
-                config.device, config.baudrate, flow_control=config.flow_control, timeout=config.timeout
+                config.device,
+                config.baudrate,
+                flow_control=config.flow_control,
+                timeout=config.timeout,
             )
         case "file":
             return FileConnection(Path(config.path) if config.path else file_path)
@@ -99,7 +102,9 @@ class ReceiptPrinter:
         (some adapters never answer): ``last_status`` says UNREACHABLE and it is logged.
         """
         kick = self.kick_pin if open_drawer else None
-        job = render_many(documents, paper_width=self.paper_width, profile=self.profile, kick_pin=kick)
+        job = render_many(
+            documents, paper_width=self.paper_width, profile=self.profile, kick_pin=kick
+        )
         with self._lock:
             self._run(job, check_after=True)
 

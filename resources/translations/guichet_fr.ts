@@ -6,7 +6,7 @@
     <message>
         <location filename="../../pos/ui/app.py" line="62"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
-        <translation>La base de données n'a pas encore de schéma : lancez « guichet db init ».</translation>
+        <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
 </context>
 <context>
@@ -92,17 +92,17 @@
     <message>
         <location filename="../../pos/ui/controller.py" line="80"/>
         <source>Operation abandoned: nothing was changed.</source>
-        <translation>Ordre abandonné : rien n'a été modifié.</translation>
+        <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/controller.py" line="95"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
-        <translation>Le remboursement n'a pas pu être enregistré : rien n'a été modifié. Réessayez.</translation>
+        <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/controller.py" line="100"/>
         <source>operation %1</source>
-        <translation>l'ordre %1</translation>
+        <translation>l&apos;ordre %1</translation>
     </message>
     <message>
         <location filename="../../pos/ui/controller.py" line="106"/>
@@ -112,7 +112,7 @@
     <message>
         <location filename="../../pos/ui/controller.py" line="115"/>
         <source>Printing of %1 failed: %2</source>
-        <translation>L'impression de %1 a échoué : %2</translation>
+        <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
@@ -146,7 +146,7 @@
         <location filename="../../pos/ui/main_window.py" line="124"/>
         <location filename="../../pos/ui/main_window.py" line="292"/>
         <source>Cancellation basket</source>
-        <translation>Panier d'annulation</translation>
+        <translation>Panier d&apos;annulation</translation>
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="130"/>
@@ -226,7 +226,7 @@
     <message>
         <location filename="../../pos/ui/main_window.py" line="199"/>
         <source>by the organiser</source>
-        <translation>par l'organisateur</translation>
+        <translation>par l&apos;organisateur</translation>
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="202"/>
@@ -281,7 +281,7 @@
     <message>
         <location filename="../../pos/ui/main_window.py" line="261"/>
         <source>SUSPENSE ACCOUNT</source>
-        <translation>COMPTE D'ATTENTE</translation>
+        <translation>COMPTE D&apos;ATTENTE</translation>
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="262"/>
@@ -307,7 +307,10 @@
     <message numerus="yes">
         <location filename="../../pos/ui/main_window.py" line="321"/>
         <source>Refund %1 in cash for %n ticket(s)?</source>
-        <translation><numerusform>Rembourser %1 en espèces pour %n billet ?</numerusform><numerusform>Rembourser %1 en espèces pour %n billets ?</numerusform></translation>
+        <translation>
+            <numerusform>Rembourser %1 en espèces pour %n billet ?</numerusform>
+            <numerusform>Rembourser %1 en espèces pour %n billets ?</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="327"/>

@@ -36,7 +36,9 @@ def test_serial_drawer_unplugged(tmp_path):
 
 
 def test_printer_drawer_kicks_through_the_printer(fake_network):
-    printer = ReceiptPrinter(lambda: NetworkConnection(fake_network.host, fake_network.port), kick_pin=2)
+    printer = ReceiptPrinter(
+        lambda: NetworkConnection(fake_network.host, fake_network.port), kick_pin=2
+    )
     drawer = make_drawer(DrawerConfig(kind="printer", pin=2), printer)
     assert isinstance(drawer, PrinterDrawer)
     drawer.open()
@@ -44,5 +46,7 @@ def test_printer_drawer_kicks_through_the_printer(fake_network):
 
 
 def test_make_drawer_per_kind():
-    assert isinstance(make_drawer(DrawerConfig(kind="serial", device="/dev/ttyS0"), None), SerialDrawer)
+    assert isinstance(
+        make_drawer(DrawerConfig(kind="serial", device="/dev/ttyS0"), None), SerialDrawer
+    )
     assert make_drawer(DrawerConfig(kind="none"), None) is None

@@ -10,10 +10,19 @@ from pos.core.documents import Barcode, Columns, Document, Feed, Heading, QRCode
 from pos.devices import cp858
 from pos.devices.errors import DocumentNotPrintable, PrinterConfigError
 from pos.devices.escpos_render import render, render_many
-from tests.support.escpos_decoder import QR, CodePage, Cut, DrawerPulse, Image, Init, TextLine
+from tests.support.escpos_decoder import (
+    QR,
+    CodePage,
+    Cut,
+    DrawerPulse,
+    Image,
+    Init,
+    TextLine,
+    decode,
+    text_lines,
+)
 from tests.support.escpos_decoder import Barcode as BarcodeEvent
 from tests.support.escpos_decoder import Feed as FeedEvent
-from tests.support.escpos_decoder import decode, text_lines
 
 
 def doc(*blocks, cut: bool = True) -> Document:
@@ -34,7 +43,7 @@ def test_french_text_and_euro_come_out_readable():
 @pytest.mark.parametrize(
     ("text", "printed"),
     [
-        ("«\u00a0Cœur\u00a0» … “Œdipe”", "« Coeur » ... \"OEdipe\""),
+        ("«\u00a0Cœur\u00a0» … “Œdipe”", '« Coeur » ... "OEdipe"'),
         ("‘Ÿvette’ – ﬁn", "'Yvette' - fin"),
         ("Ça coûte 1\u202f000 £", "Ça coûte 1 000 £"),
         ("日本", "__"),
@@ -59,7 +68,9 @@ def test_fallback_never_yields_question_marks_or_control_bytes():
 @pytest.mark.parametrize(("paper_width", "columns"), [(80, 48), (58, 32)])
 def test_columns_put_the_amount_flush_right(paper_width, columns):
     block = Columns("Orchestre plein tarif", "2\u202f420,00\u00a0€", bold=True)
-    [line] = [e for e in decode(render(doc(block), paper_width=paper_width)) if isinstance(e, TextLine)]
+    [line] = [
+        e for e in decode(render(doc(block), paper_width=paper_width)) if isinstance(e, TextLine)
+    ]
     assert len(line.text) == columns
     assert line.text.startswith("Orchestre plein tarif ")
     assert line.text.endswith(" 2 420,00 €")
@@ -93,7 +104,12 @@ def test_heading_is_double_bold_centred_and_wrapped_at_half_width():
 
 
 def test_text_style_and_word_wrap():
-    events = decode(render(doc(Text("Merci de votre visite, à bientôt au théâtre !", align="right")), paper_width=58))
+    events = decode(
+        render(
+            doc(Text("Merci de votre visite, à bientôt au théâtre !", align="right")),
+            paper_width=58,
+        )
+    )
     lines = [e for e in events if isinstance(e, TextLine)]
     assert [line.text for line in lines] == ["Merci de votre visite, à bientôt", "au théâtre !"]
     assert {line.align for line in lines} == {"right"}
@@ -109,7 +125,9 @@ def test_code128_barcode_payload_round_trips():
 
 def test_barcode_is_an_image_when_the_printer_has_no_code128():
     # NT-5890K: CP858 is its table 53, and it has no hardware barcodes or QR.
-    job = render(doc(Barcode("R-000042"), QRCode("https://x.test/r/42")), paper_width=58, profile="NT-5890K")
+    job = render(
+        doc(Barcode("R-000042"), QRCode("https://x.test/r/42")), paper_width=58, profile="NT-5890K"
+    )
     events = decode(job, tables={53: "cp858"})
     assert CodePage(53) in events
     assert not [e for e in events if isinstance(e, (BarcodeEvent, QR))]

@@ -42,16 +42,30 @@ def test_factory_follows_the_configuration(tmp_path):
 
     file_conn = open_printer(PrinterConfig(connection="file"), default_path)
     assert isinstance(file_conn, FileConnection) and file_conn.path == default_path
-    explicit = open_printer(PrinterConfig(connection="file", path=str(tmp_path / "x.bin")), default_path)
+    explicit = open_printer(
+        PrinterConfig(connection="file", path=str(tmp_path / "x.bin")), default_path
+    )
     assert explicit.path == tmp_path / "x.bin"
 
-    net = open_printer(PrinterConfig(connection="network", host="10.0.0.9", port=9101, timeout=3.0), default_path)
-    assert isinstance(net, NetworkConnection) and (net.target, net.timeout) == ("10.0.0.9:9101", 3.0)
-    assert open_printer(PrinterConfig(connection="network", host="fe80::1"), default_path).target == "[fe80::1]:9100"
+    net = open_printer(
+        PrinterConfig(connection="network", host="10.0.0.9", port=9101, timeout=3.0), default_path
+    )
+    assert isinstance(net, NetworkConnection) and (net.target, net.timeout) == (
+        "10.0.0.9:9101",
+        3.0,
+    )
+    assert (
+        open_printer(PrinterConfig(connection="network", host="fe80::1"), default_path).target
+        == "[fe80::1]:9100"
+    )
 
-    usb = open_printer(PrinterConfig(connection="usb", vendor_id=0x04B8, product_id=0x0E15), default_path)
+    usb = open_printer(
+        PrinterConfig(connection="usb", vendor_id=0x04B8, product_id=0x0E15), default_path
+    )
     assert isinstance(usb, UsbConnection) and usb.target == "USB 04b8:0e15"
-    assert isinstance(open_printer(PrinterConfig(connection="cups", cups_name="tm"), default_path), CupsConnection)
+    assert isinstance(
+        open_printer(PrinterConfig(connection="cups", cups_name="tm"), default_path), CupsConnection
+    )
 
 
 def test_receipt_printer_from_config_passes_the_pin_only_for_a_printer_drawer(tmp_path):
@@ -60,8 +74,15 @@ def test_receipt_printer_from_config_passes_the_pin_only_for_a_printer_drawer(tm
         PrinterConfig(paper_width=58), DrawerConfig(kind="printer", pin=5), path
     )
     assert (on_printer.paper_width, on_printer.kick_pin) == (58, 5)
-    own_port = receipt_printer_from_config(PrinterConfig(), DrawerConfig(kind="serial", device="/dev/x"), path)
+    own_port = receipt_printer_from_config(
+        PrinterConfig(), DrawerConfig(kind="serial", device="/dev/x"), path
+    )
     assert own_port.kick_pin is None
     with pytest.raises(PrinterConfigError, match="aucun tiroir-caisse"):
         own_port.open_drawer()
-    assert receipt_printer_from_config(PrinterConfig(connection="none"), DrawerConfig(kind="none"), path) is None
+    assert (
+        receipt_printer_from_config(
+            PrinterConfig(connection="none"), DrawerConfig(kind="none"), path
+        )
+        is None
+    )

@@ -95,7 +95,9 @@ def test_no_valid_answer_is_unreachable(fake_network, receipt, state):
 
 def test_silent_printer_gets_one_request_not_three(fake_network):
     fake_network.state = "silent"
-    with NetworkConnection(fake_network.host, fake_network.port, status_timeout=STATUS_TIMEOUT) as c:
+    with NetworkConnection(
+        fake_network.host, fake_network.port, status_timeout=STATUS_TIMEOUT
+    ) as c:
         assert c.read_status() is PrinterStatus.UNREACHABLE
     assert fake_network.wait_for_jobs(1) == [b"\x10\x04\x01"]
 
@@ -107,7 +109,10 @@ def test_refused_connection_is_unreachable_in_french(fake_network, receipt):
         printer.print_documents([receipt])
     error = info.value
     assert isinstance(error, DeviceError) and error.code == "printer_unreachable"
-    assert error.message == f"Imprimante injoignable : 127.0.0.1:{fake_network.port} (connexion refusée)"
+    assert (
+        error.message
+        == f"Imprimante injoignable : 127.0.0.1:{fake_network.port} (connexion refusée)"
+    )
     assert printer.status() is PrinterStatus.UNREACHABLE
     assert printer.last_status is PrinterStatus.UNREACHABLE
 
@@ -117,7 +122,9 @@ def test_connection_dropped_mid_job_is_an_error(fake_network, receipt):
     printer = network_printer(fake_network)
     with pytest.raises(PrinterUnreachable) as info:
         printer.print_documents([receipt])
-    assert info.value.message.startswith(f"Imprimante injoignable : 127.0.0.1:{fake_network.port} (")
+    assert info.value.message.startswith(
+        f"Imprimante injoignable : 127.0.0.1:{fake_network.port} ("
+    )
     assert fake_network.wait_for_jobs(1) == [render_many([receipt])[:20]]
     assert any("> " in line for line in printer.recent_traffic())
 
@@ -130,7 +137,9 @@ def test_open_drawer_alone_sends_only_the_kick(fake_network):
 
 
 def test_traffic_ring_buffer_keeps_the_exchange(fake_network):
-    connection = NetworkConnection(fake_network.host, fake_network.port, status_timeout=STATUS_TIMEOUT)
+    connection = NetworkConnection(
+        fake_network.host, fake_network.port, status_timeout=STATUS_TIMEOUT
+    )
     with connection:
         connection.write(b"\x1b@" + b"x" * 100)
         connection.read_status()

@@ -69,5 +69,7 @@ def test_missing_port_is_unreachable_in_french(tmp_path, receipt):
     printer = ReceiptPrinter(lambda: SerialConnection(path))
     with pytest.raises(PrinterUnreachable) as info:
         printer.print_documents([receipt])
-    assert info.value.message == f"Imprimante injoignable : {path} (port absent (câble débranché ?))"
+    assert (
+        info.value.message == f"Imprimante injoignable : {path} (port absent (câble débranché ?))"
+    )
     assert printer.status() is PrinterStatus.UNREACHABLE

@@ -118,14 +118,32 @@ class StatusRequest:
 
 Event = Init | CodePage | TextLine | Barcode | QR | Image | Cut | Feed | DrawerPulse | StatusRequest
 
-_ALIGN: dict[int, Align] = {0: "left", 48: "left", 1: "center", 49: "center", 2: "right", 50: "right"}
+_ALIGN: dict[int, Align] = {
+    0: "left",
+    48: "left",
+    1: "center",
+    49: "center",
+    2: "right",
+    50: "right",
+}
 
 # GS k function A (m, NUL-terminated data) and function B (m, length, data).
 _BARCODES_A = {0: "UPC-A", 1: "UPC-E", 2: "EAN13", 3: "EAN8", 4: "CODE39", 5: "ITF", 6: "CODABAR"}
 _BARCODES_B = {
-    65: "UPC-A", 66: "UPC-E", 67: "EAN13", 68: "EAN8", 69: "CODE39", 70: "ITF", 71: "CODABAR",
-    72: "CODE93", 73: "CODE128", 74: "GS1-128", 75: "GS1 DATABAR OMNIDIRECTIONAL",
-    76: "GS1 DATABAR TRUNCATED", 77: "GS1 DATABAR LIMITED", 78: "GS1 DATABAR EXPANDED",
+    65: "UPC-A",
+    66: "UPC-E",
+    67: "EAN13",
+    68: "EAN8",
+    69: "CODE39",
+    70: "ITF",
+    71: "CODABAR",
+    72: "CODE93",
+    73: "CODE128",
+    74: "GS1-128",
+    75: "GS1 DATABAR OMNIDIRECTIONAL",
+    76: "GS1 DATABAR TRUNCATED",
+    77: "GS1 DATABAR LIMITED",
+    78: "GS1 DATABAR EXPANDED",
 }
 
 ESC, GS, DLE, LF = 0x1B, 0x1D, 0x10, 0x0A
@@ -183,7 +201,9 @@ class _Decoder:
         try:
             codec = self.tables[self.table]
         except KeyError:
-            raise UnknownCommand(f"text in code table {self.table}, unknown to the decoder") from None
+            raise UnknownCommand(
+                f"text in code table {self.table}, unknown to the decoder"
+            ) from None
         bold, align, double = self.line_style or self.style()
         self.events.append(TextLine(bytes(self.line).decode(codec), bold, align, double))
         self.line.clear()
@@ -250,7 +270,9 @@ class _Decoder:
             m, t1, t2 = self.take(3, "ESC p m t1 t2")
             if m not in (0, 1, 48, 49):
                 raise self.unknown(start, f"ESC p {m}")
-            self.events.append(DrawerPulse(pin=2 if m in (0, 48) else 5, on_ms=t1 * 2, off_ms=t2 * 2))
+            self.events.append(
+                DrawerPulse(pin=2 if m in (0, 48) else 5, on_ms=t1 * 2, off_ms=t2 * 2)
+            )
         else:
             raise self.unknown(start, f"ESC 0x{c:02x}")
 

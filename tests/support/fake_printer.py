@@ -116,7 +116,9 @@ class _Recorder:
         self._wait(lambda: len(self._received) >= n, timeout, f"{n} bytes")
         return self.received
 
-    def _consume(self, data: bytes, responder: _StatusResponder, reply: Callable[[bytes], None]) -> None:
+    def _consume(
+        self, data: bytes, responder: _StatusResponder, reply: Callable[[bytes], None]
+    ) -> None:
         """Record ``data`` in order, answering each status request after the bytes before it."""
         start = 0
         for i, b in enumerate(data):
@@ -142,7 +144,9 @@ class FakeNetworkPrinter(_Recorder):
         self._wake_r, self._wake_w = socket.socketpair()
         self._stopping = False
         self.connections = 0  # accepted so far
-        self._accepter = threading.Thread(target=self._accept_loop, name="fake-printer", daemon=True)
+        self._accepter = threading.Thread(
+            target=self._accept_loop, name="fake-printer", daemon=True
+        )
         self._accepter.start()
 
     @property
