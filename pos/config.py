@@ -114,12 +114,31 @@ class ScannerConfig:
 
 
 @dataclass(frozen=True)
+class RefundsConfig:
+    credit_note_validity_days: int = _key(365, _positive, "a credit note expires after this")
+    causes: tuple = _key(
+        ("Échange", "Annulation de la séance", "Changement de date", "Erreur de vente",
+         "Geste commercial"),
+        lambda v: None if v and all(isinstance(c, str) and c for c in v)
+        else "attendu : une liste de textes non vides",
+        "the causes a cashier picks from",
+    )
+    other_modes: tuple = _key(
+        ("card", "cheque", "transfer", "other"),
+        lambda v: None if v and set(v) <= {"card", "cheque", "transfer", "other"}
+        else 'attendu : une liste parmi "card", "cheque", "transfer", "other"',
+        "the modes of AUTRE PAIEMENT",
+    )
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     counter: CounterConfig = field(default_factory=CounterConfig)
     printer: PrinterConfig = field(default_factory=PrinterConfig)
     drawer: DrawerConfig = field(default_factory=DrawerConfig)
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
+    refunds: RefundsConfig = field(default_factory=RefundsConfig)
     source: Path | None = None
 
     @property
@@ -140,6 +159,7 @@ _SECTION_CLASSES = {
     "printer": PrinterConfig,
     "drawer": DrawerConfig,
     "scanner": ScannerConfig,
+    "refunds": RefundsConfig,
 }
 
 
@@ -158,8 +178,11 @@ def _parse_section(name: str, raw: Any) -> Any:
         expected = type(spec.default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
+        if expected is tuple and isinstance(value, list):
+            value = tuple(value)
         if type(value) is not expected:
-            kind = {str: "une chaîne", int: "un entier", float: "un nombre", bool: "vrai/faux"}
+            kind = {str: "une chaîne", int: "un entier", float: "un nombre", bool: "vrai/faux",
+                    tuple: "une liste"}
             raise ConfigError(f"[{name}] {key} = {value!r} : attendu {kind[expected]}")
         check = spec.metadata.get("check")
         problem = check(value) if check else None

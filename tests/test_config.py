@@ -35,6 +35,7 @@ terminator = "CRLF"
     assert (config.printer.host, config.printer.port, config.printer.paper_width) == (
         "192.0.2.10", 9100, 58)
     assert config.drawer.pin == 5 and config.scanner.terminator == "CRLF"
+    assert parse_config('[refunds]\ncauses = ["A", "B"]').refunds.causes == ("A", "B")
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -47,6 +48,8 @@ terminator = "CRLF"
     ("[scanner]\nkind = 'serial'", "[scanner] port : obligatoire"),
     ("[drawer]\npin = 3", "[drawer] pin = 3 : attendu : 2 ou 5"),
     ("[printer\n", "TOML illisible"),
+    ("[refunds]\ncauses = 'Echange'", "[refunds] causes = 'Echange' : attendu une liste"),
+    ("[refunds]\nother_modes = ['bitcoin']", "[refunds] other_modes"),
 ])
 def test_a_wrong_key_or_value_is_named_in_one_line(text, expected):
     with pytest.raises(ConfigError) as caught:

@@ -257,7 +257,10 @@ def serial_open_reason(exc: serial.SerialException) -> str:
 
 
 def open_serial(device: str, baudrate: int, flow_control: str, timeout: float) -> serial.Serial:
-    """Open a port exclusively (two programs on one port garble both); SerialException on failure."""
+    """Open a port exclusively (two programs on one port garble both).
+
+    Raises SerialException when the port cannot be opened.
+    """
     if flow_control not in _FLOW_CONTROL:
         raise PrinterConfigError(f"contrôle de flux « {flow_control} » inconnu")
     return serial.Serial(

@@ -75,7 +75,10 @@ class SerialDrawer:
 
 
 def make_drawer(config: DrawerConfig, printer: ReceiptPrinter | None) -> CashDrawer | None:
-    """The drawer the configuration describes; None for kind "none" (or no printer to kick through)."""
+    """The drawer the configuration describes.
+
+    None for kind "none", or for a printer drawer without a printer to kick through.
+    """
     if config.kind == "serial":
         return SerialDrawer(config.device, config.baudrate, pin=config.pin)
     if config.kind == "printer" and printer is not None:

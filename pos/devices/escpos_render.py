@@ -200,7 +200,7 @@ def columns(left: str, right: str, width: int) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Word-wrapped lines (the printer would break words anywhere); an empty text is one blank line."""
+    """Word-wrapped lines (the printer would cut words anywhere); an empty text is a blank line."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         safe = cp858.printable(paragraph)

@@ -7,9 +7,6 @@ import pytest
 from pos.core.documents import Barcode, Columns, Document, Heading, Separator, Text
 from tests.support.fake_printer import FakeNetworkPrinter, FakeSerialPrinter
 
-#: Long enough for a loaded CI machine, short enough that "silent" tests stay quick.
-STATUS_TIMEOUT = 0.3
-
 
 @pytest.fixture
 def fake_network():

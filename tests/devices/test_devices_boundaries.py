@@ -14,7 +14,8 @@ def test_importing_every_device_module_pulls_in_no_forbidden_module():
         "import sys, pkgutil, importlib, pos.devices\n"
         "for m in pkgutil.iter_modules(pos.devices.__path__):\n"
         "    importlib.import_module('pos.devices.' + m.name)\n"
-        "bad = ('PySide6', 'sqlalchemy', 'pos.ui', 'pos.core.services', 'pos.core.db', 'pos.core.models')\n"
+        "bad = ('PySide6', 'sqlalchemy', 'pos.ui',\n"
+        "       'pos.core.services', 'pos.core.db', 'pos.core.models')\n"
         "print('\\n'.join(sorted(m for m in sys.modules if m.startswith(bad))))\n"
     )
     result = subprocess.run(

@@ -9,8 +9,8 @@ from pos.devices.errors import DeviceError, PrinterNotReady, PrinterUnreachable
 from pos.devices.escpos_render import render_many
 from pos.devices.printer import ReceiptPrinter
 from pos.devices.status import PrinterStatus
-from tests.devices.conftest import STATUS_TIMEOUT
 from tests.support.escpos_decoder import Cut, DrawerPulse, StatusRequest, decode, text_lines
+from tests.support.fake_printer import STATUS_TIMEOUT
 
 STATUS_REQUESTS = b"\x10\x04\x01\x10\x04\x02\x10\x04\x04"
 

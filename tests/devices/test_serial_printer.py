@@ -1,4 +1,4 @@
-"""A serial printer on a pseudo-terminal: pyserial opens the slave path, the fake reads the master."""
+"""A serial printer on a pseudo-terminal: pyserial opens the slave side, the fake the master."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pos.devices.errors import PrinterNotReady, PrinterUnreachable
 from pos.devices.escpos_render import render_many
 from pos.devices.printer import ReceiptPrinter, open_printer
 from pos.devices.status import PrinterStatus
-from tests.devices.conftest import STATUS_TIMEOUT
 from tests.support.escpos_decoder import StatusRequest, decode, text_lines
+from tests.support.fake_printer import STATUS_TIMEOUT
 
 
 def serial_printer(fake, **options) -> ReceiptPrinter:

@@ -53,6 +53,11 @@ REPLIES: dict[str, dict[int, int] | None] = {
 }
 STATES = tuple(REPLIES)
 
+#: A status timeout for connections under test (``status_timeout=STATUS_TIMEOUT``):
+#: the fakes answer at once, so this only bounds how long "silent" takes, with
+#: room for a loaded CI machine.
+STATUS_TIMEOUT = 0.3
+
 
 class _StatusResponder:
     """Reads a byte stream in order; returns the reply owed after each byte, if any."""
