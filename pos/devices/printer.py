@@ -118,16 +118,18 @@ class ReceiptPrinter:
     def status(self) -> PrinterStatus:
         """Ask the printer its state; never raises DeviceError (UNREACHABLE / UNKNOWN instead)."""
         with self._lock:
-            connection = self._factory()
+            connection = None
             try:
+                connection = self._factory()
                 with connection:
                     status = connection.read_status()
             except PrinterUnreachable:
                 status = PrinterStatus.UNREACHABLE
-            except DeviceError as exc:
+            except DeviceError as exc:  # e.g. a missing pyusb: the poll must not crash
                 log.warning("état de l'imprimante illisible : %s", exc)
                 status = PrinterStatus.UNKNOWN
-            self._last_traffic = connection.traffic.lines()
+            if connection is not None:
+                self._last_traffic = connection.traffic.lines()
             self._note(status, connection)
             return status
 
@@ -156,10 +158,10 @@ class ReceiptPrinter:
         if status is PrinterStatus.UNREACHABLE:
             log.warning("%s : pas de réponse à la demande d'état après l'envoi", connection.target)
 
-    def _note(self, status: PrinterStatus, connection: PrinterConnection) -> None:
+    def _note(self, status: PrinterStatus, connection: PrinterConnection | None) -> None:
         """Log state changes only, not every poll (once when it goes, once when it is back)."""
         if status is not self._last_status:
-            log.info("%s : %s", connection.target, status.label)
+            log.info("%s : %s", connection.target if connection else "?", status.label)
         self._last_status = status
 
 
