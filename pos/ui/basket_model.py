@@ -17,11 +17,15 @@ TICKET_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 class BasketModel(QStandardItemModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
         self.setHorizontalHeaderLabels([
-            t("BasketModel", "TYPE / PRODUCT / ITEM (BY OPERATION)"), t("BasketModel", "CONTACT"),
-            t("BasketModel", "QTY"), t("BasketModel", "PRICE"), t("BasketModel", "FEES"),
-            t("BasketModel", "AMOUNT"), t("BasketModel", "TOTAL")])
+            QCoreApplication.translate("BasketModel", "TYPE / PRODUCT / ITEM (BY OPERATION)"),
+            QCoreApplication.translate("BasketModel", "CONTACT"),
+            QCoreApplication.translate("BasketModel", "QTY"),
+            QCoreApplication.translate("BasketModel", "PRICE"),
+            QCoreApplication.translate("BasketModel", "FEES"),
+            QCoreApplication.translate("BasketModel", "AMOUNT"),
+            QCoreApplication.translate("BasketModel", "TOTAL"),
+        ])
 
     def _row(self, label: str, *, contact: str = "", qty: int | None = None, price=None,
              fees=None, amount=None, total=None, bold: bool = False,

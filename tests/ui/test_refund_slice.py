@@ -132,3 +132,10 @@ def test_refund_fees_checkbox_and_remove(window, qtbot):
     qtbot.mouseClick(window.findChild(QPushButton, "removeButton"), Qt.MouseButton.LeftButton)
     assert tree_rows(view) == []
     assert label(window, "totalLabel") == "0,00 €"
+
+
+def test_basket_columns_are_those_of_the_reference(window):
+    model = basket_view(window).model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["TYPE / PRODUIT / ARTICLE (PAR OPÉRATION)", "CONTACT", "QTÉ", "PRIX",
+                       "FRAIS", "MONTANT", "TOTAL"]
