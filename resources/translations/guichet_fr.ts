@@ -12,7 +12,42 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/basket_model.py" line="60"/>
+        <location filename="../../pos/ui/basket_model.py" line="21"/>
+        <source>TYPE / PRODUCT / ITEM (BY OPERATION)</source>
+        <translation>TYPE / PRODUIT / ARTICLE (PAR OPÉRATION)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/basket_model.py" line="22"/>
+        <source>CONTACT</source>
+        <translation>CONTACT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/basket_model.py" line="23"/>
+        <source>QTY</source>
+        <translation>QTÉ</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/basket_model.py" line="24"/>
+        <source>PRICE</source>
+        <translation>PRIX</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/basket_model.py" line="25"/>
+        <source>FEES</source>
+        <translation>FRAIS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/basket_model.py" line="26"/>
+        <source>AMOUNT</source>
+        <translation>MONTANT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/basket_model.py" line="27"/>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/basket_model.py" line="64"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
