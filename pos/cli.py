@@ -65,6 +65,7 @@ def cmd_db_upgrade(config: Config) -> int:
 
 def cmd_order_show(config: Config, number: int, as_json: bool) -> int:
     from pos.core.errors import DomainError
+    from pos.core.services.order_history import order_history
     from pos.core.services.orders import order_summary
     from pos.core.uow import UnitOfWork
 
@@ -72,6 +73,7 @@ def cmd_order_show(config: Config, number: int, as_json: bool) -> int:
     try:
         with UnitOfWork(database.sessions) as uow:
             summary = order_summary(uow, number)
+            summary["operations"] = order_history(uow, number)
     except DomainError as exc:
         print(f"guichet : {exc.message}", file=sys.stderr)
         return 1
@@ -89,6 +91,13 @@ def cmd_order_show(config: Config, number: int, as_json: bool) -> int:
     for p in summary["payments"]:
         print(f"  paiement {p['mode']:<17} {p['amount']:>10}  {p['at']}")
     print(f"  solde {summary['balance']}")
+    for op in summary["operations"]:
+        requested = {"public": "par le public", "organiser": "par l'organisateur"}.get(
+            op["requested_by"], op["requested_by"])
+        print(f"  ordre {op['number']}  {op['kind']} {op['state']:<9} {op['at']}  "
+              f"{op['operator']}  demandé {requested}  cause : {op['cause'] or '-'}  "
+              f"remboursé {op['refunded']}  payé {op['paid']}"
+              + (f"  remarques : {op['remarks']}" if op["remarks"] else ""))
     return 0
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,7 +107,10 @@ class ScannerConfig:
     port: str = _key("", doc="serial: a stable path such as /dev/serial/by-id/...")
     baudrate: int = _key(9600, _positive, "serial: speed")
     terminator: str = _key("CR", _choice("CR", "LF", "CRLF"), "serial: end of a scan")
-    prefix: str = _key("", doc="keyboard: key the scanner sends first (e.g. F12); empty = timing only")
+    prefix: str = _key(
+        "", lambda v: None if v == "" or re.fullmatch(r"F([1-9]|1[0-9]|2[0-4])", v)
+        else 'attendu : "" ou une touche de fonction "F1" à "F24"',
+        "keyboard: key the scanner sends first (e.g. F12); empty = timing only")
     suffix: str = _key("Enter", _choice("Enter", "Tab"), "keyboard: key ending a scan")
     max_gap_ms: int = _key(35, _positive, "keyboard: longest pause between two keys of a burst")
     min_length: int = _key(4, _positive, "keyboard: shortest burst taken as a scan")
@@ -132,6 +136,20 @@ class RefundsConfig:
 
 
 @dataclass(frozen=True)
+class MailConfig:
+    host: str = _key("", doc="SMTP server; empty = no server: documents are saved to outbox_dir")
+    port: int = _key(587, _port, "SMTP port (587 STARTTLS, 465 SSL, 25 none)")
+    security: str = _key("starttls", _choice("starttls", "ssl", "none"), "how the link is secured")
+    username: str = _key("", doc="SMTP login; empty = no authentication")
+    password: str = _key("", doc="SMTP password")
+    sender: str = _key(
+        "", lambda v: None if v == "" or "@" in v else "attendu : une adresse e-mail",
+        "From: address (required with a host)")
+    timeout: float = _key(10.0, _positive, "seconds before the server is unreachable")
+    outbox_dir: str = _key("", doc="mails saved here without a server; empty = data folder/outbox")
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     counter: CounterConfig = field(default_factory=CounterConfig)
@@ -139,6 +157,7 @@ class Config:
     drawer: DrawerConfig = field(default_factory=DrawerConfig)
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
     refunds: RefundsConfig = field(default_factory=RefundsConfig)
+    mail: MailConfig = field(default_factory=MailConfig)
     source: Path | None = None
 
     @property
@@ -151,6 +170,10 @@ class Config:
     def printer_file_path(self) -> Path:
         return Path(self.printer.path) if self.printer.path else data_dir() / "printer-output.bin"
 
+    @property
+    def mail_outbox_dir(self) -> Path:
+        return Path(self.mail.outbox_dir) if self.mail.outbox_dir else data_dir() / "outbox"
+
 
 _SECTIONS = {f.name: f.type for f in dataclasses.fields(Config) if f.name != "source"}
 _SECTION_CLASSES = {
@@ -160,6 +183,7 @@ _SECTION_CLASSES = {
     "drawer": DrawerConfig,
     "scanner": ScannerConfig,
     "refunds": RefundsConfig,
+    "mail": MailConfig,
 }
 
 
@@ -205,6 +229,8 @@ def _require(config: Config) -> None:
         raise ConfigError('[drawer] device : obligatoire quand kind = "serial"')
     if config.drawer.kind == "printer" and p.connection == "none":
         raise ConfigError('[drawer] kind = "printer" : aucune imprimante (connection = "none")')
+    if config.mail.host and not config.mail.sender:
+        raise ConfigError("[mail] sender : obligatoire quand host est renseigné")
 
 
 def parse_config(text: str, source: Path | None = None) -> Config:

@@ -68,6 +68,8 @@ class OrderGroup:
 class CancellationBasket:
     tickets: list[BasketTicket] = field(default_factory=list)
     refund_fees: bool = False
+    # The operation on hold this basket was resumed from (METTRE EN ATTENTE), if any.
+    held_operation_id: int | None = None
 
     def __len__(self) -> int:
         return len(self.tickets)
@@ -87,6 +89,7 @@ class CancellationBasket:
     def clear(self) -> None:
         self.tickets.clear()
         self.refund_fees = False
+        self.held_operation_id = None
 
     def refunded_fees(self, ticket: BasketTicket) -> Decimal:
         return ticket.fees if self.refund_fees else ZERO

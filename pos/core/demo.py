@@ -271,4 +271,8 @@ def load_demo(uow: UnitOfWork, clock: Clock) -> None:
                  seats(parterre, ["D3", "D4", "D5", "D6"]), prices, quota=presse)
     pay(o964, PaymentMode.CHEQUE, paid, reference="Chèque n° 0012345")
 
+    # What the exchange sells besides tickets; new ticket numbers follow the demo's.
+    from pos.core.demo_catalog import load_catalog
+
+    load_catalog(s, perfs, cats, tariffs, prices, c.next_number - 1)
     uow.commit()

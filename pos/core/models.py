@@ -408,4 +408,4 @@ class JournalEntry(Base):
 
 # The other tables live in their own modules; importing them here puts them in the
 # metadata that Alembic and the tests compare.
-from pos.core import models_ledger, models_printing  # noqa: E402,F401
+from pos.core import models_catalog, models_ledger, models_printing  # noqa: E402,F401

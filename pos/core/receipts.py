@@ -18,7 +18,7 @@ MODE_LABELS = {
     PaymentMode.CARD: "Carte bancaire",
     PaymentMode.CHEQUE: "Chèque",
     PaymentMode.TRANSFER: "Virement",
-    PaymentMode.OTHER: "Autre paiement",
+    PaymentMode.OTHER: "Autre",
 }
 
 
@@ -32,7 +32,9 @@ class RefundReceipt:
     at: datetime
     groups: tuple[OrderGroup, ...]
     total: Decimal  # negative: money going back
-    tenders: tuple[tuple[PaymentMode, Decimal], ...]  # negative amounts
+    # negative amounts; an optional third item is the reference (credit note number,
+    # cheque number...)
+    tenders: tuple[tuple[PaymentMode, Decimal] | tuple[PaymentMode, Decimal, str], ...]
     refund_fees: bool = False
 
 
@@ -58,8 +60,9 @@ def refund_receipt(r: RefundReceipt) -> Document:
         Separator(),
         Columns("TOTAL", money(r.total), bold=True),
     ]
-    for mode, amount in r.tenders:
-        blocks.append(Columns(MODE_LABELS[mode], money(amount)))
+    for mode, amount, *reference in r.tenders:
+        label = MODE_LABELS[mode] + (f" {reference[0]}" if reference and reference[0] else "")
+        blocks.append(Columns(label, money(amount)))
     blocks += [
         Separator(),
         Text(f"Opérateur : {r.operator}"),

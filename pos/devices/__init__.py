@@ -9,6 +9,8 @@ Modules, one job each:
 - ``connections``: transports (network, serial, file, USB, CUPS) with explicit open/close.
 - ``printer``: ``open_printer`` (config to connection) and ``ReceiptPrinter``.
 - ``drawer``: the drawer kick, through the printer or on its own serial port.
+- ``pdf``: ``render_pdf``, documents as a PDF (reportlab, vector CODE128 and QR).
+- ``mailer``: ``send_mail``, PDFs by SMTP, or saved in the outbox folder without a server.
 
 Every call here blocks (network, serial): the window runs them off the GUI thread.
 This package imports no Qt, no window code, no database; from the core only

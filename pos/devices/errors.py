@@ -87,3 +87,51 @@ class DrawerUnreachable(DeviceError):
         super().__init__(f"Tiroir-caisse injoignable : {target} ({reason})", detail=detail)
         self.target = target
         self.reason = reason
+
+
+class MailUnreachable(DeviceError):
+    """The SMTP server cannot be reached or dropped the link: nothing was sent."""
+
+    code = "mail_unreachable"
+
+    def __init__(self, target: str, reason: str, *, detail: str = "") -> None:
+        super().__init__(
+            f"Serveur de messagerie injoignable : {target} ({reason}). Rien n'a été envoyé.",
+            detail=detail,
+        )
+        self.target = target
+        self.reason = reason
+
+
+class MailRecipientRefused(DeviceError):
+    """The address is malformed or the SMTP server refuses it: nothing was sent."""
+
+    code = "mail_recipient_refused"
+
+    def __init__(self, address: str, *, detail: str = "") -> None:
+        super().__init__(
+            f"Adresse e-mail refusée : « {address} ». Vérifier l'adresse du contact.",
+            detail=detail,
+        )
+        self.address = address
+
+
+class MailRejected(DeviceError):
+    """The SMTP server answered but refused the login, the sender or the message."""
+
+    code = "mail_rejected"
+
+    def __init__(self, problem: str, *, detail: str = "") -> None:
+        super().__init__(f"Envoi de l'e-mail refusé : {problem}.", detail=detail)
+
+
+class OutboxNotWritable(DeviceError):
+    """The documents could not be saved in the outbox folder."""
+
+    code = "outbox_not_writable"
+
+    def __init__(self, folder: str, reason: str, *, detail: str = "") -> None:
+        super().__init__(
+            f"Impossible d'enregistrer les documents dans {folder} ({reason}).", detail=detail
+        )
+        self.folder = folder

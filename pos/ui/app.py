@@ -10,12 +10,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pos.config import Config
 from pos.core.clock import Clock, SystemClock
 from pos.core.db import Database, has_schema
+from pos.core.models import PaymentMode
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
 from pos.ui.controller import ExchangeController
 from pos.ui.device_worker import DocumentPrinter, PrintQueue
+from pos.ui.devices_controller import DevicesController, separate_drawer
+from pos.ui.devices_ui import install_device_ui
 from pos.ui.i18n import install_translator
 from pos.ui.main_window import MainWindow
+from pos.ui.scanner_bridge import ScannerHub
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +36,7 @@ def build_main_window(
     database: Database,
     clock: Clock,
     printer: DocumentPrinter | None,
+    status_interval: float = 5.0,
 ) -> MainWindow:
     """The window wired to its services; the QApplication must exist already."""
     with UnitOfWork(database.sessions) as uow:
@@ -42,11 +47,17 @@ def build_main_window(
             operator=config.counter.operator,
             venue_name=config.counter.venue_name,
         )
-    queue = PrintQueue(printer)
+    queue = PrintQueue(database, station.counter_id, clock, printer,
+                       drawer=separate_drawer(config), status_interval=status_interval)
     controller = ExchangeController(database, station, clock, queue)
-    window = MainWindow(controller)
+    controller.credit_note_validity_days = config.refunds.credit_note_validity_days
+    controller.other_modes = [PaymentMode(m) for m in config.refunds.other_modes]
+    window = MainWindow(controller, causes=config.refunds.causes)
     queue.setParent(window)
     controller.setParent(window)
+    install_device_ui(window, DevicesController(database, station, clock, queue, config, window))
+    # Scanners: the keyboard-wedge filter goes on the QApplication; serial if configured.
+    ScannerHub(config.scanner, window, controller.scan)
     return window
 
 

@@ -21,6 +21,7 @@ from pos.core.services.scanning import take_ticket
 from pos.core.services.station import Station, next_operation_number
 from pos.core.uow import UnitOfWork
 from pos.ui.device_worker import PrintQueue
+from pos.ui.operation_controller import OperationController
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,12 @@ class ExchangeController(QObject):
         self.clock = clock
         self.print_queue = print_queue
         self.basket = CancellationBasket()
+        # [refunds] settings, set from the configuration by build_main_window
+        self.credit_note_validity_days = 365
+        self.other_modes: list[PaymentMode] = [
+            PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER, PaymentMode.OTHER]
+        # hold / resume / abandon, notes, contact, documents (METTRE EN ATTENTE...)
+        self.operations = OperationController(self)
         print_queue.sig_job_failed.connect(self._print_failed)
         print_queue.sig_job_done.connect(self._print_done)
 
@@ -53,12 +60,16 @@ class ExchangeController(QObject):
 
     def scan(self, raw: str) -> bool:
         """A scanned or typed code; True when a ticket joined the basket."""
+        if self.operations.intercept_scan(raw):  # a hold slip or a held ticket
+            return True
         try:
             with self.uow() as uow:
                 ticket = take_ticket(uow, self.basket, raw, self.clock)
         except DomainError as exc:
+            log.info("scan refused %s: %s", raw, exc.code)
             self.sig_message.emit(exc.message, "error")
             return False
+        log.info("scan accepted %s", ticket.number)
         self.sig_basket_changed.emit()
         self.sig_message.emit(
             QCoreApplication.translate("ExchangeController", "Ticket %1 added: %2").replace("%1", ticket.number)
@@ -75,17 +86,26 @@ class ExchangeController(QObject):
         self.sig_basket_changed.emit()
 
     def abandon(self) -> None:
+        if self.basket.held_operation_id is not None:
+            self.operations.abandon_held()  # marked abandoned, its number kept
+            return
         self.basket.clear()
         self.sig_basket_changed.emit()
         self.sig_message.emit(QCoreApplication.translate("ExchangeController", "Operation abandoned: nothing was changed."), "info")
 
-    def refund(self, mode: PaymentMode) -> SettlementResult | None:
+    def refund(self, mode: PaymentMode, reference: str = "") -> SettlementResult | None:
         """Refund the whole basket in one mode; documents print after the commit."""
+        return self.settle([Tender(mode, self.basket.refund_total, reference)])
+
+    def settle(self, tenders: list[Tender]) -> SettlementResult | None:
+        """Refund the basket with these tenders (one mode, or a split that adds up)."""
         try:
             with self.uow() as uow:
                 result = refund_basket(
-                    uow, self.basket, [Tender(mode, self.basket.refund_total)],
-                    self.station, self.clock)
+                    uow, self.basket, tenders, self.station, self.clock,
+                    credit_note_validity_days=self.credit_note_validity_days,
+                    held_operation_id=self.basket.held_operation_id,
+                    notes=self.operations.notes)
         except DomainError as exc:
             self.sig_message.emit(exc.message, "error")
             return None
@@ -96,10 +116,7 @@ class ExchangeController(QObject):
                 "error")
             return None
         self.basket.clear()
-        self.print_queue.submit(
-            QCoreApplication.translate("ExchangeController", "operation %1")
-            .replace("%1", str(result.operation_number)), result.documents,
-                                open_drawer=result.open_drawer)
+        self.print_queue.wake()  # its print jobs were committed with the operation
         self.sig_basket_changed.emit()
         self.sig_settled.emit(result)
         self.sig_message.emit(

@@ -1,14 +1,41 @@
-"""Printing off the GUI thread: one worker thread owns the printer, jobs run in order."""
+"""Printing off the GUI thread: one worker thread owns the printer and the drawer.
+
+Jobs live in the ``print_jobs`` table, written in the transaction that causes them
+(``pos.core.services.print_jobs``). The worker takes the due jobs of this counter
+in order, in its own units of work (the Database is shared, sessions are per
+thread), and reports every change by signals:
+
+- a link error (printer unreachable, connection dropped): the job is FAILED and
+  tried again with backoff, when its time has come by the injected clock;
+- paper out, cover open, offline: the job WAITS and the worker stops printing until
+  the cashier says "Réessayer" (``resume``), so nothing is printed twice on its own;
+- between jobs it reads the printer's state every ``status_interval`` seconds.
+
+The drawer kick rides inside the receipt job (printer drawer) or follows it on the
+drawer's own port (serial drawer): it exists only for a job written with a committed
+cash movement or a no-sale opening.
+"""
 
 from __future__ import annotations
 
+import collections
 import logging
-from collections.abc import Sequence
-from typing import Protocol
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
+from pos.core.clock import Clock
+from pos.core.db import Database
 from pos.core.documents import Document
+from pos.core.models_printing import PrintJobState
+from pos.core.services import print_jobs
+from pos.core.uow import UnitOfWork
+from pos.devices.errors import DeviceError, PrinterNotReady, PrinterUnreachable
+from pos.devices.status import PrinterStatus
 
 log = logging.getLogger(__name__)
 
@@ -16,52 +43,275 @@ log = logging.getLogger(__name__)
 class DocumentPrinter(Protocol):
     def print_documents(self, documents: Sequence[Document], *, open_drawer: bool) -> None: ...
 
+    def status(self) -> PrinterStatus: ...
 
-class _Worker(QObject):
-    sig_done = Signal(str)  # job name
-    sig_failed = Signal(str, str)  # job name, message for the cashier
 
-    def __init__(self, printer: DocumentPrinter | None) -> None:
-        super().__init__()
-        self._printer = printer
+class Drawer(Protocol):
+    def open(self) -> None: ...
 
-    @Slot(str, object, bool)
-    def run(self, name: str, documents: Sequence[Document], open_drawer: bool) -> None:
-        if self._printer is None:
-            self.sig_done.emit(name)
-            return
-        try:
-            self._printer.print_documents(documents, open_drawer=open_drawer)
-        except Exception as exc:  # noqa: BLE001 - every failure must reach the cashier
-            message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-            log.exception("print job %s failed", name)
-            self.sig_failed.emit(name, message)
-        else:
-            self.sig_done.emit(name)
+
+@dataclass(frozen=True)
+class JobEvent:
+    """One change of one job, for the window (plain data)."""
+
+    job_id: int
+    name: str
+    state: PrintJobState
+    message: str = ""
+
+
+def job_name(kind: str, operation_number: int | None, copy_number: int) -> str:
+    """What the cashier calls a job: "ordre 1271", "ordre 1271 (duplicata n°2)"."""
+    if kind == "no_sale":
+        name = QCoreApplication.translate("PrintQueue", "drawer opening without sale")
+    elif kind == "test_page":
+        name = QCoreApplication.translate("PrintQueue", "test page")
+    elif operation_number is not None:
+        name = QCoreApplication.translate("PrintQueue", "operation no. %1")
+        name = name.replace("%1", str(operation_number))
+    else:
+        name = kind
+    if copy_number:
+        copy = QCoreApplication.translate("PrintQueue", " (duplicate no. %1)")
+        name += copy.replace("%1", str(copy_number))
+    return name
+
+
+class _Thread(QThread):
+    def __init__(self, queue: PrintQueue) -> None:
+        super().__init__(queue)
+        self._queue = queue
+
+    def run(self) -> None:
+        self._queue._loop()
 
 
 class PrintQueue(QObject):
-    """Hands jobs to the printer thread; tells when each is done or failed."""
+    """The print worker of one counter. Call ``wake()`` after committing a job."""
 
-    sig_job_done = Signal(str)
-    sig_job_failed = Signal(str, str)
-    _sig_submit = Signal(str, object, bool)
+    sig_job_done = Signal(str)  # job name
+    sig_job_failed = Signal(str, str)  # job name, message for the cashier
+    sig_job_changed = Signal(object)  # JobEvent
+    sig_printer_status = Signal(object)  # PrinterStatus, on each change
+    sig_attention = Signal(int)  # jobs waiting for the cashier or failed
+    sig_paused = Signal()  # stopped until "Réessayer", or going again: see ``paused``
+    sig_task_done = Signal(str, object)  # task name, its result or the exception
 
-    def __init__(self, printer: DocumentPrinter | None, parent: QObject | None = None) -> None:
+    def __init__(self, database: Database, counter_id: int, clock: Clock,
+                 printer: DocumentPrinter | None, *, drawer: Drawer | None = None,
+                 status_interval: float = 5.0, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._thread = QThread(self)
+        self.database, self.counter_id, self.clock = database, counter_id, clock
+        self._printer, self._drawer = printer, drawer
+        self.status_interval = status_interval
+        self._cond = threading.Condition()
+        self._woken = False
+        self._stopping = False
+        self._paused = False
+        self._poll_now = True
+        self._force_report = False
+        self._tasks: collections.deque[tuple[str, Callable[[], Any]]] = collections.deque()
+        self._status: PrinterStatus | None = None
+        self._thread = _Thread(self)
         self._thread.setObjectName("printerThread")
-        self._worker = _Worker(printer)
-        self._worker.moveToThread(self._thread)
-        self._sig_submit.connect(self._worker.run)
-        self._worker.sig_done.connect(self.sig_job_done)
-        self._worker.sig_failed.connect(self.sig_job_failed)
-        self._thread.finished.connect(self._worker.deleteLater)
         self._thread.start()
 
-    def submit(self, name: str, documents: Sequence[Document], *, open_drawer: bool) -> None:
-        self._sig_submit.emit(name, tuple(documents), open_drawer)
+    # --- called from the GUI thread -----------------------------------------------------
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @property
+    def printer_status(self) -> PrinterStatus:
+        return self._status or PrinterStatus.UNKNOWN
+
+    def wake(self) -> None:
+        """New jobs were committed (or a retry is due): look at the queue now."""
+        with self._cond:
+            self._woken = True
+            self._cond.notify_all()
+
+    def submit(self, *_args: object, **_kwargs: object) -> None:
+        """Kept for older callers: jobs are now written with ``print_jobs.enqueue`` in the
+        operation's transaction; this only wakes the worker."""
+        self.wake()
+
+    def resume(self) -> None:
+        """The cashier said "Réessayer": print again (after ``print_jobs.retry``)."""
+        with self._cond:
+            self._paused = False
+            self._poll_now = True
+        self.sig_paused.emit()
+        self.wake()
+
+    def request_status(self) -> None:
+        """Read the printer's state now and say it (``sig_printer_status``, even if it did
+        not change, and ``sig_attention``): for a window that just connected."""
+        with self._cond:
+            self._poll_now = True
+            self._force_report = True
+        self.wake()
+
+    def run_task(self, name: str, task: Callable[[], Any]) -> None:
+        """Run a blocking device call on the worker thread, between jobs (a test page, a
+        status read, a drawer test); the outcome comes back by ``sig_task_done``."""
+        with self._cond:
+            self._tasks.append((name, task))
+        self.wake()
+
+    def set_devices(self, printer: DocumentPrinter | None, drawer: Drawer | None) -> None:
+        """New settings: the next job uses these devices."""
+        with self._cond:
+            self._printer, self._drawer = printer, drawer
+            self._status = None
+            self._poll_now = True
+        self.wake()
 
     def stop(self) -> None:
-        self._thread.quit()
-        self._thread.wait(10_000)
+        with self._cond:
+            self._stopping = True
+            self._cond.notify_all()
+        self._thread.wait(15_000)
+
+    # --- the worker thread --------------------------------------------------------------
+
+    def _uow(self) -> UnitOfWork:
+        return UnitOfWork(self.database.sessions)
+
+    def _loop(self) -> None:
+        try:
+            with self._uow() as uow:
+                print_jobs.recover_interrupted(uow, self.counter_id, self.clock.now())
+        except Exception:  # noqa: BLE001 - the thread must live on
+            log.exception("print jobs left in mid-send could not be recovered")
+        self._safe(self._report_attention)
+        next_poll = 0.0
+        while True:
+            with self._cond:
+                if self._stopping:
+                    return
+                tasks = list(self._tasks)
+                self._tasks.clear()
+                poll = self._poll_now or time.monotonic() >= next_poll
+                force, self._poll_now, self._force_report = self._force_report, False, False
+            for name, task in tasks:
+                self._run_task(name, task)
+            if poll:
+                self._poll_status(force)
+                next_poll = time.monotonic() + self.status_interval
+            if force:
+                self._safe(self._report_attention)
+            wait = max(0.0, next_poll - time.monotonic())
+            try:
+                due_in = self._print_due_jobs()
+            except Exception:  # noqa: BLE001 - a database hiccup must not kill printing
+                log.exception("print worker: database error")
+                due_in = 2.0
+            if due_in is not None:
+                wait = min(wait, max(due_in, 0.05))
+            with self._cond:
+                if not self._woken and not self._stopping and not self._tasks:
+                    self._cond.wait(wait)
+                self._woken = False
+
+    def _run_task(self, name: str, task: Callable[[], Any]) -> None:
+        try:
+            result: Any = task()
+        except Exception as exc:  # noqa: BLE001 - the dialog shows every outcome
+            log.warning("device task %s: %s", name, exc)
+            result = exc
+        self.sig_task_done.emit(name, result)
+
+    def _safe(self, call: Callable[[], Any]) -> None:
+        try:
+            call()
+        except Exception:  # noqa: BLE001 - the thread must live on
+            log.exception("print worker")
+
+    def _poll_status(self, force: bool = False) -> None:
+        printer = self._printer
+        if printer is None:
+            return
+        self._note_status(printer.status(), force)
+
+    def _note_status(self, status: PrinterStatus, force: bool = False) -> None:
+        if force or status is not self._status:
+            self._status = status
+            self.sig_printer_status.emit(status)
+
+    def _report_attention(self) -> None:
+        with self._uow() as uow:
+            self.sig_attention.emit(print_jobs.pending_attention(uow, self.counter_id))
+
+    def _pause(self) -> None:
+        with self._cond:
+            self._paused = True
+        self.sig_paused.emit()
+
+    def _print_due_jobs(self) -> float | None:
+        """Print every due job in order; return the seconds until the next one is due."""
+        while True:
+            with self._cond:
+                if self._stopping or self._paused:
+                    return None
+            with self._uow() as uow:
+                claimed = print_jobs.claim_next(uow, self.counter_id, self.clock.now())
+                if claimed is None:
+                    due = print_jobs.next_due(uow, self.counter_id)
+                    return None if due is None else (due - self.clock.now()).total_seconds()
+            self._print(claimed)
+
+    def _print(self, job: print_jobs.ClaimedJob) -> None:
+        name = job_name(job.kind, job.operation_number, job.copy_number)
+        self.sig_job_changed.emit(JobEvent(job.id, name, PrintJobState.SENDING))
+        printer, drawer = self._printer, self._drawer
+        known = self._status
+        note = ""
+        try:
+            if printer is None:
+                note = "Aucune imprimante configurée : rien n'a été imprimé."
+            else:
+                if known is not None and known.not_ready:
+                    raise PrinterNotReady(known, after_job=False)
+                printer.print_documents(job.documents, open_drawer=job.open_drawer)
+                self._note_status(getattr(printer, "last_status", None) or PrinterStatus.UNKNOWN)
+        except PrinterNotReady as exc:
+            self._note_status(exc.status)
+            self._finish(job, name, PrintJobState.WAITING, exc.message)
+            self._pause()
+            return
+        except PrinterUnreachable as exc:
+            self._note_status(PrinterStatus.UNREACHABLE)
+            self._finish(job, name, PrintJobState.FAILED, exc.message)
+            return
+        except Exception as exc:  # noqa: BLE001 - a job that cannot print waits for the cashier
+            message = exc.message if isinstance(exc, DeviceError) else str(exc)
+            log.exception("print job %s cannot be printed", job.id)
+            self._finish(job, name, PrintJobState.WAITING, message)
+            return
+        if job.open_drawer and drawer is not None:
+            try:
+                drawer.open()
+            except DeviceError as exc:  # printed: never reprint for a drawer
+                note = exc.message
+                self.sig_job_failed.emit(name, exc.message)
+        self._finish(job, name, PrintJobState.DONE, note)
+
+    def _finish(self, job: print_jobs.ClaimedJob, name: str, state: PrintJobState,
+                message: str) -> None:
+        now = self.clock.now()
+        with self._uow() as uow:
+            if state is PrintJobState.DONE:
+                print_jobs.mark_done(uow, job.id, now, message)
+            elif state is PrintJobState.FAILED:
+                print_jobs.mark_failed(uow, job.id, message, now)
+            else:
+                print_jobs.mark_waiting(uow, job.id, message, now)
+        self.sig_job_changed.emit(JobEvent(job.id, name, state, message))
+        if state is PrintJobState.DONE:
+            self.sig_job_done.emit(name)
+        elif state is PrintJobState.WAITING or job.attempts == 1:
+            # a link error is said once, not at every retry
+            self.sig_job_failed.emit(name, message)
+        self._report_attention()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from pos import formatting
+from pos.config import RefundsConfig
 from pos.core.models import PaymentMode
 from pos.core.money import ZERO
 from pos.core.services.refunds import SettlementResult
 from pos.ui.basket_model import TICKET_NUMBER_ROLE, BasketModel
 from pos.ui.controller import ExchangeController
+from pos.ui.hold_ui import install_hold_ui
 from pos.ui.panels import (
     ContactPanel,
     DeliveryPanel,
@@ -36,10 +40,14 @@ from pos.ui.panels import (
     RemarksPanel,
     product_button,
 )
+from pos.ui.refund_actions import open_other_payment, open_split
+from pos.ui.refund_payments import RefundInfo
+from pos.ui.take_back import TakeBackUi
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, controller: ExchangeController) -> None:
+    def __init__(self, controller: ExchangeController, causes: Sequence[str] = ()) -> None:
+        """``causes``: the [refunds] causes of the configuration, for the cause list."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.controller = controller
@@ -84,6 +92,12 @@ class MainWindow(QMainWindow):
         controller.sig_message.connect(self.show_message)
         controller.sig_operation_number.connect(self._operation_number)
         controller.sig_settled.connect(self._settled)
+        self.refund_info = RefundInfo(controller, self)
+        self.refund_info.sig_reminder.connect(self.reminder_panel.show_reminder)
+        self.refund_info.sig_contact_balance.connect(self.contact_panel.show_balance)
+        self.take_back = TakeBackUi(self)  # AJOUTER BILLETS menu, Dossier, contacts
+        # METTRE EN ATTENTE, ABANDONNER ORDRE, held list, notes, contact, documents
+        install_hold_ui(self, causes or RefundsConfig().causes)
         controller.print_queue.sig_job_done.connect(self._printed)
         controller.refresh_operation_number()
         self._basket_changed()
@@ -210,7 +224,6 @@ class MainWindow(QMainWindow):
         hold.setEnabled(False)
         abandon = QPushButton(self.tr("ABANDON OPERATION"), part)
         abandon.setObjectName("abandonButton")
-        abandon.clicked.connect(self.controller.abandon)
         self.operation_number = QLabel("", part)
         self.operation_number.setObjectName("operationNumberLabel")
         request_row.addWidget(hold)
@@ -257,9 +270,21 @@ class MainWindow(QMainWindow):
             return button
 
         self.cash_button = settle_button(self.tr("CASH"), "F9", "cashButton", PaymentMode.CASH)
-        settle_button(self.tr("CREDIT NOTE"), "F10", "creditNoteButton", None)
-        settle_button(self.tr("SUSPENSE ACCOUNT"), "F11", "suspenseButton", None)
-        settle_button(self.tr("OTHER PAYMENT"), "F12", "otherPaymentButton", None)
+        other = settle_button(self.tr("OTHER PAYMENT"), "F12", "otherPaymentButton", None)
+        other.clicked.connect(lambda: open_other_payment(self))
+        split = settle_button(self.tr("SPLIT"), "F8", "splitRefundButton", None)
+        split.clicked.connect(lambda: open_split(self))
+        self.refund_buttons = [
+            self.cash_button,
+            settle_button(self.tr("CREDIT NOTE"), "F10", "creditNoteButton",
+                          PaymentMode.CREDIT_NOTE),
+            settle_button(self.tr("SUSPENSE ACCOUNT"), "F11", "suspenseButton",
+                          PaymentMode.SUSPENSE_ACCOUNT),
+            other,
+            split,
+        ]
+        layout.insertWidget(layout.indexOf(other), self.refund_buttons[1])
+        layout.insertWidget(layout.indexOf(other), self.refund_buttons[2])
         return bar
 
     # --- reacting -----------------------------------------------------------------
@@ -295,7 +320,8 @@ class MainWindow(QMainWindow):
             self.refund_fees.blockSignals(True)
             self.refund_fees.setChecked(basket.refund_fees)
             self.refund_fees.blockSignals(False)
-        self.cash_button.setEnabled(bool(basket.tickets))
+        for button in self.refund_buttons:
+            button.setEnabled(bool(basket.tickets))
 
     @Slot(str, str)
     def show_message(self, text: str, level: str) -> None:
@@ -317,9 +343,15 @@ class MainWindow(QMainWindow):
         basket = self.controller.basket
         if not basket.tickets or self._confirm is not None:
             return
+        question = {
+            PaymentMode.CASH: self.tr("Refund %1 in cash for %n ticket(s)?", "", len(basket)),
+            PaymentMode.CREDIT_NOTE: self.tr("Refund %1 as a credit note for %n ticket(s)?", "",
+                                             len(basket)),
+            PaymentMode.SUSPENSE_ACCOUNT: self.tr(
+                "Refund %1 to the suspense account for %n ticket(s)?", "", len(basket)),
+        }[mode]
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Refund"),
-                          self.tr("Refund %1 in cash for %n ticket(s)?", "", len(basket))
-                          .replace("%1", formatting.money(basket.refund_total)),
+                          question.replace("%1", formatting.money(basket.refund_total)),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDialog")
         box.setDefaultButton(QMessageBox.StandardButton.Yes)

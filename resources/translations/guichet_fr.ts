@@ -2,9 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_edit.py" line="44"/>
+        <source>Change the address</source>
+        <translation>Changer l&apos;adresse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_edit.py" line="45"/>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_edit.py" line="46"/>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_edit.py" line="47"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_edit.py" line="48"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="62"/>
+        <location filename="../../pos/ui/app.py" line="73"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -53,294 +81,822 @@
     </message>
 </context>
 <context>
+    <name>ContactDetails</name>
+    <message>
+        <location filename="../../pos/ui/contact_widgets.py" line="33"/>
+        <location filename="../../pos/ui/contact_widgets.py" line="36"/>
+        <source>CHANGE</source>
+        <translation>CHANGER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact_widgets.py" line="40"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact_widgets.py" line="43"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="24"/>
+        <location filename="../../pos/ui/panels.py" line="30"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="29"/>
+        <location filename="../../pos/ui/panels.py" line="35"/>
         <source>Search contacts</source>
         <translation>Recherche contacts</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="30"/>
-        <location filename="../../pos/ui/panels.py" line="37"/>
+        <location filename="../../pos/ui/panels.py" line="36"/>
+        <location filename="../../pos/ui/panels.py" line="48"/>
         <source>No contact</source>
         <translation>Aucun contact</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="56"/>
+        <source>Suspense account: %1</source>
+        <translation>Compte d&apos;attente : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactSearch</name>
+    <message>
+        <location filename="../../pos/ui/contact_search.py" line="24"/>
+        <source>CONTACT / ORDER</source>
+        <translation>CONTACT / DOSSIER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact_search.py" line="25"/>
+        <source>DETAIL</source>
+        <translation>DÉTAIL</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact_search.py" line="35"/>
+        <source>Order %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/contact_search.py" line="38"/>
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n billet</numerusform>
+            <numerusform>%n billets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact_search.py" line="86"/>
+        <source>No contact found.</source>
+        <translation>Aucun contact trouvé.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/contact_search.py" line="88"/>
+        <source>%n contact(s) found.</source>
+        <translation>
+            <numerusform>%n contact trouvé.</numerusform>
+            <numerusform>%n contacts trouvés.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact_search.py" line="91"/>
+        <source>More contacts match: type more of the name.</source>
+        <translation>D&apos;autres contacts correspondent : tapez davantage du nom.</translation>
     </message>
 </context>
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="42"/>
+        <location filename="../../pos/ui/panels.py" line="62"/>
         <source>Ticket delivery</source>
         <translation>Livraison billets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="47"/>
+        <location filename="../../pos/ui/panels.py" line="67"/>
         <source>Handed to the contact</source>
         <translation>Remis au contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="48"/>
+        <location filename="../../pos/ui/panels.py" line="68"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="49"/>
+        <location filename="../../pos/ui/panels.py" line="69"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="51"/>
+        <location filename="../../pos/ui/panels.py" line="71"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="61"/>
+        <location filename="../../pos/ui/panels.py" line="81"/>
         <source>Immediate print</source>
         <translation>Imp. immédiate</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="88"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="89"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="90"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSettingsDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="59"/>
+        <source>Device settings</source>
+        <translation>Réglages des périphériques</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="61"/>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="61"/>
+        <source>Host</source>
+        <translation>Hôte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="62"/>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="62"/>
+        <source>Timeout (s)</source>
+        <translation>Délai d&apos;attente (s)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="63"/>
+        <source>Serial device</source>
+        <translation>Port série</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="63"/>
+        <source>Speed (baud)</source>
+        <translation>Vitesse (bauds)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="64"/>
+        <source>Flow control</source>
+        <translation>Contrôle de flux</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="64"/>
+        <source>USB vendor id</source>
+        <translation>Identifiant fabricant USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="65"/>
+        <source>USB product id</source>
+        <translation>Identifiant produit USB</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="65"/>
+        <source>CUPS queue</source>
+        <translation>File CUPS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="66"/>
+        <source>Output file</source>
+        <translation>Fichier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="66"/>
+        <source>Printer profile</source>
+        <translation>Profil de l&apos;imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="67"/>
+        <source>Paper width (mm)</source>
+        <translation>Largeur du papier (mm)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="67"/>
+        <source>Code page</source>
+        <translation>Table de caractères</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="68"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="68"/>
+        <source>Drawer pin</source>
+        <translation>Broche du tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="69"/>
+        <source>End of a scan</source>
+        <translation>Fin d&apos;une lecture</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="69"/>
+        <source>Prefix key</source>
+        <translation>Touche de préfixe</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="70"/>
+        <source>Suffix key</source>
+        <translation>Touche de fin</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="70"/>
+        <source>Longest gap between keys (ms)</source>
+        <translation>Écart maximal entre deux touches (ms)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="71"/>
+        <source>Shortest scan</source>
+        <translation>Longueur minimale d&apos;une lecture</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="72"/>
+        <source>Same code ignored within (ms)</source>
+        <translation>Même code ignoré pendant (ms)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="79"/>
+        <source>Printer</source>
+        <translation>Imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="80"/>
+        <source>Cash drawer</source>
+        <translation>Tiroir-caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="81"/>
+        <source>Scanner</source>
+        <translation>Lecteur de codes-barres</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="85"/>
+        <source>File: %1</source>
+        <translation>Fichier : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="91"/>
+        <source>Test print</source>
+        <translation>Impression test</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="92"/>
+        <source>Open the drawer</source>
+        <translation>Ouvrir le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="93"/>
+        <source>Read the printer state</source>
+        <translation>Lire l&apos;état de l&apos;imprimante</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="94"/>
+        <source>Scan now</source>
+        <translation>Scanner maintenant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="95"/>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="96"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="108"/>
+        <source>After &quot;Scan now&quot;, scan a code here</source>
+        <translation>Après « Scanner maintenant », scannez un code ici</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="162"/>
+        <source>an integer</source>
+        <translation>un entier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="162"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="165"/>
+        <source>expected %1</source>
+        <translation>attendu %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="195"/>
+        <source>Printing the test page...</source>
+        <translation>Impression de la page de test…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="206"/>
+        <source>Asking the printer...</source>
+        <translation>Interrogation de l&apos;imprimante…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="212"/>
+        <source>Waiting for a scan...</source>
+        <translation>En attente d&apos;une lecture…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/device_settings.py" line="230"/>
+        <source>Read: %1</source>
+        <translation>Lu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceUi</name>
+    <message>
+        <location filename="../../pos/ui/devices_ui.py" line="33"/>
+        <source>&amp;Devices</source>
+        <translation>&amp;Périphériques</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_ui.py" line="35"/>
+        <source>Print jobs...</source>
+        <translation>Travaux d&apos;impression…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_ui.py" line="37"/>
+        <source>Open the drawer (no sale)...</source>
+        <translation>Ouvrir le tiroir (sans vente)…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_ui.py" line="39"/>
+        <source>Device settings...</source>
+        <translation>Réglages des périphériques…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_ui.py" line="44"/>
+        <location filename="../../pos/ui/devices_ui.py" line="91"/>
+        <source>Retry printing</source>
+        <translation>Réessayer l&apos;impression</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_ui.py" line="49"/>
+        <source>PRINTS</source>
+        <translation>IMPRESSIONS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_ui.py" line="53"/>
+        <source>DRAWER</source>
+        <translation>TIROIR</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_ui.py" line="89"/>
+        <source>Retry printing (%1)</source>
+        <translation>Réessayer l&apos;impression (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesController</name>
+    <message>
+        <location filename="../../pos/ui/devices_controller.py" line="77"/>
+        <source>The action could not be recorded: try again.</source>
+        <translation>L&apos;action n&apos;a pas pu être enregistrée : réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_controller.py" line="102"/>
+        <source>Duplicate sent to the printer.</source>
+        <translation>Duplicata envoyé à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_controller.py" line="115"/>
+        <source>Drawer opening recorded in the journal.</source>
+        <translation>Ouverture du tiroir enregistrée dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_controller.py" line="134"/>
+        <location filename="../../pos/ui/devices_controller.py" line="143"/>
+        <source>No printer is configured.</source>
+        <translation>Aucune imprimante n&apos;est configurée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_controller.py" line="153"/>
+        <source>No cash drawer is configured.</source>
+        <translation>Aucun tiroir-caisse n&apos;est configuré.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_controller.py" line="173"/>
+        <source>Test page sent to the printer.</source>
+        <translation>Page de test envoyée à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_controller.py" line="175"/>
+        <source>Drawer kick sent.</source>
+        <translation>Impulsion d&apos;ouverture envoyée au tiroir.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_controller.py" line="194"/>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices_controller.py" line="206"/>
+        <source>Settings saved in %1.</source>
+        <translation>Réglages enregistrés dans %1.</translation>
     </message>
 </context>
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="66"/>
+        <location filename="../../pos/ui/panels.py" line="101"/>
         <source>Send documents</source>
         <translation>Envoi documents</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="69"/>
+        <location filename="../../pos/ui/panels.py" line="104"/>
         <source>No document will be created.</source>
         <translation>Aucun document ne sera créé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="110"/>
+        <source>NAME</source>
+        <translation>NOM</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="110"/>
+        <source>QTY</source>
+        <translation>QTÉ</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="110"/>
+        <source>SENDING</source>
+        <translation>ENVOI</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="110"/>
+        <source>NATURE</source>
+        <translation>NATURE</translation>
+    </message>
+</context>
+<context>
+    <name>EmailDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_edit.py" line="36"/>
+        <source>Change the e-mail</source>
+        <translation>Changer l&apos;e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_edit.py" line="37"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../pos/ui/controller.py" line="64"/>
+        <location filename="../../pos/ui/controller.py" line="75"/>
         <source>Ticket %1 added: %2</source>
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="80"/>
+        <location filename="../../pos/ui/controller.py" line="94"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="95"/>
+        <location filename="../../pos/ui/controller.py" line="115"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="100"/>
-        <source>operation %1</source>
-        <translation>l&apos;ordre %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/controller.py" line="106"/>
+        <location filename="../../pos/ui/controller.py" line="123"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="115"/>
+        <location filename="../../pos/ui/controller.py" line="132"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
+    <name>HeldOperationsDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="26"/>
+        <source>Operations on hold</source>
+        <translation>Ordres en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="33"/>
+        <source>OPERATION</source>
+        <translation>ORDRE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="33"/>
+        <source>CONTACT</source>
+        <translation>CONTACT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="33"/>
+        <source>TICKETS</source>
+        <translation>BILLETS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="33"/>
+        <source>AMOUNT</source>
+        <translation>MONTANT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="34"/>
+        <source>COUNTER</source>
+        <translation>GUICHET</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="34"/>
+        <source>HELD SINCE</source>
+        <translation>EN ATTENTE DEPUIS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="52"/>
+        <source>No operation is on hold.</source>
+        <translation>Aucun ordre en attente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="57"/>
+        <source>RESUME</source>
+        <translation>REPRENDRE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/held_operations.py" line="62"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>HoldUi</name>
+    <message>
+        <location filename="../../pos/ui/hold_ui.py" line="59"/>
+        <source>OPERATIONS ON HOLD</source>
+        <translation>ORDRES EN ATTENTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold_ui.py" line="161"/>
+        <source>Abandon operation %1 on hold? Its tickets will be free again.</source>
+        <translation>Abandonner l&apos;ordre %1 en attente ? Ses billets seront libérés.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold_ui.py" line="163"/>
+        <location filename="../../pos/ui/hold_ui.py" line="169"/>
+        <source>Abandon</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold_ui.py" line="170"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ListDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="208"/>
+        <source>Number list</source>
+        <translation>Liste numéros</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="210"/>
+        <source>Type or paste ticket numbers: one per line, or separated by spaces, commas or semicolons.</source>
+        <translation>Tapez ou collez les numéros de billets : un par ligne, ou séparés par des espaces, des virgules ou des points-virgules.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="217"/>
+        <source>CHECK [Ctrl+Enter]</source>
+        <translation>VÉRIFIER [Ctrl+Entrée]</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="46"/>
+        <location filename="../../pos/ui/main_window.py" line="54"/>
         <source>Guichet - Exchange - cancellation</source>
         <translation>Guichet - Échange - annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="53"/>
+        <location filename="../../pos/ui/main_window.py" line="61"/>
         <source>Exchange - cancellation</source>
         <translation>Échange - annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="73"/>
+        <location filename="../../pos/ui/main_window.py" line="81"/>
         <source>Printer: unknown state</source>
         <translation>Imprimante : état inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="112"/>
+        <location filename="../../pos/ui/main_window.py" line="126"/>
         <source>Ticket number</source>
         <translation>N° de billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="115"/>
+        <location filename="../../pos/ui/main_window.py" line="129"/>
         <source>Scan or type a ticket number, then Enter</source>
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="124"/>
-        <location filename="../../pos/ui/main_window.py" line="292"/>
+        <location filename="../../pos/ui/main_window.py" line="138"/>
+        <location filename="../../pos/ui/main_window.py" line="317"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="130"/>
+        <location filename="../../pos/ui/main_window.py" line="144"/>
         <source>ADD TICKETS</source>
         <translation>AJOUTER BILLETS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="147"/>
         <source>Refund the simple fees</source>
         <translation>Rembourser les frais simples</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="136"/>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="155"/>
+        <location filename="../../pos/ui/main_window.py" line="169"/>
         <source>Refunded subtotal</source>
         <translation>Sous-total remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <location filename="../../pos/ui/main_window.py" line="174"/>
         <source>COMPOUND PRODUCT</source>
         <translation>PRODUIT COMPOSÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="175"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="176"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="163"/>
+        <location filename="../../pos/ui/main_window.py" line="177"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164"/>
+        <location filename="../../pos/ui/main_window.py" line="178"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="165"/>
+        <location filename="../../pos/ui/main_window.py" line="179"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="166"/>
+        <location filename="../../pos/ui/main_window.py" line="180"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="172"/>
+        <location filename="../../pos/ui/main_window.py" line="186"/>
         <source>EXCHANGED (BY CONTACT)</source>
         <translation>ÉCHANGÉ (PAR CONTACT)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="181"/>
+        <location filename="../../pos/ui/main_window.py" line="195"/>
         <source>Sold subtotal</source>
         <translation>Sous-total vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="185"/>
+        <location filename="../../pos/ui/main_window.py" line="199"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="198"/>
+        <location filename="../../pos/ui/main_window.py" line="212"/>
         <source>by the public</source>
         <translation>par le public</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="199"/>
+        <location filename="../../pos/ui/main_window.py" line="213"/>
         <source>by the organiser</source>
         <translation>par l&apos;organisateur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="202"/>
+        <location filename="../../pos/ui/main_window.py" line="216"/>
         <source>Exchange</source>
         <translation>Échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="203"/>
+        <location filename="../../pos/ui/main_window.py" line="217"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="205"/>
+        <location filename="../../pos/ui/main_window.py" line="219"/>
         <source>Cause</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="208"/>
+        <location filename="../../pos/ui/main_window.py" line="222"/>
         <source>PUT ON HOLD</source>
         <translation>METTRE EN ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="211"/>
+        <location filename="../../pos/ui/main_window.py" line="225"/>
         <source>ABANDON OPERATION</source>
         <translation>ABANDONNER ORDRE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="239"/>
+        <location filename="../../pos/ui/main_window.py" line="252"/>
         <source>Exchange / sale:</source>
         <translation>Échange / vente :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="240"/>
+        <location filename="../../pos/ui/main_window.py" line="253"/>
         <source>Pay everything</source>
         <translation>Tout payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="245"/>
+        <location filename="../../pos/ui/main_window.py" line="258"/>
         <source>Refund:</source>
         <translation>Remboursement :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="259"/>
+        <location filename="../../pos/ui/main_window.py" line="272"/>
         <source>CASH</source>
         <translation>ESPÈCES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="260"/>
+        <location filename="../../pos/ui/main_window.py" line="275"/>
+        <source>SPLIT</source>
+        <translation>FRACTIONNER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="279"/>
         <source>CREDIT NOTE</source>
         <translation>SOLDE AVOIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="261"/>
+        <location filename="../../pos/ui/main_window.py" line="281"/>
         <source>SUSPENSE ACCOUNT</source>
         <translation>COMPTE D&apos;ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="262"/>
+        <location filename="../../pos/ui/main_window.py" line="273"/>
         <source>OTHER PAYMENT</source>
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="288"/>
+        <location filename="../../pos/ui/main_window.py" line="313"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="308"/>
+        <location filename="../../pos/ui/main_window.py" line="334"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/main_window.py" line="348"/>
+        <source>Refund %1 as a credit note for %n ticket(s)?</source>
+        <translation>
+            <numerusform>Rembourser %1 en avoir pour %n billet ?</numerusform>
+            <numerusform>Rembourser %1 en avoir pour %n billets ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/main_window.py" line="351"/>
+        <source>Refund %1 to the suspense account for %n ticket(s)?</source>
+        <translation>
+            <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billet ?</numerusform>
+            <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billets ?</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="320"/>
-        <location filename="../../pos/ui/main_window.py" line="326"/>
+        <location filename="../../pos/ui/main_window.py" line="353"/>
+        <location filename="../../pos/ui/main_window.py" line="358"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="321"/>
+        <location filename="../../pos/ui/main_window.py" line="347"/>
         <source>Refund %1 in cash for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 en espèces pour %n billet ?</numerusform>
@@ -348,40 +904,786 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="327"/>
+        <location filename="../../pos/ui/main_window.py" line="359"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="346"/>
+        <location filename="../../pos/ui/main_window.py" line="378"/>
         <source>Printed: %1</source>
         <translation>Imprimé : %1</translation>
     </message>
 </context>
 <context>
+    <name>NoSaleDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_sale.py" line="19"/>
+        <source>Open the drawer without sale</source>
+        <translation>Ouvrir le tiroir sans vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_sale.py" line="21"/>
+        <source>Why is the drawer opened? (kept in the journal)</source>
+        <translation>Pourquoi ouvrir le tiroir ? (noté dans le journal)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_sale.py" line="25"/>
+        <source>Change for a customer</source>
+        <translation>Faire de la monnaie à un client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_sale.py" line="25"/>
+        <source>Cash count</source>
+        <translation>Comptage de la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_sale.py" line="26"/>
+        <source>Error correction</source>
+        <translation>Correction d&apos;une erreur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_sale.py" line="33"/>
+        <source>Open the drawer</source>
+        <translation>Ouvrir le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/no_sale.py" line="36"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>OperationController</name>
+    <message>
+        <location filename="../../pos/ui/operation_controller.py" line="73"/>
+        <source>The operation could not be recorded: nothing was changed. Try again.</source>
+        <translation>L&apos;ordre n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operation_controller.py" line="78"/>
+        <source>An operation is in progress: put it on hold or abandon it before resuming another one.</source>
+        <translation>Un ordre est en cours : mettez-le en attente ou abandonnez-le avant d&apos;en reprendre un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operation_controller.py" line="97"/>
+        <source>Operation %1 put on hold: its slip is printing.</source>
+        <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/operation_controller.py" line="159"/>
+        <source>Operation %1 resumed: %n ticket(s).</source>
+        <translation>
+            <numerusform>Ordre %1 repris : %n billet.</numerusform>
+            <numerusform>Ordre %1 repris : %n billets.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operation_controller.py" line="179"/>
+        <source>Operation %1 abandoned: its tickets are free again.</source>
+        <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operation_controller.py" line="206"/>
+        <source>E-mail changed.</source>
+        <translation>E-mail modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operation_controller.py" line="212"/>
+        <source>Address changed.</source>
+        <translation>Adresse modifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="30"/>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="31"/>
+        <source>valid</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="33"/>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="34"/>
+        <source>replaced</source>
+        <translation>remplacé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="35"/>
+        <source>checked in</source>
+        <translation>contrôlé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="36"/>
+        <source>reserved</source>
+        <translation>réservé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="46"/>
+        <source>PRODUCT / QUOTA</source>
+        <translation>PRODUIT / CONTINGENT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="47"/>
+        <source>AREA</source>
+        <translation>ZONE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="48"/>
+        <source>SEAT</source>
+        <translation>PLACE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="49"/>
+        <source>NUMBER</source>
+        <translation>NUMÉRO</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="50"/>
+        <source>KIND</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="51"/>
+        <source>SALE DATE</source>
+        <translation>DATE DE VENTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="52"/>
+        <source>SALES POINT</source>
+        <translation>POINT DE VENTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="53"/>
+        <source>OPERATOR</source>
+        <translation>OPÉRATEUR</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="54"/>
+        <source>STATE</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="55"/>
+        <source>DELIVERY</source>
+        <translation>LIVRAISON</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="56"/>
+        <source>PRICE</source>
+        <translation>PRIX</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="89"/>
+        <source>Outside quota</source>
+        <translation>Hors cont.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="91"/>
+        <source>Ticket (document)</source>
+        <translation>Billet</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="157"/>
+        <source>Order detail</source>
+        <translation>Détail d&apos;un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="160"/>
+        <source>Settled</source>
+        <translation>Soldé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="160"/>
+        <source>Not settled</source>
+        <translation>Non soldé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="161"/>
+        <source>Order %1 (%2) - %3 [%4]</source>
+        <translation>Dossier %1 (%2) - %3 [%4]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="168"/>
+        <source>Created %1 by %2 on %3</source>
+        <translation>Création %1 par %2 sur %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="170"/>
+        <source>Last modified %1 by %2 on %3</source>
+        <translation>Dernière modif %1 par %2 sur %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="177"/>
+        <source>Summary: Sales (%1)</source>
+        <translation>Résumé : Ventes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="196"/>
+        <source>Paid subtotal</source>
+        <translation>Sous-total payé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="197"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="215"/>
+        <source>Ctrl+click or Shift+click selects several tickets.</source>
+        <translation>Ctrl+clic ou Maj+clic : plusieurs billets.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="218"/>
+        <source>TAKE BACK [Enter]</source>
+        <translation>REPRENDRE [Entrée]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="220"/>
+        <source>The selected tickets, or the whole order when nothing is selected, into the cancellation basket</source>
+        <translation>Les billets sélectionnés, ou tout le dossier si rien n&apos;est sélectionné, dans le panier d&apos;annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="224"/>
+        <source>TAKE BACK THE WHOLE ORDER [Ctrl+Enter]</source>
+        <translation>REPRENDRE TOUT LE DOSSIER [Ctrl+Entrée]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="228"/>
+        <source>CLOSE [Esc]</source>
+        <translation>FERMER [Échap]</translation>
+    </message>
+</context>
+<context>
+    <name>OrderNumberPrompt</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="113"/>
+        <source>Order [Ctrl+Alt+F]</source>
+        <translation>Dossier [Ctrl+Alt+F]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="117"/>
+        <source>Order</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/order_detail.py" line="121"/>
+        <source>Order number, then Enter</source>
+        <translation>Numéro de dossier, puis Entrée</translation>
+    </message>
+</context>
+<context>
+    <name>OtherPaymentDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_payment.py" line="27"/>
+        <source>Other payment</source>
+        <translation>Autre paiement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_payment.py" line="29"/>
+        <source>Amount to refund: %1</source>
+        <translation>Montant à rembourser : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_payment.py" line="40"/>
+        <source>Cheque number, transfer reference...</source>
+        <translation>N° de chèque, référence du virement…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_payment.py" line="41"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_payment.py" line="42"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_payment.py" line="47"/>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/other_payment.py" line="50"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentModes</name>
+    <message>
+        <location filename="../../pos/ui/payment_modes.py" line="12"/>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_modes.py" line="13"/>
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_modes.py" line="14"/>
+        <source>Suspense account</source>
+        <translation>Compte d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_modes.py" line="16"/>
+        <source>Bank card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_modes.py" line="17"/>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_modes.py" line="18"/>
+        <source>Transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/payment_modes.py" line="19"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
     <name>PaymentReminderPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="78"/>
+        <location filename="../../pos/ui/panels.py" line="131"/>
         <source>Reminder of payment modes</source>
         <translation>Rappel des modes de règlement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="83"/>
+        <location filename="../../pos/ui/panels.py" line="136"/>
         <source>PAYMENT MODE</source>
         <translation>MODE DE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="83"/>
+        <location filename="../../pos/ui/panels.py" line="136"/>
         <source>AMOUNT</source>
         <translation>MONTANT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="160"/>
+        <source>Still refundable: %1</source>
+        <translation>Encore remboursable : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="30"/>
+        <source>Print jobs</source>
+        <translation>Travaux d&apos;impression</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="33"/>
+        <source>queued</source>
+        <translation>en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="34"/>
+        <source>sending</source>
+        <translation>en cours d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="35"/>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="36"/>
+        <source>failed (retried)</source>
+        <translation>échec (nouvel essai prévu)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="37"/>
+        <source>waiting for the cashier</source>
+        <translation>en attente (Réessayer)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="43"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="43"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="43"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="43"/>
+        <source>Attempts</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="44"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="44"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="51"/>
+        <source>Reprint (duplicate)</source>
+        <translation>Réimprimer (duplicata)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="54"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/print_jobs.py" line="57"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueue</name>
+    <message>
+        <location filename="../../pos/ui/device_worker.py" line="66"/>
+        <source>drawer opening without sale</source>
+        <translation>ouverture du tiroir sans vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/device_worker.py" line="68"/>
+        <source>test page</source>
+        <translation>page de test</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/device_worker.py" line="70"/>
+        <source>operation no. %1</source>
+        <translation>ordre %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/device_worker.py" line="75"/>
+        <source> (duplicate no. %1)</source>
+        <translation> (duplicata n°%1)</translation>
+    </message>
+</context>
+<context>
+    <name>RangeDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="171"/>
+        <source>Number range</source>
+        <translation>Plage numéros</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="175"/>
+        <source>Scan or type the first ticket of the range</source>
+        <translation>Scannez ou tapez le premier billet de la plage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="178"/>
+        <source>Scan or type the last ticket of the range</source>
+        <translation>Scannez ou tapez le dernier billet de la plage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="182"/>
+        <source>First ticket</source>
+        <translation>Premier billet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="183"/>
+        <source>Last ticket</source>
+        <translation>Dernier billet</translation>
     </message>
 </context>
 <context>
     <name>RemarksPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="91"/>
+        <location filename="../../pos/ui/panels.py" line="165"/>
         <source>Remarks</source>
         <translation>Remarques</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerHub</name>
+    <message>
+        <location filename="../../pos/ui/scanner_bridge.py" line="67"/>
+        <source>Scanner: connecting…</source>
+        <translation>Lecteur : connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/scanner_bridge.py" line="83"/>
+        <source>Scan %1 ignored: finish the open dialog first.</source>
+        <translation>Lecture %1 ignorée : terminez d&apos;abord la fenêtre ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/scanner_bridge.py" line="93"/>
+        <source>Scanner: connected</source>
+        <translation>Lecteur : connecté</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/scanner_bridge.py" line="94"/>
+        <source>Scanner: unplugged</source>
+        <translation>Lecteur : débranché</translation>
+    </message>
+</context>
+<context>
+    <name>SplitRefundDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="43"/>
+        <source>Split the refund</source>
+        <translation>Fractionner le remboursement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="47"/>
+        <source>To refund: %1</source>
+        <translation>À rembourser : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="62"/>
+        <source>Reference (optional)</source>
+        <translation>Référence (facultative)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="63"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="65"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="66"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="67"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="77"/>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="77"/>
+        <source>AMOUNT</source>
+        <translation>MONTANT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="77"/>
+        <source>REFERENCE</source>
+        <translation>RÉFÉRENCE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="95"/>
+        <source>Remove line</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="97"/>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="99"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="160"/>
+        <source>Rest to split: %1</source>
+        <translation>Reste à répartir : %1</translation>
+    </message>
+</context>
+<context>
+    <name>TakeBackController</name>
+    <message>
+        <location filename="../../pos/ui/take_back_controller.py" line="64"/>
+        <source>Type the number of an order (digits only).</source>
+        <translation>Tapez le numéro d&apos;un dossier (des chiffres seulement).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/take_back_controller.py" line="87"/>
+        <source>%n ticket(s) added to the basket.</source>
+        <translation>
+            <numerusform>%n billet ajouté au panier.</numerusform>
+            <numerusform>%n billets ajoutés au panier.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/take_back_controller.py" line="90"/>
+        <source>%n refused:</source>
+        <translation>
+            <numerusform>%n refusé :</numerusform>
+            <numerusform>%n refusés :</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TakeBackReport</name>
+    <message numerus="yes">
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="116"/>
+        <source>%n ticket(s) to add</source>
+        <translation>
+            <numerusform>%n billet à ajouter</numerusform>
+            <numerusform>%n billets à ajouter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="119"/>
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refusé</numerusform>
+            <numerusform>%n refusés</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TakeBackUi</name>
+    <message>
+        <location filename="../../pos/ui/take_back.py" line="45"/>
+        <source>Number list [Ctrl+Shift+L]</source>
+        <translation>Liste numéros [Ctrl+Maj+L]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back.py" line="46"/>
+        <source>Number range [Ctrl+Shift+R]</source>
+        <translation>Plage numéros [Ctrl+Maj+R]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back.py" line="54"/>
+        <source>Order [Ctrl+Alt+F]</source>
+        <translation>Dossier [Ctrl+Alt+F]</translation>
+    </message>
+</context>
+<context>
+    <name>_ContactEditDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_edit.py" line="25"/>
+        <source>CHANGE</source>
+        <translation>CHANGER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_edit.py" line="28"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>_ReportDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="52"/>
+        <source>TICKET NO.</source>
+        <translation>N° BILLET</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="52"/>
+        <source>ORDER</source>
+        <translation>DOSSIER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="52"/>
+        <source>STATUS</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="52"/>
+        <source>DETAIL</source>
+        <translation>DÉTAIL</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="68"/>
+        <source>ADD [Enter]</source>
+        <translation>AJOUTER [Entrée]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="72"/>
+        <source>CANCEL [Esc]</source>
+        <translation>ANNULER [Échap]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="121"/>
+        <source>Enter adds them to the basket.</source>
+        <translation>Entrée les ajoute au panier.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="122"/>
+        <source>Nothing to add.</source>
+        <translation>Rien à ajouter.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="131"/>
+        <source>to add</source>
+        <translation>à ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="132"/>
+        <source>already in the basket</source>
+        <translation>déjà dans le panier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="133"/>
+        <source>already refunded</source>
+        <translation>déjà remboursé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="134"/>
+        <source>replaced</source>
+        <translation>remplacé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="135"/>
+        <source>checked in</source>
+        <translation>contrôlé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="136"/>
+        <source>unpaid reservation</source>
+        <translation>réservation non payée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="137"/>
+        <source>held in another operation</source>
+        <translation>retenu par un ordre en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="138"/>
+        <source>performance over</source>
+        <translation>séance passée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="139"/>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="140"/>
+        <source>unreadable</source>
+        <translation>illisible</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/take_back_report.py" line="141"/>
+        <source>duplicate</source>
+        <translation>en double</translation>
     </message>
 </context>
 </TS>

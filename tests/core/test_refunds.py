@@ -137,7 +137,7 @@ def test_cannot_refund_more_than_was_paid(demo, station, clock):
                                 amount=D("-2350.00"), at=clock.now(),
                                 operator_id=station.operator_id))
         uow.commit()
-    with pytest.raises(SettlementError, match="seulement 70.00 ont été payés"):
+    with pytest.raises(SettlementError, match="seulement 70,00\u00a0€ ont été payés"):
         refund_cash(demo, basket, station, clock)
 
 

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTreeView
 from pos.config import parse_config
 from pos.ui.app import build_main_window, make_printer
 from pos.ui.i18n import install_translator
-from tests.support.fake_printer import FakeNetworkPrinter
+from tests.support.fake_printer import FakeNetworkPrinter  # noqa: F401
+from tests.support.printed import PrintedJobsPrinter
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -19,7 +20,7 @@ def french(qapp: QApplication):
 
 @pytest.fixture
 def printer():
-    with FakeNetworkPrinter() as fake:
+    with PrintedJobsPrinter() as fake:  # .jobs: printed jobs, not the status polls
         yield fake
 
 

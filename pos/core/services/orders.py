@@ -60,7 +60,11 @@ def order_balance(uow: UnitOfWork, order_id: int) -> OrderBalance:
         )
     ).one()
     paid = s.scalar(select(_sum(Payment.amount)).where(Payment.order_id == order_id))
-    due = sum(charged, ZERO) - sum(refunded, ZERO)
+    from pos.core.models_catalog import ProductSale  # products sold by an exchange
+
+    products = s.scalar(select(_sum(ProductSale.amount)).where(
+        ProductSale.order_id == order_id, ProductSale.on_tickets.is_(False)))
+    due = sum(charged, ZERO) + products - sum(refunded, ZERO)
     return OrderBalance(due=due, paid=paid, balance=due - paid)
 
 

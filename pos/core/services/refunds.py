@@ -32,9 +32,15 @@ from pos.core.models import (
 )
 from pos.core.money import ZERO, as_text, money
 from pos.core.receipts import RefundReceipt, refund_receipt
-from pos.core.services.orders import order_balance
+from pos.core.services import holds
+from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
+from pos.core.services.operation_notes import OperationNotes, apply_notes
+from pos.core.services.payment_reminder import lock_orders, refundable
+from pos.core.services.print_jobs import enqueue as enqueue_print_jobs
+from pos.core.services.refund_tenders import check_references, keep_money
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
+from pos.formatting import money as euros
 
 REFUND_MODES = (
     PaymentMode.CASH,
@@ -64,6 +70,7 @@ class SettlementResult:
     tenders: tuple[Tender, ...]
     documents: tuple[Document, ...]
     open_drawer: bool  # a committed cash movement, and only then
+    print_job_ids: tuple[int, ...] = ()  # written in the same transaction
 
 
 def _allocate(
@@ -113,7 +120,13 @@ def refund_basket(
     tenders: list[Tender],
     station: Station,
     clock: Clock,
+    *,
+    credit_note_validity_days: int = DEFAULT_VALIDITY_DAYS,
+    held_operation_id: int | None = None,
+    notes: OperationNotes | None = None,
 ) -> SettlementResult:
+    """``held_operation_id``: the operation on hold the basket was resumed from; it is
+    completed under its own number. ``notes``: requested by, cause, remarks."""
     if not basket.tickets:
         raise EmptyBasket("Le panier d'annulation est vide.")
     tenders = [Tender(t.mode, money(t.amount), t.reference) for t in tenders]
@@ -122,6 +135,7 @@ def refund_basket(
             raise SettlementError(f"Mode de remboursement impossible : {t.mode.value}.")
         if t.amount <= ZERO:
             raise SettlementError("Un montant remboursé doit être positif.")
+    check_references(tenders)
     total = basket.refund_total
     tendered = sum((t.amount for t in tenders), ZERO)
     if tendered != total:
@@ -148,27 +162,38 @@ def refund_basket(
             )
 
     by_order = basket.refund_by_order()
+    # Locked orders: two counters refunding tickets of one order are serialised here.
+    lock_orders(uow, by_order)
     for order_id, amount in by_order.items():
-        refundable = order_balance(uow, order_id).paid
-        if amount > refundable:
+        ceiling = refundable(uow, order_id, locked)
+        if amount > ceiling:
             number = s.get(Order, order_id).number  # type: ignore[union-attr]
             raise SettlementError(
-                f"Dossier {number} : on ne peut pas rembourser {as_text(amount)}, "
-                f"seulement {as_text(refundable)} ont été payés et pas encore remboursés."
+                f"Dossier {number} : on ne peut pas rembourser {euros(amount)}, "
+                f"seulement {euros(max(ceiling, ZERO))} ont été payés et ne sont ni "
+                "remboursés ni promis à un remboursement en attente."
             )
 
-    number = _take_operation_number(uow, station.counter_id)
-    operation = Operation(
-        counter_id=station.counter_id,
-        number=number,
-        kind=OperationKind.REFUND,
-        state=OperationState.COMPLETED,
-        created_at=now,
-        completed_at=now,
-        operator_id=station.operator_id,
-        refund_fees=basket.refund_fees,
-    )
-    s.add(operation)
+    # Tickets held by another operation on hold are not refunded behind its back.
+    holds.check_not_held(uow, basket.tickets, held_operation_id)
+    if held_operation_id is None:
+        number = _take_operation_number(uow, station.counter_id)
+        operation = Operation(
+            counter_id=station.counter_id,
+            number=number,
+            kind=OperationKind.REFUND,
+            state=OperationState.COMPLETED,
+            created_at=now,
+            completed_at=now,
+            operator_id=station.operator_id,
+            refund_fees=basket.refund_fees,
+        )
+        s.add(operation)
+    else:
+        operation = holds.complete_held(uow, held_operation_id, now,
+                                        refund_fees=basket.refund_fees)
+        number = operation.number
+    apply_notes(operation, notes)
     s.flush()
     for item in basket.tickets:
         ticket = locked[item.ticket_id]
@@ -182,7 +207,11 @@ def refund_basket(
                 fees=basket.refunded_fees(item),
             )
         )
-    for order_id, tender, amount in _allocate(by_order, tenders):
+    allocation, tenders, vouchers = keep_money(
+        uow, _allocate(by_order, tenders), tenders, operation_id=operation.id,
+        operation_number=number, station=station, now=now,
+        validity_days=credit_note_validity_days)
+    for order_id, tender, amount in allocation:
         s.add(
             Payment(
                 order_id=order_id,
@@ -211,7 +240,8 @@ def refund_basket(
         number=number,
         tickets=[t.number for t in basket.tickets],
         refunded=as_text(total),
-        tenders=[{"mode": t.mode.value, "amount": as_text(t.amount)} for t in tenders],
+        tenders=[{"mode": t.mode.value, "amount": as_text(t.amount), "reference": t.reference}
+                 for t in tenders],
     )
     s.flush()
     receipt = refund_receipt(
@@ -224,16 +254,18 @@ def refund_basket(
             at=now,
             groups=basket.groups(),
             total=-total,
-            tenders=tuple((t.mode, -t.amount) for t in tenders),
+            tenders=tuple((t.mode, -t.amount, t.reference) for t in tenders),
             refund_fees=basket.refund_fees,
         )
     )
+    print_job_ids = enqueue_print_jobs(s, station.counter_id, operation.id, (receipt, *vouchers), any(t.mode is PaymentMode.CASH for t in tenders), now, operator_id=station.operator_id)  # noqa: E501
     uow.commit()
     return SettlementResult(
         operation_id=operation.id,
         operation_number=number,
         refunded=total,
         tenders=tuple(tenders),
-        documents=(receipt,),
+        documents=(receipt, *vouchers),
         open_drawer=any(t.mode is PaymentMode.CASH for t in tenders),
+        print_job_ids=print_job_ids,
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
@@ -28,6 +30,11 @@ TICKET_NUMBER = re.compile(r"[0-9]{11}")
 _SHOWN = 24  # characters of a bad scan quoted back to the cashier
 
 
+class _Done(NamedTuple):
+    number: int
+    completed_at: datetime
+
+
 def parse_ticket_number(raw: str) -> str:
     """The 11-digit number of a scan, or ``MalformedScan`` saying what was read."""
     code = raw.strip()
@@ -41,34 +48,81 @@ def parse_ticket_number(raw: str) -> str:
     )
 
 
-def _load(uow: UnitOfWork, number: str) -> Ticket | None:
-    return uow.session.scalar(
-        select(Ticket)
-        .where(Ticket.number == number)
-        .options(
-            joinedload(Ticket.order).joinedload(Order.contact),
-            joinedload(Ticket.performance).joinedload(Performance.event),
-            joinedload(Ticket.seat).joinedload(Seat.area),
-            joinedload(Ticket.category),
-            joinedload(Ticket.tariff),
-            joinedload(Ticket.replaced_by),
-        )
+def ticket_load_options() -> tuple:
+    """What a basket snapshot and a refusal need, loaded with the ticket."""
+    return (
+        joinedload(Ticket.order).joinedload(Order.contact),
+        joinedload(Ticket.performance).joinedload(Performance.event),
+        joinedload(Ticket.seat).joinedload(Seat.area),
+        joinedload(Ticket.category),
+        joinedload(Ticket.tariff),
+        joinedload(Ticket.replaced_by),
     )
 
 
-def _refusal(uow: UnitOfWork, ticket: Ticket, clock: Clock) -> str | None:
+def _load(uow: UnitOfWork, number: str) -> Ticket | None:
+    return uow.session.scalar(
+        select(Ticket).where(Ticket.number == number).options(*ticket_load_options())
+    )
+
+
+def refunds_of(uow: UnitOfWork, ticket_ids: list[int]) -> dict[int, tuple[int, datetime]]:
+    """ticket id -> (number, completed_at) of the completed operation that refunded it."""
+    if not ticket_ids:
+        return {}
+    rows = uow.session.execute(
+        select(OperationLine.ticket_id, Operation.number, Operation.completed_at)
+        .join(Operation, OperationLine.operation_id == Operation.id)
+        .where(
+            OperationLine.ticket_id.in_(ticket_ids),
+            OperationLine.kind == LineKind.CANCEL,
+            Operation.state == OperationState.COMPLETED,
+        )
+    ).all()
+    return {r.ticket_id: (r.number, r.completed_at) for r in rows if r.completed_at}
+
+
+def holds_of(
+    uow: UnitOfWork, ticket_ids: list[int], exclude_operation_id: int | None = None
+) -> dict[int, int]:
+    """ticket id -> number of the operation on hold that holds it (METTRE EN ATTENTE);
+    ``exclude_operation_id``: the held operation the basket itself belongs to."""
+    if not ticket_ids:
+        return {}
+    query = (
+        select(OperationLine.ticket_id, Operation.number)
+        .join(Operation, OperationLine.operation_id == Operation.id)
+        .where(
+            OperationLine.ticket_id.in_(ticket_ids),
+            OperationLine.kind == LineKind.CANCEL,
+            Operation.state == OperationState.ON_HOLD,
+        )
+    )
+    if exclude_operation_id is not None:
+        query = query.where(Operation.id != exclude_operation_id)
+    return {r.ticket_id: r.number for r in uow.session.execute(query)}
+
+
+def _refusal(
+    uow: UnitOfWork, ticket: Ticket, clock: Clock, own_operation_id: int | None = None
+) -> str | None:
     """Why this ticket cannot be refunded here, in the cashier's words; None if it can."""
+    refunded = None
+    if ticket.state is TicketState.CANCELLED:
+        refunded = refunds_of(uow, [ticket.id]).get(ticket.id)
+    held_by = holds_of(uow, [ticket.id], own_operation_id).get(ticket.id)
+    return refusal_message(ticket, clock.now(), refunded, held_by)
+
+
+def refusal_message(
+    ticket: Ticket, now: datetime, refunded: tuple[int, datetime] | None = None,
+    held_by: int | None = None,
+) -> str | None:
+    """The refusal of ``_refusal`` from facts already read (``refunded``: the number and
+    completion time of the operation that refunded a cancelled ticket)."""
     n = ticket.number
     if ticket.state is TicketState.CANCELLED:
-        done = uow.session.execute(
-            select(Operation.number, Operation.completed_at)
-            .join(OperationLine, OperationLine.operation_id == Operation.id)
-            .where(
-                OperationLine.ticket_id == ticket.id,
-                OperationLine.kind == LineKind.CANCEL,
-                Operation.state == OperationState.COMPLETED,
-            )
-        ).first()
+        done = None if refunded is None else _Done(*refunded)
         if done is not None and done.completed_at is not None:
             return (
                 f"Billet {n} déjà remboursé (ordre {done.number} "
@@ -86,11 +140,13 @@ def _refusal(uow: UnitOfWork, ticket: Ticket, clock: Clock) -> str | None:
     if ticket.state is TicketState.CHECKED_IN:
         when = f" le {timestamp(ticket.checked_in_at)}" if ticket.checked_in_at else ""
         return f"Billet {n} déjà contrôlé à l'entrée{when} : remboursement refusé."
-    if ticket.performance.starts_at <= clock.now():
+    if ticket.performance.starts_at <= now:
         return (
             f"Billet {n} : la séance du {timestamp(ticket.performance.starts_at)} "
             "est passée, remboursement refusé."
         )
+    if held_by is not None:  # see holds_of
+        return f"Billet {n} retenu par l'ordre {held_by} en attente."
     return None
 
 
@@ -114,12 +170,14 @@ def snapshot(ticket: Ticket) -> BasketTicket:
     )
 
 
-def check_refundable(uow: UnitOfWork, raw: str, clock: Clock) -> BasketTicket:
+def check_refundable(
+    uow: UnitOfWork, raw: str, clock: Clock, *, own_operation_id: int | None = None
+) -> BasketTicket:
     number = parse_ticket_number(raw)
     ticket = _load(uow, number)
     if ticket is None:
         raise UnknownTicket(f"Billet {number} inconnu.", number=number)
-    refusal = _refusal(uow, ticket, clock)
+    refusal = _refusal(uow, ticket, clock, own_operation_id)
     if refusal:
         raise TicketNotRefundable(refusal, number=number, state=ticket.state.value)
     return snapshot(ticket)
@@ -133,6 +191,6 @@ def take_ticket(
     if number in basket:
         # Said before any database work: a double scan is the commonest slip.
         basket.add(next(t for t in basket.tickets if t.number == number))
-    ticket = check_refundable(uow, number, clock)
+    ticket = check_refundable(uow, number, clock, own_operation_id=basket.held_operation_id)
     basket.add(ticket)
     return ticket

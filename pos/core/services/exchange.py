@@ -1,0 +1,212 @@
+"""Filling the sale side of an exchange (ExchangeBasket): tickets of an event, the same
+tickets at another tariff (auto-exchange), subscriptions, packages, other products and
+benefits. Each call checks what it adds (performance to come, price, free seats, stock,
+benefit) and returns plain data; ``settle_exchange`` checks it all again when it writes.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from pos.core.basket import CancellationBasket
+from pos.core.clock import Clock
+from pos.core.errors import EmptyBasket
+from pos.core.exchange_basket import ExchangeBasket, SaleProduct, SaleTicket
+from pos.core.models import Order, Performance, PriceCategory, Tariff, Ticket
+from pos.core.models_catalog import BUNDLE_KINDS, Product, ProductKind
+from pos.core.money import ZERO
+from pos.core.services.catalog import (
+    ExchangeError,
+    NotForSale,
+    OutOfStock,
+    SeatNotFree,
+    check_benefit,
+    price_of,
+    sellable_performance,
+)
+from pos.core.services.payment_reminder import largest_remainder
+from pos.core.services.seats import SeatInfo, best_available, chosen_seats, released_seats
+from pos.core.uow import UnitOfWork
+
+
+def bind_to_contact(uow: UnitOfWork, sale: ExchangeBasket,
+                    cancellation: CancellationBasket) -> None:
+    """What is sold goes into the first order of the cancellation basket (its contact)."""
+    if not cancellation.tickets:
+        raise EmptyBasket("Ajoutez d'abord au panier d'annulation les billets à échanger.")
+    first = cancellation.tickets[0]
+    if sale.order_id == first.order_id:
+        return
+    order = uow.session.get(Order, first.order_id)
+    assert order is not None
+    sale.bind(order.id, order.number, order.contact_id, order.contact.display_name)
+
+
+def _released(uow: UnitOfWork, cancellation: CancellationBasket) -> set[int]:
+    return released_seats(uow, [t.ticket_id for t in cancellation.tickets])
+
+
+def _snapshot(perf: Performance, category: PriceCategory, tariff: Tariff,
+              seat: SeatInfo | None, price, fees, replaces: Ticket | None = None) -> SaleTicket:
+    return SaleTicket(
+        performance_id=perf.id, event_name=perf.event.name, starts_at=perf.starts_at,
+        category_id=category.id, category=category.name, tariff_id=tariff.id,
+        tariff=tariff.name, seat_id=seat.seat_id if seat else None,
+        area=seat.area if seat else "", seat=seat.label if seat else "",
+        price=price, fees=fees,
+        replaces_ticket_id=replaces.id if replaces else None,
+        replaces_number=replaces.number if replaces else "")
+
+
+def _load(uow: UnitOfWork, performance_id: int, category_id: int, tariff_id: int,
+          clock: Clock) -> tuple[Performance, PriceCategory, Tariff]:
+    perf = sellable_performance(uow, performance_id, clock)
+    category = uow.session.get(PriceCategory, category_id)
+    tariff = uow.session.get(Tariff, tariff_id)
+    if category is None or category.event_id != perf.event_id or tariff is None:
+        raise NotForSale("Catégorie ou tarif inconnu pour cette séance.")
+    return perf, category, tariff
+
+
+def event_tickets(
+    uow: UnitOfWork, sale: ExchangeBasket, cancellation: CancellationBasket, clock: Clock,
+    *, performance_id: int, category_id: int, tariff_id: int, quantity: int = 1,
+    seat_ids: list[int] | None = None,
+) -> list[SaleTicket]:
+    """ÉVÉNEMENT: ``quantity`` tickets, best available seats (adjacent first) or the
+    seats the cashier chose; added to ``sale`` and returned."""
+    bind_to_contact(uow, sale, cancellation)
+    perf, category, tariff = _load(uow, performance_id, category_id, tariff_id, clock)
+    price = price_of(uow, perf.id, category.id, tariff.id)
+    check_benefit(uow, tariff.id, sale.contact_id, sale.granted_tariffs())
+    released, taken = _released(uow, cancellation), sale.seats_taken(perf.id)
+    if seat_ids:
+        seats = chosen_seats(uow, perf.id, category.id, list(seat_ids), released, taken)
+    else:
+        seats = best_available(uow, perf.id, category.id, quantity, released, taken)
+    tickets = [_snapshot(perf, category, tariff, s, price.amount, price.fees) for s in seats]
+    sale.add_tickets(tickets)
+    return tickets
+
+
+def auto_exchange(
+    uow: UnitOfWork, sale: ExchangeBasket, cancellation: CancellationBasket, clock: Clock,
+    *, tariff_id: int, numbers: list[str] | None = None,
+) -> list[SaleTicket]:
+    """AUTO-ÉCHANGE: the basket's tickets (all, or ``numbers``) again, same performance,
+    category and seat, at another tariff. Each new ticket replaces its old one."""
+    bind_to_contact(uow, sale, cancellation)
+    items = [t for t in cancellation.tickets if numbers is None or t.number in numbers]
+    if not items:
+        raise EmptyBasket("Aucun billet du panier d'annulation à ré-échanger.")
+    already = sale.replaced_ids()
+    olds = {t.id: t for t in uow.session.scalars(
+        select(Ticket).where(Ticket.id.in_([i.ticket_id for i in items])))}
+    tickets = []
+    taken: dict[int, set[int]] = {}
+    for item in items:
+        if item.ticket_id in already:
+            raise ExchangeError(f"Le billet {item.number} est déjà ré-échangé dans ce panier.")
+        old = olds[item.ticket_id]
+        perf, category, tariff = _load(uow, old.performance_id, old.category_id, tariff_id,
+                                       clock)
+        price = price_of(uow, perf.id, category.id, tariff.id)
+        check_benefit(uow, tariff.id, sale.contact_id, sale.granted_tariffs())
+        seats = taken.setdefault(perf.id, sale.seats_taken(perf.id))
+        seat = None
+        if old.seat_id is not None:
+            if old.seat_id in seats:
+                raise SeatNotFree(f"La place du billet {item.number} est déjà vendue dans cet "
+                                  "échange.")
+            seat = chosen_seats(uow, perf.id, category.id, [old.seat_id],
+                                _released(uow, cancellation), seats)[0]
+            seats.add(old.seat_id)
+        tickets.append(_snapshot(perf, category, tariff, seat, price.amount, price.fees, old))
+    sale.add_tickets(tickets)
+    return tickets
+
+
+def _product(uow: UnitOfWork, product_id: int) -> Product:
+    product = uow.session.scalar(select(Product).options(selectinload(Product.items))
+                                 .where(Product.id == product_id))
+    if product is None or not product.active:
+        raise NotForSale("Produit inconnu ou retiré de la vente.")
+    return product
+
+
+def check_stock(product: Product, wanted: int) -> None:
+    if product.stock is not None and wanted > product.stock:
+        left = product.stock
+        raise OutOfStock(
+            f"Stock insuffisant pour « {product.name} » : il en reste {left}, "
+            f"{wanted} demandé{'s' if wanted > 1 else ''}." if left else
+            f"« {product.name} » est épuisé.")
+
+
+def _bundle_tickets(uow: UnitOfWork, sale: ExchangeBasket, cancellation: CancellationBasket,
+                    product: Product, clock: Clock) -> list[SaleTicket]:
+    """One unit of a subscription or package: best seats for each item, the bundle
+    price shared among its tickets pro rata of their usual prices."""
+    if not product.items:
+        raise NotForSale(f"« {product.name} » ne contient aucune séance.")
+    released = _released(uow, cancellation)
+    parts: list[tuple[Performance, PriceCategory, Tariff, SeatInfo, object]] = []
+    taken: dict[int, set[int]] = {}
+    for item in product.items:
+        perf, category, tariff = _load(uow, item.performance_id, item.category_id,
+                                       item.tariff_id, clock)
+        price = price_of(uow, perf.id, category.id, tariff.id)
+        seats_taken = taken.setdefault(perf.id, sale.seats_taken(perf.id))
+        for seat in best_available(uow, perf.id, category.id, item.quantity, released,
+                                   seats_taken):
+            seats_taken.add(seat.seat_id)
+            parts.append((perf, category, tariff, seat, price.amount))
+    weights = [p[4] for p in parts]
+    if sum(weights, ZERO) <= ZERO:
+        weights = [ZERO + 1 for _ in parts]
+    shares = largest_remainder(product.price, weights)
+    return [_snapshot(perf, cat, tariff, seat, share, ZERO)
+            for (perf, cat, tariff, seat, _), share in zip(parts, shares, strict=True)]
+
+
+def add_product(
+    uow: UnitOfWork, sale: ExchangeBasket, cancellation: CancellationBasket, clock: Clock,
+    *, product_id: int, quantity: int = 1,
+) -> SaleProduct:
+    """ABONNEMENT, PACKAGES, AUTRES PRODUITS, AVANTAGES: one line of ``quantity``."""
+    bind_to_contact(uow, sale, cancellation)
+    if quantity <= 0:
+        raise ExchangeError("La quantité doit être d'au moins 1.")
+    product = _product(uow, product_id)
+    check_stock(product, sale.product_count(product.id) + quantity)
+    tickets: list[SaleTicket] = []
+    if product.kind in BUNDLE_KINDS:
+        placeholders: list[int] = []
+        try:
+            for _ in range(quantity):
+                unit = _bundle_tickets(uow, sale, cancellation, product, clock)
+                # a placeholder line, so that the next unit sees these seats as taken
+                held = SaleProduct(product.id, product.code, product.name,
+                                   product.kind.value, 0, ZERO, tuple(unit))
+                sale.add_product(held)
+                placeholders.append(held.line_id)
+                tickets.extend(unit)
+        finally:
+            sale.remove(placeholders)
+    line = SaleProduct(
+        product_id=product.id, code=product.code, name=product.name,
+        kind=product.kind.value, quantity=quantity, unit_price=product.price,
+        tickets=tuple(tickets),
+        grants_tariff_id=product.grants_tariff_id if product.kind is ProductKind.BENEFIT
+        else None)
+    sale.add_product(line)
+    return line
+
+
+# settle_exchange lives in its own module (the settlement); it is offered here too.
+from pos.core.services.exchange_settlement import (  # noqa: E402,F401
+    ExchangeResult,
+    SeatTaken,
+    settle_exchange,
+)

@@ -1,0 +1,160 @@
+"""How the tickets in the basket were paid ("Rappel des modes de règlement"), and how
+much of their orders may still be refunded.
+
+What may still be refunded of an order is what was paid for it (signed payments: money
+in, less refunds already made) less the refunds still pending in operations left open
+or on hold at a counter (their tickets are not refunded yet, but their money is
+promised). pretix counts pending refunds the same way.
+
+The reminder shares each basket order's refund among the modes the order was paid with,
+pro rata of the payments: an order paid 2 420,00 € from the suspense account, 6 of its
+22 tickets -> "Compte d'attente 660,00 €". Shares are exact to the cent by the
+largest-remainder method: every mode gets its share rounded down to the cent, then the
+cents still missing go one each to the modes with the largest remainders (ties: the
+mode paid first), so the shares always add up to the amount shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, Decimal
+
+from sqlalchemy import select
+
+from pos.core.basket import CancellationBasket
+from pos.core.models import (
+    LineKind,
+    Operation,
+    OperationLine,
+    OperationState,
+    Order,
+    Payment,
+    PaymentMode,
+    Ticket,
+    TicketState,
+)
+from pos.core.money import CENT, ZERO, money
+from pos.core.services.orders import _sum
+from pos.core.uow import UnitOfWork
+
+PENDING_STATES = (OperationState.OPEN, OperationState.ON_HOLD)
+
+
+def largest_remainder(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
+    """``total`` shared in proportion to ``weights``, to the cent, adding up exactly."""
+    total = money(total)
+    whole = sum(weights, ZERO)
+    if not weights or whole <= ZERO:
+        return [ZERO for _ in weights]
+    exact = [total * w / whole for w in weights]
+    shares = [e.quantize(CENT, rounding=ROUND_DOWN) for e in exact]
+    missing = int((total - sum(shares, ZERO)) / CENT)
+    by_remainder = sorted(range(len(weights)), key=lambda i: (-(exact[i] - shares[i]), i))
+    for i in by_remainder[:missing]:
+        shares[i] += CENT
+    return shares
+
+
+def pending_refunds(uow: UnitOfWork, order_id: int,
+                    exclude_ticket_ids: Iterable[int] = ()) -> Decimal:
+    """Refunds promised by open or held operations for tickets of the order that are still
+    valid, each ticket counted once; tickets in ``exclude_ticket_ids`` (the basket being
+    settled, which may be such an operation resumed) are left out."""
+    excluded = set(exclude_ticket_ids)
+    rows = uow.session.execute(
+        select(OperationLine.ticket_id, OperationLine.price, OperationLine.fees)
+        .join(Operation, Operation.id == OperationLine.operation_id)
+        .join(Ticket, Ticket.id == OperationLine.ticket_id)
+        .where(
+            Ticket.order_id == order_id,
+            Ticket.state == TicketState.VALID,
+            OperationLine.kind == LineKind.CANCEL,
+            Operation.state.in_(PENDING_STATES),
+        )
+    ).all()
+    per_ticket: dict[int, Decimal] = {}
+    for ticket_id, price, fees in rows:
+        if ticket_id not in excluded:
+            per_ticket[ticket_id] = max(per_ticket.get(ticket_id, ZERO), price + fees)
+    return sum(per_ticket.values(), ZERO)
+
+
+def refundable(uow: UnitOfWork, order_id: int, exclude_ticket_ids: Iterable[int] = ()) -> Decimal:
+    """What may still be refunded of the order: paid, less refunded, less pending."""
+    paid = uow.session.scalar(select(_sum(Payment.amount)).where(Payment.order_id == order_id))
+    return paid - pending_refunds(uow, order_id, exclude_ticket_ids)
+
+
+@dataclass(frozen=True)
+class ReminderLine:
+    mode: PaymentMode
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class OrderRefundable:
+    order_number: int
+    refund: Decimal  # what the basket gives back of this order
+    refundable: Decimal  # what may still be refunded of it
+
+
+@dataclass(frozen=True)
+class PaymentReminder:
+    lines: tuple[ReminderLine, ...]  # how the basket's tickets were paid, by mode
+    orders: tuple[OrderRefundable, ...]
+
+    @property
+    def refundable(self) -> Decimal:
+        return sum((o.refundable for o in self.orders), ZERO)
+
+
+def _order_share(uow: UnitOfWork, order_id: int,
+                 refund: Decimal) -> list[tuple[PaymentMode, Decimal]]:
+    s = uow.session
+    charged = s.execute(
+        select(_sum(Ticket.price), _sum(Ticket.fees)).where(Ticket.order_id == order_id)).one()
+    charged_total = sum(charged, ZERO)
+    # How the order was paid: money in, less money given back outside this screen (a
+    # payment reversed by hand, operation_id NULL). Refunds made here are left out: they
+    # gave back other tickets, they do not change how these were paid.
+    paid_by_mode: dict[PaymentMode, Decimal] = {}
+    for mode, amount in s.execute(
+        select(Payment.mode, Payment.amount)
+        .where(Payment.order_id == order_id,
+               (Payment.amount > 0) | Payment.operation_id.is_(None))
+        .order_by(Payment.id)
+    ):
+        paid_by_mode[mode] = paid_by_mode.get(mode, ZERO) + amount
+    paid_by_mode = {m: a for m, a in paid_by_mode.items() if a > ZERO}
+    paid_total = sum(paid_by_mode.values(), ZERO)
+    if charged_total <= ZERO or paid_total <= ZERO:
+        return []
+    # The basket's part of what was paid: the whole refund for a fully paid order, its
+    # share for an order paid in part.
+    share = money(refund * min(paid_total / charged_total, Decimal(1)))
+    modes = list(paid_by_mode)
+    amounts = largest_remainder(share, [paid_by_mode[m] for m in modes])
+    return list(zip(modes, amounts, strict=True))
+
+
+def payment_reminder(uow: UnitOfWork, basket: CancellationBasket) -> PaymentReminder:
+    by_mode: dict[PaymentMode, Decimal] = {}
+    orders = []
+    ticket_ids = [t.ticket_id for t in basket.tickets]
+    numbers = {t.order_id: t.order_number for t in basket.tickets}
+    for order_id, refund in basket.refund_by_order().items():
+        for mode, amount in _order_share(uow, order_id, refund):
+            by_mode[mode] = by_mode.get(mode, ZERO) + amount
+        orders.append(OrderRefundable(numbers[order_id], refund,
+                                      refundable(uow, order_id, ticket_ids)))
+    lines = tuple(ReminderLine(m, a) for m, a in by_mode.items() if a != ZERO)
+    return PaymentReminder(lines=lines, orders=tuple(orders))
+
+
+def lock_orders(uow: UnitOfWork, order_ids: Iterable[int]) -> None:
+    """Row locks on the orders (in id order, so two counters never deadlock), taken before
+    their refundable amount is read and written to in one settlement."""
+    uow.session.execute(
+        select(Order.id).where(Order.id.in_(sorted(set(order_ids)))).order_by(Order.id)
+        .with_for_update())

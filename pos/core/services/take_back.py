@@ -1,0 +1,244 @@
+"""Taking many tickets back at once: a range of numbers, a typed or pasted list, or the
+tickets of an order. The cashier first sees a report of every number (plain data), then
+confirms; only the refundable tickets join the cancellation basket.
+
+One query reads the tickets (``BETWEEN`` on the unique index for a range, ``IN`` for a
+list), one reads the operations on hold that hold some of them, one the refunds of the
+cancelled ones: no query per ticket. The refusals are those of a scan.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from pos.core.basket import BasketTicket, CancellationBasket
+from pos.core.clock import Clock
+from pos.core.errors import DomainError, MalformedScan
+from pos.core.models import Ticket, TicketState
+from pos.core.services.scanning import (
+    holds_of,
+    parse_ticket_number,
+    refunds_of,
+    refusal_message,
+    snapshot,
+    ticket_load_options,
+)
+from pos.core.uow import UnitOfWork
+
+MAX_BATCH = 500  # numbers in one range or list; beyond, the cashier splits it
+_SEPARATORS = re.compile(r"[\s,;]+")
+_STATE_STATUS = {
+    TicketState.CANCELLED: "refunded",
+    TicketState.REPLACED: "replaced",
+    TicketState.CHECKED_IN: "checked_in",
+    TicketState.RESERVED: "reserved",
+}
+
+
+class BatchTooLarge(DomainError):
+    code = "batch_too_large"
+
+
+class EmptyBatch(DomainError):
+    code = "empty_batch"
+
+
+class TakeBackStatus(enum.Enum):
+    REFUNDABLE = "refundable"  # joins the basket once the cashier confirms
+    IN_BASKET = "in_basket"
+    REFUNDED = "refunded"
+    REPLACED = "replaced"
+    CHECKED_IN = "checked_in"
+    RESERVED = "reserved"  # unpaid reservation
+    HELD = "held"  # in an operation put on hold
+    PAST = "past"  # performance started
+    UNKNOWN = "unknown"
+    MALFORMED = "malformed"  # not a ticket number (lists only)
+    DUPLICATE = "duplicate"  # given twice (lists only): taken once
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    number: str  # the 11 digits, or what was read for a malformed entry
+    status: TakeBackStatus
+    message: str  # why it is refused, in French; "" when refundable
+    order_number: int | None = None
+    ticket: BasketTicket | None = None  # set when refundable
+
+
+@dataclass(frozen=True)
+class TakeBackReport:
+    lines: tuple[ReportLine, ...]
+
+    @property
+    def refundable(self) -> tuple[BasketTicket, ...]:
+        return tuple(line.ticket for line in self.lines
+                     if line.status is TakeBackStatus.REFUNDABLE and line.ticket is not None)
+
+    @property
+    def refused(self) -> tuple[ReportLine, ...]:
+        return tuple(line for line in self.lines if line.status not in (
+            TakeBackStatus.REFUNDABLE, TakeBackStatus.DUPLICATE))
+
+    def count(self, status: TakeBackStatus) -> int:
+        return sum(1 for line in self.lines if line.status is status)
+
+
+@dataclass(frozen=True)
+class ParsedNumbers:
+    numbers: tuple[str, ...]  # valid, first occurrence order, no duplicates
+    malformed: tuple[str, ...]  # the entries as read
+    duplicates: tuple[str, ...]
+
+
+# --- reading what the cashier typed ------------------------------------------------------
+
+
+def parse_range(first_raw: str, last_raw: str) -> tuple[str, str]:
+    """The two ends of a range as 11-digit numbers, smallest first; refused beyond
+    ``MAX_BATCH`` numbers."""
+    first, last = parse_ticket_number(first_raw), parse_ticket_number(last_raw)
+    if int(first) > int(last):
+        first, last = last, first
+    size = int(last) - int(first) + 1
+    if size > MAX_BATCH:
+        raise BatchTooLarge(
+            f"Plage de {size} numéros : {MAX_BATCH} au plus à la fois. "
+            "Découpez-la en plusieurs plages.", size=size)
+    return first, last
+
+
+def parse_number_list(text: str) -> ParsedNumbers:
+    """Numbers one per line, or separated by spaces, commas or semicolons."""
+    numbers: list[str] = []
+    seen: set[str] = set()
+    malformed: list[str] = []
+    duplicates: list[str] = []
+    for token in _SEPARATORS.split(text):
+        if not token:
+            continue
+        try:
+            number = parse_ticket_number(token)
+        except MalformedScan:
+            malformed.append(_printable(token))
+            continue
+        if number in seen:
+            duplicates.append(number)
+        else:
+            seen.add(number)
+            numbers.append(number)
+    if len(numbers) > MAX_BATCH:
+        raise BatchTooLarge(
+            f"Liste de {len(numbers)} numéros : {MAX_BATCH} au plus à la fois. "
+            "Découpez-la en plusieurs listes.", size=len(numbers))
+    return ParsedNumbers(tuple(numbers), tuple(malformed), tuple(duplicates))
+
+
+def _printable(token: str, shown: int = 24) -> str:
+    text = "".join(c if c.isprintable() else "\ufffd" for c in token[:shown])
+    return text + ("…" if len(token) > shown else "")
+
+
+# --- the report --------------------------------------------------------------------------
+
+
+def _classify(
+    uow: UnitOfWork,
+    numbers: Sequence[str],
+    tickets: Iterable[Ticket],
+    basket: CancellationBasket,
+    clock: Clock,
+) -> list[ReportLine]:
+    by_number = {t.number: t for t in tickets}
+    held = holds_of(uow, [t.id for t in by_number.values() if t.state is TicketState.VALID],
+                    basket.held_operation_id)
+    refunded = refunds_of(uow, [t.id for t in by_number.values()
+                                if t.state is TicketState.CANCELLED])
+    now = clock.now()
+    lines = []
+    for number in numbers:
+        ticket = by_number.get(number)
+        if ticket is None:
+            lines.append(ReportLine(number, TakeBackStatus.UNKNOWN,
+                                    f"Billet {number} inconnu."))
+            continue
+        order = ticket.order.number
+        if number in basket:
+            lines.append(ReportLine(number, TakeBackStatus.IN_BASKET,
+                                    f"Le billet {number} est déjà dans le panier.", order))
+            continue
+        # The same refusal as a scan (scanning.refusal_message), from facts read in bulk.
+        message = refusal_message(ticket, now, refunded.get(ticket.id), held.get(ticket.id))
+        if message:
+            if ticket.state in _STATE_STATUS:
+                status = TakeBackStatus(_STATE_STATUS[ticket.state])
+            elif ticket.performance.starts_at <= now:
+                status = TakeBackStatus.PAST
+            else:
+                status = TakeBackStatus.HELD
+            lines.append(ReportLine(number, status, message, order))
+        else:
+            lines.append(ReportLine(number, TakeBackStatus.REFUNDABLE, "", order,
+                                    snapshot(ticket)))
+    return lines
+
+
+def tickets_report(
+    uow: UnitOfWork, numbers: Sequence[str], basket: CancellationBasket, clock: Clock
+) -> TakeBackReport:
+    """The report for numbers already read (an order's tickets, a confirmed report)."""
+    numbers = list(dict.fromkeys(numbers))
+    if len(numbers) > MAX_BATCH:
+        raise BatchTooLarge(f"{len(numbers)} billets : {MAX_BATCH} au plus à la fois.",
+                            size=len(numbers))
+    tickets = uow.session.scalars(
+        select(Ticket).where(Ticket.number.in_(numbers)).options(*ticket_load_options())
+    ).unique().all() if numbers else []
+    return TakeBackReport(tuple(_classify(uow, numbers, tickets, basket, clock)))
+
+
+def range_report(
+    uow: UnitOfWork, first_raw: str, last_raw: str, basket: CancellationBasket, clock: Clock
+) -> TakeBackReport:
+    """Every number from the first to the last ticket of a range, with its status."""
+    first, last = parse_range(first_raw, last_raw)
+    # Numbers are 11 digits, zero-padded: their text order is their numeric order,
+    # so BETWEEN walks the unique index of tickets.number.
+    tickets = uow.session.scalars(
+        select(Ticket).where(Ticket.number.between(first, last)).options(*ticket_load_options())
+    ).unique().all()
+    numbers = [f"{n:011d}" for n in range(int(first), int(last) + 1)]
+    return TakeBackReport(tuple(_classify(uow, numbers, tickets, basket, clock)))
+
+
+def list_report(
+    uow: UnitOfWork, text: str, basket: CancellationBasket, clock: Clock
+) -> TakeBackReport:
+    """The report of a typed or pasted list: its numbers, then what could not be read."""
+    parsed = parse_number_list(text)
+    if not parsed.numbers and not parsed.malformed:
+        raise EmptyBatch("Aucun numéro de billet dans la liste.")
+    report = tickets_report(uow, parsed.numbers, basket, clock)
+    extra = [ReportLine(n, TakeBackStatus.DUPLICATE,
+                        f"Billet {n} en double dans la liste : pris une fois.")
+             for n in dict.fromkeys(parsed.duplicates)]
+    extra += [ReportLine(raw, TakeBackStatus.MALFORMED,
+                         f"Code illisible « {raw} » : un numéro de billet a 11 chiffres.")
+              for raw in parsed.malformed]
+    return TakeBackReport(report.lines + tuple(extra))
+
+
+def take_refundable(
+    uow: UnitOfWork, basket: CancellationBasket, numbers: Sequence[str], clock: Clock
+) -> TakeBackReport:
+    """Check the numbers again (things move between report and confirmation) and put
+    the refundable tickets into the basket; the report says what joined and what not."""
+    report = tickets_report(uow, numbers, basket, clock)
+    for ticket in report.refundable:
+        basket.add(ticket)
+    return report

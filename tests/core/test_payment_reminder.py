@@ -1,0 +1,172 @@
+"""The reminder of payment modes, the reference's numbers, and the refund ceiling as a
+property of any sequence of partial refunds."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from pos.core.errors import DomainError, SettlementError
+from pos.core.models import Order, Payment, PaymentMode
+from pos.core.refund_split import RefundSplit, parse_amount
+from pos.core.services.payment_reminder import (
+    ReminderLine,
+    largest_remainder,
+    payment_reminder,
+    refundable,
+)
+from pos.core.services.refunds import Tender, refund_basket
+from tests.conftest import uow_of
+from tests.core.test_refunds import JOYAUX, fill
+
+D = Decimal
+M = PaymentMode
+
+
+def reminder(db, basket):
+    with uow_of(db) as uow:
+        return payment_reminder(uow, basket)
+
+
+def test_reference_numbers_6_and_22_tickets(demo, station, clock):
+    six = fill(demo, clock, JOYAUX[:6])
+    assert six.refund_total == D("660.00")
+    r = reminder(demo, six)
+    assert r.lines == (ReminderLine(M.SUSPENSE_ACCOUNT, D("660.00")),)
+    assert r.refundable == D("2420.00")
+    r = reminder(demo, fill(demo, clock, JOYAUX))
+    assert r.lines == (ReminderLine(M.SUSPENSE_ACCOUNT, D("2420.00")),)
+    with uow_of(demo) as uow:
+        result = refund_basket(uow, six, [Tender(M.SUSPENSE_ACCOUNT, D("660"))], station, clock)
+    assert result.refunded == D("660.00")
+    # after the refund: what is still refundable of order 959
+    assert reminder(demo, fill(demo, clock, JOYAUX[6:7])).refundable == D("1760.00")
+
+
+def test_several_modes_share_to_the_cent(demo, station, clock):
+    # order 964 (MOREAU) was paid by cheque; add a card payment so that it was paid
+    # 2/3 cheque, 1/3 card, then take back one ticket
+    with uow_of(demo) as uow:
+        s = uow.session
+        order = s.scalar(select(Order).where(Order.number == 964))
+        charged = sum((t.price + t.fees for t in order.tickets), D(0))
+        for p in list(order.payments):
+            s.add(Payment(order_id=order.id, mode=p.mode, amount=-p.amount, at=clock.now(),
+                          operator_id=station.operator_id))
+        third = (charged / 3).quantize(D("0.01"))
+        s.add(Payment(order_id=order.id, mode=M.CHEQUE, amount=charged - third, at=clock.now(),
+                      operator_id=station.operator_id))
+        s.add(Payment(order_id=order.id, mode=M.CARD, amount=third, at=clock.now(),
+                      operator_id=station.operator_id))
+        uow.commit()
+        first = order.tickets[0].number
+    basket = fill(demo, clock, [first])
+    r = reminder(demo, basket)
+    assert sum((line.amount for line in r.lines), D(0)) == basket.refund_total
+    assert [line.mode for line in r.lines] == [M.CHEQUE, M.CARD]
+
+
+def test_largest_remainder():
+    assert largest_remainder(D("100"), [D(1), D(1), D(1)]) == [D("33.34"), D("33.33"),
+                                                                 D("33.33")]
+    assert largest_remainder(D("40"), [D("100"), D("20")]) == [D("33.33"), D("6.67")]
+    assert largest_remainder(D("660"), [D("2420")]) == [D("660.00")]
+    assert largest_remainder(D("5"), []) == []
+
+
+@given(total=st.integers(0, 10**7), weights=st.lists(st.integers(1, 10**6), min_size=1,
+                                                     max_size=6))
+def test_largest_remainder_always_adds_up(total, weights):
+    shares = largest_remainder(D(total) / 100, [D(w) for w in weights])
+    assert sum(shares, D(0)) == D(total) / 100
+    assert all(s >= 0 for s in shares)
+
+
+def test_refund_split():
+    split = RefundSplit(D("660"))
+    split.add(M.CASH, parse_amount("100"))
+    assert split.rest == D("560.00") and not split.complete
+    with pytest.raises(SettlementError, match="dépasse le reste"):
+        split.add(M.CREDIT_NOTE, parse_amount("560,01"))
+    with pytest.raises(SettlementError, match="il reste"):
+        split.tenders()
+    split.add(M.CREDIT_NOTE, parse_amount("560,00 €"))
+    assert split.complete
+    assert split.tenders() == [Tender(M.CASH, D("100")), Tender(M.CREDIT_NOTE, D("560"))]
+    split.remove(0)
+    assert split.rest == D("100.00")
+    for bad in ("", "abc", "-5", "1,234"):
+        with pytest.raises(SettlementError, match="^Montant illisible"):
+            parse_amount(bad)
+
+
+ORDER_961 = ["01010003003", "01010003004", "01010003005"]  # paid 192,00 € by card
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(
+    st.tuples(st.sets(st.sampled_from(ORDER_961), min_size=1), st.booleans(),
+              st.sampled_from([M.CASH, M.CREDIT_NOTE, M.SUSPENSE_ACCOUNT, M.CARD]),
+              st.integers(0, 15000)),
+    min_size=1, max_size=5))
+def test_partial_refunds_never_exceed_what_was_paid(tmp_path_factory, sqlite_template, clock,
+                                                    steps):
+    """Any sequence of partial refunds of order 961 (with hand-made refunds in between)
+    leaves at least zero refundable and never refunds more than was paid. A fresh SQLite
+    database per example."""
+    import shutil
+
+    from pos.core.db import Database
+    from pos.core.demo import load_demo
+    from pos.core.services.station import ensure_station
+
+    path = tmp_path_factory.mktemp("prop") / "db.sqlite3"
+    shutil.copy(sqlite_template, path)
+    db = Database(f"sqlite:///{path}")
+    try:
+        with uow_of(db) as uow:
+            load_demo(uow, clock)
+        with uow_of(db) as uow:
+            station = ensure_station(uow, counter="Guichet 1", sales_point="Guichet",
+                                     operator="STX_BDD")
+        with uow_of(db) as uow:
+            order_id = uow.session.scalar(select(Order.id).where(Order.number == 961))
+            paid_in = sum(uow.session.scalars(select(Payment.amount).where(
+                Payment.order_id == order_id, Payment.amount > 0)), D(0))
+        def net_paid() -> Decimal:
+            with uow_of(db) as uow:
+                return refundable(uow, order_id)
+
+        through_screen = D(0)
+        for numbers, with_fees, mode, by_hand in steps:
+            if by_hand:  # money given back outside this screen (a refund by card, say)
+                with uow_of(db) as uow:
+                    uow.session.add(Payment(order_id=order_id, mode=M.CARD,
+                                            amount=-D(by_hand) / 100, at=clock.now(),
+                                            operator_id=station.operator_id))
+                    uow.commit()
+            try:
+                basket = fill(db, clock, sorted(numbers))
+            except DomainError:  # a ticket already refunded: the scan refuses it
+                continue
+            basket.refund_fees = with_fees
+            before = net_paid()
+            try:
+                with uow_of(db) as uow:
+                    refund_basket(uow, basket, [Tender(mode, basket.refund_total)], station,
+                                  clock)
+            except SettlementError:
+                assert basket.refund_total > before  # refused only when it is too much
+                assert net_paid() == before
+            else:
+                through_screen += basket.refund_total
+                assert basket.refund_total <= before
+                assert net_paid() == before - basket.refund_total >= 0
+        assert through_screen <= paid_in
+    finally:
+        db.dispose()
