@@ -8,7 +8,7 @@ import os
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QSpinBox
 
 from pos.config import parse_config
 from pos.ui.app import build_main_window, make_printer
@@ -69,6 +69,19 @@ def test_a_burst_typed_into_the_remarks_lands_in_the_basket_not_in_the_field(win
     assert label(window, "messageLabel") == "Billet 01010002748 ajouté : 110,00 €"
     assert any(TICKET in row[1] for row in tree_rows(basket_view(window)))
     assert QApplication.focusWidget() is field  # the cashier's place is kept
+
+
+def test_a_burst_into_a_quantity_spin_box_leaves_its_value(window, qtbot):
+    # No spin box on this screen yet (exchanges will bring quantities): add one.
+    quantity = QSpinBox(window.centralWidget())
+    quantity.setObjectName("quantitySpin")
+    quantity.setRange(0, 10**9)
+    quantity.setValue(2)
+    window.centralWidget().layout().addWidget(quantity)
+    focus_on(qtbot, quantity)
+    Keyboard().scan(TICKET)
+    assert basket_numbers(window) == [TICKET]
+    assert quantity.value() == 2 and quantity.text() == "2"
 
 
 def test_slow_human_typing_stays_in_the_field_in_order(window, qtbot):
