@@ -31,6 +31,7 @@ class BasketTicket:
     tariff: str
     price: Decimal
     fees: Decimal
+    approved_by: str = ""  # supervisor who allowed a checked-in / past-performance refund
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pos.core.models import (
     Counter,
     Event,
     Operator,
+    OperatorRole,
     Order,
     Payment,
     PaymentMode,
@@ -35,6 +36,7 @@ from pos.core.models import (
     TicketState,
     Venue,
 )
+from pos.core.services.approvals import hash_pin
 from pos.core.uow import UnitOfWork
 from pos.formatting import VENUE_TZ
 
@@ -118,6 +120,10 @@ def load_demo(uow: UnitOfWork, clock: Clock) -> None:
         name="Guichet"
     )
     s.add_all([operator, point])
+    if s.scalar(select(Operator).where(Operator.login == "CHEF")) is None:
+        # The demo supervisor approves refunds a cashier alone may not make (PIN 1234).
+        s.add(Operator(login="CHEF", name="Responsable billetterie",
+                       role=OperatorRole.SUPERVISOR, pin_hash=hash_pin("1234")))
     s.flush()
     counter = s.scalar(select(Counter).where(Counter.name == "Guichet 1"))
     if counter is None:

@@ -25,6 +25,16 @@ class TicketNotRefundable(DomainError):
     code = "ticket_not_refundable"
 
 
+class ApprovalRequired(TicketNotRefundable):
+    """Refused unless a supervisor approves (checked-in ticket, past performance)."""
+
+    code = "approval_required"
+
+
+class ApprovalRefused(DomainError):
+    code = "approval_refused"
+
+
 class AlreadyInBasket(DomainError):
     code = "already_in_basket"
 

@@ -233,11 +233,20 @@ class Contact(Base):
         return name
 
 
+class OperatorRole(enum.Enum):
+    CASHIER = "cashier"
+    SUPERVISOR = "supervisor"  # may approve what a cashier alone may not
+
+
 class Operator(Base):
     __tablename__ = "operators"
     id: Mapped[int] = mapped_column(primary_key=True)
     login: Mapped[str] = mapped_column(String(40), unique=True)
     name: Mapped[str] = mapped_column(String(120), default="")
+    role: Mapped[OperatorRole] = mapped_column(
+        _enum(OperatorRole), default=OperatorRole.CASHIER, server_default="cashier"
+    )
+    pin_hash: Mapped[str] = mapped_column(String(200), default="", server_default="")
 
 
 class SalesPoint(Base):

@@ -14,9 +14,10 @@ from pos import formatting
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.db import Database
-from pos.core.errors import DomainError
+from pos.core.errors import ApprovalRequired, DomainError
 from pos.core.models import PaymentMode
 from pos.core.services.refunds import SettlementResult, Tender, refund_basket
+from pos.core.services.approvals import approve
 from pos.core.services.scanning import take_ticket
 from pos.core.services.station import Station, next_operation_number
 from pos.core.uow import UnitOfWork
@@ -31,6 +32,7 @@ class ExchangeController(QObject):
     sig_message = Signal(str, str)  # text, level: "info" | "error"
     sig_operation_number = Signal(int)  # the number the next operation will take
     sig_settled = Signal(object)  # SettlementResult
+    sig_approval_requested = Signal(str, str)  # scanned code, why a supervisor is needed
 
     def __init__(self, database: Database, station: Station, clock: Clock,
                  print_queue: PrintQueue, parent: QObject | None = None) -> None:
@@ -62,9 +64,28 @@ class ExchangeController(QObject):
         """A scanned or typed code; True when a ticket joined the basket."""
         if self.operations.intercept_scan(raw):  # a hold slip or a held ticket
             return True
+        return self._take(raw)
+
+    def approve_and_scan(self, raw: str, login: str, pin: str) -> bool:
+        """A supervisor's login and PIN lift a checked-in / past-performance refusal."""
         try:
             with self.uow() as uow:
-                ticket = take_ticket(uow, self.basket, raw, self.clock)
+                approval = approve(uow, login=login, pin=pin, station=self.station,
+                                   clock=self.clock, reason=raw.strip()[:40])
+        except DomainError as exc:
+            self.sig_message.emit(exc.message, "error")
+            return False
+        return self._take(raw, approved_by=approval.supervisor_login)
+
+    def _take(self, raw: str, approved_by: str = "") -> bool:
+        try:
+            with self.uow() as uow:
+                ticket = take_ticket(uow, self.basket, raw, self.clock,
+                                     approved_by=approved_by)
+        except ApprovalRequired as exc:
+            self.sig_message.emit(exc.message, "error")
+            self.sig_approval_requested.emit(raw, exc.message)
+            return False
         except DomainError as exc:
             log.info("scan refused %s: %s", raw, exc.code)
             self.sig_message.emit(exc.message, "error")

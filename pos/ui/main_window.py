@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,6 +32,7 @@ from pos.core.money import ZERO
 from pos.core.services.refunds import SettlementResult
 from pos.ui.basket_model import TICKET_NUMBER_ROLE, BasketModel
 from pos.ui.controller import ExchangeController
+from pos.ui.dialogs.supervisor_approval import SupervisorApprovalDialog
 from pos.ui.hold_ui import install_hold_ui
 from pos.ui.panels import (
     ContactPanel,
@@ -95,6 +97,7 @@ class MainWindow(QMainWindow):
         self.refund_info = RefundInfo(controller, self)
         self.refund_info.sig_reminder.connect(self.reminder_panel.show_reminder)
         self.refund_info.sig_contact_balance.connect(self.contact_panel.show_balance)
+        controller.sig_approval_requested.connect(self._ask_approval)
         self.take_back = TakeBackUi(self)  # AJOUTER BILLETS menu, Dossier, contacts
         # METTRE EN ATTENTE, ABANDONNER ORDRE, held list, notes, contact, documents
         install_hold_ui(self, causes or RefundsConfig().causes)
@@ -338,6 +341,23 @@ class MainWindow(QMainWindow):
         for index in self.basket_view.selectionModel().selectedRows(0):
             numbers.update(index.data(TICKET_NUMBER_ROLE) or [])
         self.controller.remove(sorted(numbers))
+
+    @Slot(str, str)
+    def _ask_approval(self, raw: str, reason: str) -> None:
+        if self.findChild(SupervisorApprovalDialog, "supervisorApprovalDialog") is not None:
+            return
+        dialog = SupervisorApprovalDialog(reason, self)
+
+        def answered(result: int) -> None:
+            login, pin = dialog.login.text(), dialog.pin.text()
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                self.controller.approve_and_scan(raw, login, pin)
+            self.activateWindow()
+            self.scan_field.setFocus()
+
+        dialog.finished.connect(answered)
+        dialog.open()
 
     def ask_refund(self, mode: PaymentMode) -> None:
         basket = self.controller.basket

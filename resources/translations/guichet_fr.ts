@@ -565,27 +565,27 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../pos/ui/controller.py" line="75"/>
+        <location filename="../../pos/ui/controller.py" line="96"/>
         <source>Ticket %1 added: %2</source>
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="94"/>
+        <location filename="../../pos/ui/controller.py" line="115"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="115"/>
+        <location filename="../../pos/ui/controller.py" line="136"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="123"/>
+        <location filename="../../pos/ui/controller.py" line="144"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="132"/>
+        <location filename="../../pos/ui/controller.py" line="153"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -688,193 +688,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="54"/>
+        <location filename="../../pos/ui/main_window.py" line="56"/>
         <source>Guichet - Exchange - cancellation</source>
         <translation>Guichet - Échange - annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="61"/>
+        <location filename="../../pos/ui/main_window.py" line="63"/>
         <source>Exchange - cancellation</source>
         <translation>Échange - annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="81"/>
+        <location filename="../../pos/ui/main_window.py" line="83"/>
         <source>Printer: unknown state</source>
         <translation>Imprimante : état inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="126"/>
+        <location filename="../../pos/ui/main_window.py" line="129"/>
         <source>Ticket number</source>
         <translation>N° de billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="129"/>
+        <location filename="../../pos/ui/main_window.py" line="132"/>
         <source>Scan or type a ticket number, then Enter</source>
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="138"/>
-        <location filename="../../pos/ui/main_window.py" line="317"/>
+        <location filename="../../pos/ui/main_window.py" line="141"/>
+        <location filename="../../pos/ui/main_window.py" line="320"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="144"/>
+        <location filename="../../pos/ui/main_window.py" line="147"/>
         <source>ADD TICKETS</source>
         <translation>AJOUTER BILLETS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="147"/>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
         <source>Refund the simple fees</source>
         <translation>Rembourser les frais simples</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="153"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="169"/>
+        <location filename="../../pos/ui/main_window.py" line="172"/>
         <source>Refunded subtotal</source>
         <translation>Sous-total remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="174"/>
+        <location filename="../../pos/ui/main_window.py" line="177"/>
         <source>COMPOUND PRODUCT</source>
         <translation>PRODUIT COMPOSÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="175"/>
+        <location filename="../../pos/ui/main_window.py" line="178"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="176"/>
+        <location filename="../../pos/ui/main_window.py" line="179"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="177"/>
+        <location filename="../../pos/ui/main_window.py" line="180"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="178"/>
+        <location filename="../../pos/ui/main_window.py" line="181"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="179"/>
+        <location filename="../../pos/ui/main_window.py" line="182"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="180"/>
+        <location filename="../../pos/ui/main_window.py" line="183"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="186"/>
+        <location filename="../../pos/ui/main_window.py" line="189"/>
         <source>EXCHANGED (BY CONTACT)</source>
         <translation>ÉCHANGÉ (PAR CONTACT)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="195"/>
+        <location filename="../../pos/ui/main_window.py" line="198"/>
         <source>Sold subtotal</source>
         <translation>Sous-total vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="199"/>
+        <location filename="../../pos/ui/main_window.py" line="202"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="212"/>
+        <location filename="../../pos/ui/main_window.py" line="215"/>
         <source>by the public</source>
         <translation>par le public</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="213"/>
+        <location filename="../../pos/ui/main_window.py" line="216"/>
         <source>by the organiser</source>
         <translation>par l&apos;organisateur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="216"/>
+        <location filename="../../pos/ui/main_window.py" line="219"/>
         <source>Exchange</source>
         <translation>Échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="217"/>
+        <location filename="../../pos/ui/main_window.py" line="220"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="219"/>
+        <location filename="../../pos/ui/main_window.py" line="222"/>
         <source>Cause</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="222"/>
+        <location filename="../../pos/ui/main_window.py" line="225"/>
         <source>PUT ON HOLD</source>
         <translation>METTRE EN ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="225"/>
+        <location filename="../../pos/ui/main_window.py" line="228"/>
         <source>ABANDON OPERATION</source>
         <translation>ABANDONNER ORDRE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="252"/>
+        <location filename="../../pos/ui/main_window.py" line="255"/>
         <source>Exchange / sale:</source>
         <translation>Échange / vente :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="253"/>
+        <location filename="../../pos/ui/main_window.py" line="256"/>
         <source>Pay everything</source>
         <translation>Tout payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="258"/>
+        <location filename="../../pos/ui/main_window.py" line="261"/>
         <source>Refund:</source>
         <translation>Remboursement :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="272"/>
+        <location filename="../../pos/ui/main_window.py" line="275"/>
         <source>CASH</source>
         <translation>ESPÈCES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="275"/>
+        <location filename="../../pos/ui/main_window.py" line="278"/>
         <source>SPLIT</source>
         <translation>FRACTIONNER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="279"/>
+        <location filename="../../pos/ui/main_window.py" line="282"/>
         <source>CREDIT NOTE</source>
         <translation>SOLDE AVOIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="281"/>
+        <location filename="../../pos/ui/main_window.py" line="284"/>
         <source>SUSPENSE ACCOUNT</source>
         <translation>COMPTE D&apos;ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="273"/>
+        <location filename="../../pos/ui/main_window.py" line="276"/>
         <source>OTHER PAYMENT</source>
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="313"/>
+        <location filename="../../pos/ui/main_window.py" line="316"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="334"/>
+        <location filename="../../pos/ui/main_window.py" line="337"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="348"/>
+        <location filename="../../pos/ui/main_window.py" line="368"/>
         <source>Refund %1 as a credit note for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 en avoir pour %n billet ?</numerusform>
@@ -882,7 +882,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="351"/>
+        <location filename="../../pos/ui/main_window.py" line="371"/>
         <source>Refund %1 to the suspense account for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billet ?</numerusform>
@@ -890,13 +890,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="353"/>
-        <location filename="../../pos/ui/main_window.py" line="358"/>
+        <location filename="../../pos/ui/main_window.py" line="373"/>
+        <location filename="../../pos/ui/main_window.py" line="378"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="347"/>
+        <location filename="../../pos/ui/main_window.py" line="367"/>
         <source>Refund %1 in cash for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 en espèces pour %n billet ?</numerusform>
@@ -904,12 +904,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="359"/>
+        <location filename="../../pos/ui/main_window.py" line="379"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="378"/>
+        <location filename="../../pos/ui/main_window.py" line="398"/>
         <source>Printed: %1</source>
         <translation>Imprimé : %1</translation>
     </message>
@@ -1512,6 +1512,34 @@
         <location filename="../../pos/ui/dialogs/split_refund.py" line="160"/>
         <source>Rest to split: %1</source>
         <translation>Reste à répartir : %1</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorApprovalDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="20"/>
+        <source>Supervisor approval</source>
+        <translation>Accord d'un superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="32"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="33"/>
+        <source>PIN</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="37"/>
+        <source>Approve</source>
+        <translation>Autoriser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="39"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

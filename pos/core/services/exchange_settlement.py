@@ -13,14 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from pos.core import journal
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.documents import Document
-from pos.core.errors import EmptyBasket, SettlementError, TicketNotRefundable
+from pos.core.errors import EmptyBasket, SettlementError
 from pos.core.exchange_basket import ExchangeBasket, SaleTicket, totals
 from pos.core.models import (
     LineKind,
@@ -51,6 +51,7 @@ from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.payment_reminder import lock_orders, refundable
 from pos.core.services.print_jobs import enqueue as enqueue_print_jobs
 from pos.core.services.refunds import Tender, _take_operation_number
+from pos.core.services.scanning import lock_and_recheck
 from pos.core.services.seats import occupied_seats
 from pos.core.services.station import Station
 from pos.core.services.ticket_numbers import take_ticket_numbers
@@ -81,22 +82,7 @@ class ExchangeResult:
 
 
 def _check_old(uow: UnitOfWork, cancellation: CancellationBasket) -> dict[int, Ticket]:
-    locked = {t.id: t for t in uow.session.scalars(
-        select(Ticket).where(Ticket.id.in_([t.ticket_id for t in cancellation.tickets]))
-        .order_by(Ticket.id).with_for_update())}
-    for item in cancellation.tickets:
-        ticket = locked.get(item.ticket_id)
-        if ticket is None or ticket.state is not TicketState.VALID:
-            raise TicketNotRefundable(
-                f"Billet {item.number} : il a changé depuis qu'il a été scanné "
-                "(remboursé ou contrôlé à un autre guichet). Retirez-le du panier.",
-                number=item.number)
-        if ticket.price != item.price or ticket.fees != item.fees:
-            raise TicketNotRefundable(
-                f"Billet {item.number} : son prix a changé depuis le scan. "
-                "Scannez-le à nouveau.", number=item.number)
-    return locked
-
+    return lock_and_recheck(uow, cancellation.tickets)
 
 def _check_new(uow: UnitOfWork, sale: ExchangeBasket, locked: dict[int, Ticket],
                clock: Clock) -> None:

@@ -32,14 +32,13 @@ from pos.core.models import (
     OperationState,
     Order,
     Ticket,
-    TicketState,
 )
 from pos.core.money import ZERO, as_text
 from pos.core.services.contact_details import basket_contact
 from pos.core.services.operation_notes import REQUESTED_BY_LABELS, OperationNotes, apply_notes
 from pos.core.services.payment_reminder import lock_orders, refundable
 from pos.core.services.print_jobs import enqueue as enqueue_print_jobs
-from pos.core.services.scanning import holds_of
+from pos.core.services.scanning import holds_of, lock_and_recheck
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 from pos.formatting import money as euros
@@ -106,18 +105,7 @@ def complete_held(uow: UnitOfWork, operation_id: int, now: datetime, *,
 
 
 def _lock_valid_tickets(uow: UnitOfWork, basket: CancellationBasket) -> dict[int, Ticket]:
-    ids = [t.ticket_id for t in basket.tickets]
-    locked = {t.id: t for t in uow.session.scalars(
-        select(Ticket).where(Ticket.id.in_(ids)).with_for_update())}
-    for item in basket.tickets:
-        ticket = locked.get(item.ticket_id)
-        if ticket is None or ticket.state is not TicketState.VALID:
-            raise TicketNotRefundable(
-                f"Billet {item.number} : il a changé depuis qu'il a été scanné "
-                "(remboursé ou contrôlé à un autre guichet). Retirez-le du panier.",
-                number=item.number)
-    return locked
-
+    return lock_and_recheck(uow, basket.tickets)
 
 def hold_basket(
     uow: UnitOfWork,

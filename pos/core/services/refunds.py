@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from pos.core import journal
-from pos.core.basket import BasketTicket, CancellationBasket
+from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.documents import Document
-from pos.core.errors import EmptyBasket, SettlementError, TicketNotRefundable
+from pos.core.errors import EmptyBasket, SettlementError
 from pos.core.models import (
     Counter,
     LineKind,
@@ -27,7 +27,6 @@ from pos.core.models import (
     Order,
     Payment,
     PaymentMode,
-    Ticket,
     TicketState,
 )
 from pos.core.money import ZERO, as_text, money
@@ -38,6 +37,7 @@ from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.payment_reminder import lock_orders, refundable
 from pos.core.services.print_jobs import enqueue as enqueue_print_jobs
 from pos.core.services.refund_tenders import check_references, keep_money
+from pos.core.services.scanning import lock_and_recheck
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 from pos.formatting import money as euros
@@ -95,14 +95,6 @@ def _allocate(
     return result
 
 
-def _lock_tickets(uow: UnitOfWork, items: list[BasketTicket]) -> dict[int, Ticket]:
-    ids = [t.ticket_id for t in items]
-    rows = uow.session.scalars(
-        select(Ticket).where(Ticket.id.in_(ids)).with_for_update()
-    ).all()
-    return {t.id: t for t in rows}
-
-
 def _take_operation_number(uow: UnitOfWork, counter_id: int) -> int:
     # One UPDATE ... RETURNING: the row lock serialises two settlements at one
     # counter, and a rollback gives the number back, so numbers have no gaps.
@@ -146,20 +138,7 @@ def refund_basket(
 
     s = uow.session
     now = clock.now()
-    locked = _lock_tickets(uow, basket.tickets)
-    for item in basket.tickets:
-        ticket = locked.get(item.ticket_id)
-        if ticket is None or ticket.state is not TicketState.VALID:
-            raise TicketNotRefundable(
-                f"Billet {item.number} : il a changé depuis qu'il a été scanné "
-                "(remboursé ou contrôlé à un autre guichet). Retirez-le du panier.",
-                number=item.number,
-            )
-        if ticket.price != item.price or ticket.fees != item.fees:
-            raise TicketNotRefundable(
-                f"Billet {item.number} : son prix a changé depuis le scan. Scannez-le à nouveau.",
-                number=item.number,
-            )
+    locked = lock_and_recheck(uow, basket.tickets)
 
     by_order = basket.refund_by_order()
     # Locked orders: two counters refunding tickets of one order are serialised here.

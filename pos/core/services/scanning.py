@@ -11,8 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.clock import Clock
-from pos.core.errors import MalformedScan, TicketNotRefundable, UnknownTicket
-from pos.formatting import timestamp
+from pos.core.errors import ApprovalRequired, MalformedScan, TicketNotRefundable, UnknownTicket
 from pos.core.models import (
     LineKind,
     Operation,
@@ -25,6 +24,7 @@ from pos.core.models import (
     TicketState,
 )
 from pos.core.uow import UnitOfWork
+from pos.formatting import timestamp
 
 TICKET_NUMBER = re.compile(r"[0-9]{11}")
 _SHOWN = 24  # characters of a bad scan quoted back to the cashier
@@ -104,19 +104,55 @@ def holds_of(
 
 
 def _refusal(
-    uow: UnitOfWork, ticket: Ticket, clock: Clock, own_operation_id: int | None = None
+    uow: UnitOfWork, ticket: Ticket, clock: Clock, own_operation_id: int | None = None,
+    approved: bool = False,
 ) -> str | None:
     """Why this ticket cannot be refunded here, in the cashier's words; None if it can."""
     refunded = None
     if ticket.state is TicketState.CANCELLED:
         refunded = refunds_of(uow, [ticket.id]).get(ticket.id)
     held_by = holds_of(uow, [ticket.id], own_operation_id).get(ticket.id)
-    return refusal_message(ticket, clock.now(), refunded, held_by)
+    return refusal_message(ticket, clock.now(), refunded, held_by, approved)
+
+
+def needs_approval(ticket: Ticket, now: datetime) -> bool:
+    """A refusal a supervisor may lift: checked in at the door, or performance started."""
+    return ticket.state is TicketState.CHECKED_IN or (
+        ticket.state is TicketState.VALID and ticket.performance.starts_at <= now
+    )
+
+
+def state_allows_refund(ticket: Ticket, item: BasketTicket) -> bool:
+    """At settlement: still as it was when taken back (checked in only if approved)."""
+    return ticket.state is TicketState.VALID or (
+        ticket.state is TicketState.CHECKED_IN and bool(item.approved_by)
+    )
+
+
+def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket]) -> dict[int, Ticket]:
+    """Lock the tickets taken back (in id order, so two counters never deadlock) and check
+    that none changed since the scan: another counter may have refunded or checked it in.
+    Every settlement and hold goes through here."""
+    locked = {t.id: t for t in uow.session.scalars(
+        select(Ticket).where(Ticket.id.in_([t.ticket_id for t in items]))
+        .order_by(Ticket.id).with_for_update())}
+    for item in items:
+        ticket = locked.get(item.ticket_id)
+        if ticket is None or not state_allows_refund(ticket, item):
+            raise TicketNotRefundable(
+                f"Billet {item.number} : il a changé depuis qu'il a été scanné "
+                "(remboursé ou contrôlé à un autre guichet). Retirez-le du panier.",
+                number=item.number)
+        if ticket.price != item.price or ticket.fees != item.fees:
+            raise TicketNotRefundable(
+                f"Billet {item.number} : son prix a changé depuis le scan. "
+                "Scannez-le à nouveau.", number=item.number)
+    return locked
 
 
 def refusal_message(
     ticket: Ticket, now: datetime, refunded: tuple[int, datetime] | None = None,
-    held_by: int | None = None,
+    held_by: int | None = None, approved: bool = False,
 ) -> str | None:
     """The refusal of ``_refusal`` from facts already read (``refunded``: the number and
     completion time of the operation that refunded a cancelled ticket)."""
@@ -137,20 +173,21 @@ def refusal_message(
             f"Billet {n} : réservation non payée. "
             "Elle s'annule dans le panier de vente, pas ici."
         )
-    if ticket.state is TicketState.CHECKED_IN:
+    if ticket.state is TicketState.CHECKED_IN and not approved:
         when = f" le {timestamp(ticket.checked_in_at)}" if ticket.checked_in_at else ""
-        return f"Billet {n} déjà contrôlé à l'entrée{when} : remboursement refusé."
-    if ticket.performance.starts_at <= now:
+        return (f"Billet {n} déjà contrôlé à l'entrée{when} : remboursement refusé "
+                "sans l'accord d'un superviseur.")
+    if ticket.performance.starts_at <= now and not approved:
         return (
             f"Billet {n} : la séance du {timestamp(ticket.performance.starts_at)} "
-            "est passée, remboursement refusé."
+            "est passée, remboursement refusé sans l'accord d'un superviseur."
         )
     if held_by is not None:  # see holds_of
         return f"Billet {n} retenu par l'ordre {held_by} en attente."
     return None
 
 
-def snapshot(ticket: Ticket) -> BasketTicket:
+def snapshot(ticket: Ticket, approved_by: str = "") -> BasketTicket:
     seat = ticket.seat
     return BasketTicket(
         ticket_id=ticket.id,
@@ -167,30 +204,40 @@ def snapshot(ticket: Ticket) -> BasketTicket:
         tariff=ticket.tariff.name,
         price=ticket.price,
         fees=ticket.fees,
+        approved_by=approved_by,
     )
 
 
 def check_refundable(
-    uow: UnitOfWork, raw: str, clock: Clock, *, own_operation_id: int | None = None
+    uow: UnitOfWork, raw: str, clock: Clock, *, own_operation_id: int | None = None,
+    approved_by: str = "",
 ) -> BasketTicket:
+    """``approved_by``: the supervisor who allowed a checked-in / past-performance refund."""
     number = parse_ticket_number(raw)
     ticket = _load(uow, number)
     if ticket is None:
         raise UnknownTicket(f"Billet {number} inconnu.", number=number)
-    refusal = _refusal(uow, ticket, clock, own_operation_id)
+    refusal = _refusal(uow, ticket, clock, own_operation_id, approved=bool(approved_by))
     if refusal:
-        raise TicketNotRefundable(refusal, number=number, state=ticket.state.value)
-    return snapshot(ticket)
+        error = ApprovalRequired if (
+            needs_approval(ticket, clock.now())
+            and _refusal(uow, ticket, clock, own_operation_id, approved=True) is None
+        ) else TicketNotRefundable
+        raise error(refusal, number=number, state=ticket.state.value)
+    return snapshot(ticket, approved_by if needs_approval(ticket, clock.now()) else "")
 
 
 def take_ticket(
-    uow: UnitOfWork, basket: CancellationBasket, raw: str, clock: Clock
+    uow: UnitOfWork, basket: CancellationBasket, raw: str, clock: Clock, *,
+    approved_by: str = "",
 ) -> BasketTicket:
-    """Check a scanned number and add the ticket to the basket; raises a DomainError."""
+    """Check a scanned number and add the ticket to the basket; raises a DomainError.
+    ``approved_by``: a supervisor's login from ``approvals.approve``."""
     number = parse_ticket_number(raw)
     if number in basket:
         # Said before any database work: a double scan is the commonest slip.
         basket.add(next(t for t in basket.tickets if t.number == number))
-    ticket = check_refundable(uow, number, clock, own_operation_id=basket.held_operation_id)
+    ticket = check_refundable(uow, number, clock, own_operation_id=basket.held_operation_id,
+                              approved_by=approved_by)
     basket.add(ticket)
     return ticket
