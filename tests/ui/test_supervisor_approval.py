@@ -33,6 +33,7 @@ def test_supervisor_lifts_a_checked_in_refusal(window, qtbot):
     pin = dialog.findChild(QLineEdit, "supervisorPinField")
     assert pin.echoMode() == QLineEdit.EchoMode.Password
     _type(qtbot, login, "CHEF")
+    assert dialog.isVisible()  # the first Enter only moves on to the PIN
     _type(qtbot, pin, "1234")
     qtbot.waitUntil(lambda: any(r[0] == 3 and r[1].startswith("01010003008")
                                 for r in tree_rows(basket_view(window))))

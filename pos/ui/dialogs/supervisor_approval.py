@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,14 +33,18 @@ class SupervisorApprovalDialog(QDialog):
         form.addRow(self.tr("Supervisor"), self.login)
         form.addRow(self.tr("PIN"), self.pin)
         layout.addLayout(form)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Approve"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("approveButton")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        # Enter in the login field moves to the PIN; Enter in the PIN approves.
+        row = QHBoxLayout()
+        approve = QPushButton(self.tr("Approve"), self)
+        approve.setObjectName("approveButton")
+        cancel = QPushButton(self.tr("Cancel"), self)
+        # No default button: QDialog would press it on the first Enter, in the login
+        # field, and approve with an empty PIN. Enter moves login -> PIN -> approve.
+        for button in (approve, cancel):
+            button.setAutoDefault(False)
+            row.addWidget(button)
+        approve.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout.addLayout(row)
         self.login.returnPressed.connect(self.pin.setFocus)
+        self.pin.returnPressed.connect(self.accept)
         self.login.setFocus()
