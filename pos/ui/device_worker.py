@@ -193,12 +193,15 @@ class PrintQueue(QObject):
                     return
                 tasks = list(self._tasks)
                 self._tasks.clear()
-                poll = self._poll_now or time.monotonic() >= next_poll
+                # a link that cannot read (file, CUPS) says UNKNOWN: not polled again
+                poll = self._poll_now or (time.monotonic() >= next_poll
+                                          and self._status is not PrinterStatus.UNKNOWN)
                 force, self._poll_now, self._force_report = self._force_report, False, False
             for name, task in tasks:
                 self._run_task(name, task)
             if poll:
-                self._poll_status(force)
+                self._safe(lambda: self._poll_status(force))
+            if poll or time.monotonic() >= next_poll:
                 next_poll = time.monotonic() + self.status_interval
             if force:
                 self._safe(self._report_attention)

@@ -108,7 +108,8 @@ def test_lifecycle_and_illegal_transitions(demo, station, clock):
     with uow_of(demo) as uow:
         assert print_jobs.retry(uow, station.counter_id, now) == 0  # DONE stays done
         assert print_jobs.claim_next(uow, station.counter_id, now) is None
-    [view] = print_jobs.list_jobs(uow_of(demo).__enter__(), station.counter_id)
+    with uow_of(demo) as uow:
+        [view] = print_jobs.list_jobs(uow, station.counter_id)
     assert (view.state, view.attempts, view.operation_number) == (S.DONE, 3, 1271)
 
 

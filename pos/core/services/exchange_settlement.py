@@ -49,6 +49,7 @@ from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
 from pos.core.services.exchange_payments import check_tenders, record_payments, tenders_payload
 from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.payment_reminder import lock_orders, refundable
+from pos.core.services.print_jobs import DEFERRED_NOTE
 from pos.core.services.print_jobs import enqueue as enqueue_print_jobs
 from pos.core.services.refunds import Tender, _take_operation_number
 from pos.core.services.scanning import lock_and_recheck
@@ -167,7 +168,14 @@ def settle_exchange(
     *,
     credit_note_validity_days: int = DEFAULT_VALIDITY_DAYS,
     notes: OperationNotes | None = None,
+    tickets_print: str = "now",
+    delivery_mode: str = "Remis au contact",
 ) -> ExchangeResult:
+    """``tickets_print``: "now" (the new tickets are printed after the commit), "later"
+    (their print jobs wait for the cashier, see ``print_jobs.DEFERRED_NOTE``) or "none"
+    (sent otherwise, e.g. by e-mail); the receipt and vouchers always print."""
+    if tickets_print not in ("now", "later", "none"):
+        raise ValueError(f"tickets_print: {tickets_print!r}")
     if not cancellation.tickets:
         raise EmptyBasket("Le panier d'annulation est vide : rien à échanger.")
     if not len(sale):
@@ -214,8 +222,9 @@ def settle_exchange(
         created[line.line_id] = Ticket(
             number=ticket_number, order_id=sale.order_id, performance_id=line.performance_id,
             seat_id=line.seat_id, category_id=line.category_id, tariff_id=line.tariff_id,
-            price=line.price, fees=line.fees, state=TicketState.VALID, printed=True,
-            delivery_mode="Remis au contact", sold_at=now, sold_by_id=station.operator_id,
+            price=line.price, fees=line.fees, state=TicketState.VALID,
+            printed=tickets_print == "now",
+            delivery_mode=delivery_mode[:40], sold_at=now, sold_by_id=station.operator_id,
             sales_point_id=station.sales_point_id)
         s.add(created[line.line_id])
     try:
@@ -282,8 +291,15 @@ def settle_exchange(
                            sums, recorded, sign, checked.change)
     documents += vouchers
     cash = any(t.mode is PaymentMode.CASH for t in recorded) or checked.change > ZERO
-    job_ids = enqueue_print_jobs(s, station.counter_id, operation.id, documents, cash, now,
+    tickets = [d for d in documents if d.kind == "ticket"]
+    at_once = documents if tickets_print == "now" else [
+        d for d in documents if d.kind != "ticket"]
+    job_ids = enqueue_print_jobs(s, station.counter_id, operation.id, at_once, cash, now,
                                  operator_id=station.operator_id)
+    if tickets_print == "later" and tickets:
+        job_ids += enqueue_print_jobs(s, station.counter_id, operation.id, tickets, False, now,
+                                      operator_id=station.operator_id,
+                                      waiting_note=DEFERRED_NOTE)
     uow.commit()
     return ExchangeResult(
         operation_id=operation.id, operation_number=number, sold=sums.sold,

@@ -41,6 +41,9 @@ ALLOWED: dict[PrintJobState, frozenset[PrintJobState]] = {
     D: frozenset(),
 }
 
+#: The note of a job written WAITING on purpose ("impression immédiate : non").
+DEFERRED_NOTE = "À imprimer plus tard (impression immédiate : non)."
+
 #: First retry after a link error, doubled at each attempt up to the cap.
 RETRY_BASE = timedelta(seconds=2)
 RETRY_CAP = timedelta(seconds=60)
@@ -117,18 +120,21 @@ def enqueue(
     now: datetime,
     *,
     operator_id: int | None = None,
+    waiting_note: str = "",
 ) -> tuple[int, ...]:
     """One QUEUED job per document, in the caller's transaction (not committed here).
 
     The drawer kick, when asked, rides on the first document only: one kick per
-    cash movement, after that receipt is cut.
+    cash movement, after that receipt is cut. ``waiting_note``: the jobs are written
+    WAITING (never tried) with this note, printed when the cashier asks (``retry``).
     """
     jobs = []
     for i, document in enumerate(documents):
         job = PrintJob(
             counter_id=counter_id, operation_id=operation_id, kind=document.kind[:30],
             document=to_json(document), open_drawer=bool(open_drawer and i == 0),
-            state=Q, attempts=0, last_error="", created_at=now, updated_at=now,
+            state=W if waiting_note else Q, attempts=0, last_error=waiting_note,
+            created_at=now, updated_at=now,
             copy_number=0, reprint_of_id=None, operator_id=operator_id)
         session.add(job)
         jobs.append(job)
