@@ -31,6 +31,7 @@ from pos.core.models import PaymentMode
 from pos.core.money import ZERO
 from pos.core.services.refunds import SettlementResult
 from pos.ui.basket_model import TICKET_NUMBER_ROLE, BasketModel
+from pos.ui.contact_create_ui import install_contact_create
 from pos.ui.controller import ExchangeController
 from pos.ui.dialogs.supervisor_approval import SupervisorApprovalDialog
 from pos.ui.hold_ui import install_hold_ui
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.refund_info.sig_reminder.connect(self.reminder_panel.show_reminder)
         self.refund_info.sig_contact_balance.connect(self.contact_panel.show_balance)
         controller.sig_approval_requested.connect(self._ask_approval)
+        install_contact_create(self)  # AJOUTER in the contact panel
         self.take_back = TakeBackUi(self)  # AJOUTER BILLETS menu, Dossier, contacts
         # METTRE EN ATTENTE, ABANDONNER ORDRE, held list, notes, contact, documents
         install_hold_ui(self, causes or RefundsConfig().causes)

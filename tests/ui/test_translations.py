@@ -17,9 +17,11 @@ def test_every_ui_string_is_translated_to_french(tmp_path):
     sources = sorted(str(p) for p in (ROOT / "pos" / "ui").rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(copy), "-silent"], check=True)
     text = copy.read_text(encoding="utf-8")
-    untranslated = re.findall(
-        r"<source>(.*?)</source>\s*(?:<comment>.*?</comment>\s*)?"
-        r"<translation type=\"(?:unfinished|vanished)\"", text, re.S)
+    untranslated = [
+        re.search(r"<source>(.*?)</source>", block, re.S).group(1)
+        for block in re.findall(r"<message[^>]*>.*?</message>", text, re.S)
+        if re.search(r"<translation type=\"(?:unfinished|vanished)\"", block)
+    ]
     assert untranslated == [], "run `make translations` and fill resources/translations/fr/"
 
 
