@@ -97,6 +97,8 @@ class PrinterConfig:
 class DrawerConfig:
     kind: str = _key("printer", _choice("printer", "serial", "none"), "how the drawer is kicked")
     pin: int = _key(2, lambda v: None if v in (2, 5) else "attendu : 2 ou 5", "printer kick pin")
+    open_level: str = _key("low", _choice("low", "high"),
+                           "level of the printer's drawer sensor (pin 3) when the drawer is open")
     device: str = _key("", doc="serial drawer: its port")
     baudrate: int = _key(9600, _positive, "serial drawer: speed")
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import serial
 
 from pos.devices.errors import PrinterConfigError, PrinterUnreachable
-from pos.devices.status import PrinterStatus, read_status
+from pos.devices.status import PrinterStatus, interpret_status, query_status
 
 #: Seconds to wait for one DLE EOT reply. A printer answers in milliseconds,
 #: even while printing (real-time command); longer means it is not answering.
@@ -98,6 +98,9 @@ class PrinterConnection(ABC):
         when the link itself broke (closed, reset).
         """
         return PrinterStatus.UNKNOWN
+
+    # The DLE EOT replies behind the last read_status (the drawer's sensor is in them).
+    last_replies: dict[int, bytes | None] = {}
 
     def __enter__(self) -> PrinterConnection:
         self.open()
@@ -213,7 +216,8 @@ class NetworkConnection(PrinterConnection):
         return data
 
     def read_status(self) -> PrinterStatus:
-        return read_status(self, self.status_timeout)
+        self.last_replies = query_status(self, self.status_timeout)
+        return interpret_status(self.last_replies)
 
     def close(self) -> None:
         sock, self._sock = self._sock, None
@@ -348,7 +352,8 @@ class SerialConnection(PrinterConnection):
         return data
 
     def read_status(self) -> PrinterStatus:
-        return read_status(self, self.status_timeout)
+        self.last_replies = query_status(self, self.status_timeout)
+        return interpret_status(self.last_replies)
 
     def close(self) -> None:
         port, self._port = self._port, None

@@ -27,7 +27,7 @@ from pos.devices.connections import (
 from pos.devices.drawer import kick_bytes
 from pos.devices.errors import DeviceError, PrinterConfigError, PrinterNotReady, PrinterUnreachable
 from pos.devices.escpos_render import render_many
-from pos.devices.status import PrinterStatus
+from pos.devices.status import DrawerState, PrinterStatus, interpret_drawer
 
 log = logging.getLogger(__name__)
 
@@ -75,11 +75,14 @@ class ReceiptPrinter:
         paper_width: int = 80,
         profile: str = "default",
         kick_pin: int | None = None,
+        drawer_open_level: str = "low",
     ) -> None:
         self._factory = connection_factory
         self.paper_width, self.profile, self.kick_pin = paper_width, profile, kick_pin
         self._lock = threading.Lock()
         self._last_status: PrinterStatus | None = None
+        self.drawer_open_level = drawer_open_level
+        self._last_drawer = DrawerState.UNKNOWN
         self._last_traffic: list[str] = []
 
     @property
@@ -115,6 +118,11 @@ class ReceiptPrinter:
         with self._lock:
             self._run(kick_bytes(self.kick_pin), check_after=False)
 
+    @property
+    def last_drawer(self) -> DrawerState:
+        """The drawer's sensor at the last status read (UNKNOWN where not reported)."""
+        return self._last_drawer
+
     def status(self) -> PrinterStatus:
         """Ask the printer its state; never raises DeviceError (UNREACHABLE / UNKNOWN instead)."""
         with self._lock:
@@ -130,6 +138,8 @@ class ReceiptPrinter:
                 status = PrinterStatus.UNKNOWN
             if connection is not None:
                 self._last_traffic = connection.traffic.lines()
+                self._last_drawer = interpret_drawer(connection.last_replies,
+                                                     self.drawer_open_level)
             self._note(status, connection)
             return status
 
@@ -179,4 +189,5 @@ def receipt_printer_from_config(
         paper_width=printer.paper_width,
         profile=printer.profile,
         kick_pin=drawer.pin if drawer.kind == "printer" else None,
+        drawer_open_level=drawer.open_level,
     )

@@ -8,6 +8,8 @@ never "ready".
 
 from __future__ import annotations
 
+
+
 from enum import Enum
 from typing import Protocol
 
@@ -124,3 +126,24 @@ def query_status(link: StatusLink, timeout: float) -> dict[int, bytes | None]:
 
 def read_status(link: StatusLink, timeout: float) -> PrinterStatus:
     return interpret_status(query_status(link, timeout))
+
+
+class DrawerState(Enum):
+    OPEN = "Tiroir : ouvert"
+    CLOSED = "Tiroir : fermé"
+    UNKNOWN = "Tiroir : état inconnu"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+
+def interpret_drawer(replies: dict[int, bytes | None], open_level: str) -> DrawerState:
+    """The drawer's sensor as the printer reports it: DLE EOT 1, bit 2 = the level of the
+    kick-out connector's pin 3. Which level means "open" depends on the drawer (many read
+    LOW when open), hence ``open_level`` ("low" or "high") from the configuration."""
+    value = _valid(replies.get(1))
+    if value is None:
+        return DrawerState.UNKNOWN
+    high = bool(value & 0x04)
+    return DrawerState.OPEN if high == (open_level == "high") else DrawerState.CLOSED

@@ -93,6 +93,7 @@ class PrintQueue(QObject):
     sig_job_failed = Signal(str, str)  # job name, message for the cashier
     sig_job_changed = Signal(object)  # JobEvent
     sig_printer_status = Signal(object)  # PrinterStatus, on each change
+    sig_drawer_state = Signal(object)  # DrawerState (sensor read through the printer), on change
     sig_attention = Signal(int)  # jobs waiting for the cashier or failed
     sig_paused = Signal()  # stopped until "Réessayer", or going again: see ``paused``
     sig_task_done = Signal(str, object)  # task name, its result or the exception
@@ -112,6 +113,7 @@ class PrintQueue(QObject):
         self._force_report = False
         self._tasks: collections.deque[tuple[str, Callable[[], Any]]] = collections.deque()
         self._status: PrinterStatus | None = None
+        self._drawer_state = None
         self._thread = _Thread(self)
         self._thread.setObjectName("printerThread")
         self._thread.start()
@@ -237,6 +239,10 @@ class PrintQueue(QObject):
         if printer is None:
             return
         self._note_status(printer.status(), force)
+        drawer = getattr(printer, "last_drawer", None)  # printers without a sensor: None
+        if drawer is not None and (force or drawer is not self._drawer_state):
+            self._drawer_state = drawer
+            self.sig_drawer_state.emit(drawer)
 
     def _note_status(self, status: PrinterStatus, force: bool = False) -> None:
         if force or status is not self._status:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QPushButton
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton
 
-from pos.devices.status import PrinterStatus
+from pos.devices.status import DrawerState, PrinterStatus
 from pos.ui.devices_controller import DevicesController
 from pos.ui.dialogs.device_settings import DeviceSettingsDialog
 from pos.ui.dialogs.no_sale import NoSaleDialog
@@ -54,10 +54,14 @@ class DeviceUi(QObject):
         no_sale.setObjectName("noSaleButton")
         no_sale.clicked.connect(self.ask_no_sale)
         status.addPermanentWidget(no_sale)
+        self.drawer_label = QLabel("", status)
+        self.drawer_label.setObjectName("drawerStatusLabel")
+        status.addPermanentWidget(self.drawer_label)
         for button in (self.retry_button, jobs, no_sale):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         queue.sig_printer_status.connect(self._printer_status)
+        queue.sig_drawer_state.connect(self._drawer_state)
         queue.sig_attention.connect(self._attention)
         queue.sig_paused.connect(lambda: self._attention(self._pending))
         devices.sig_message.connect(self._message)
@@ -80,6 +84,10 @@ class DeviceUi(QObject):
 
     def _printer_status(self, status: PrinterStatus) -> None:
         self.window.set_printer_status(status.label)
+
+    def _drawer_state(self, state: DrawerState) -> None:
+        # The labels are the cashier's words already (pos.devices.status.DrawerState).
+        self.drawer_label.setText(state.label)
 
     def _attention(self, pending: int) -> None:
         self._pending = pending

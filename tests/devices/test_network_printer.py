@@ -145,7 +145,9 @@ def test_traffic_ring_buffer_keeps_the_exchange(fake_network):
         connection.read_status()
     lines = connection.traffic.lines()
     assert any("> 102 o: 1b 40 78" in line and "(+54)" in line for line in lines)
-    assert sum("< 1 o: 12" in line for line in lines) == 3
+    # DLE EOT 1 says the drawer sensor is HIGH (bit 2: 0x16), 2 and 4 are plain 0x12
+    assert [line.split("< 1 o: ")[1][:2] for line in lines if "< 1 o: " in line] == [
+        "16", "12", "12"]
 
 
 def test_writing_before_open_is_a_programming_error(fake_network):

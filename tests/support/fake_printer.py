@@ -62,8 +62,10 @@ STATUS_TIMEOUT = 0.3
 class _StatusResponder:
     """Reads a byte stream in order; returns the reply owed after each byte, if any."""
 
-    def __init__(self, state: Callable[[], str]) -> None:
+    def __init__(self, state: Callable[[], str],
+                 drawer_high: Callable[[], bool] = lambda: True) -> None:
         self._state = state
+        self._drawer_high = drawer_high
         self._step = 0  # 0: nothing, 1: saw DLE, 2: saw DLE EOT
 
     def after(self, b: int) -> bytes | None:
@@ -71,7 +73,12 @@ class _StatusResponder:
             self._step = 0
             if 1 <= b <= 4:
                 replies = REPLIES[self._state()]
-                return None if replies is None else bytes([replies[b]])
+                if replies is None:
+                    return None
+                reply = replies[b]
+                if b == 1 and reply & 0x12 == 0x12:  # bit 2: the drawer sensor (pin 3)
+                    reply = reply | 0x04 if self._drawer_high() else reply & ~0x04
+                return bytes([reply])
         if b == 0x10:
             self._step = 1
         elif self._step == 1 and b == 0x04:
@@ -99,6 +106,10 @@ class _Recorder:
         if value not in REPLIES:
             raise ValueError(f"state {value!r}: one of {', '.join(STATES)}")
         self._state = value
+
+    #: Level of the drawer sensor the printer reports (DLE EOT 1, bit 2). Many drawers
+    #: read HIGH when closed; tests open the drawer by setting it False.
+    drawer_pin3_high = True
 
     @property
     def received(self) -> bytes:
@@ -196,7 +207,7 @@ class FakeNetworkPrinter(_Recorder):
             thread.start()
 
     def _serve(self, conn: socket.socket) -> None:
-        responder = _StatusResponder(lambda: self.state)
+        responder = _StatusResponder(lambda: self.state, lambda: self.drawer_pin3_high)
         job = bytearray()
 
         def reply(answer: bytes) -> None:
@@ -266,7 +277,7 @@ class FakeSerialPrinter(_Recorder):
         self._thread.start()
 
     def _serve(self) -> None:
-        responder = _StatusResponder(lambda: self.state)
+        responder = _StatusResponder(lambda: self.state, lambda: self.drawer_pin3_high)
         while True:
             readable, _, _ = select.select([self._master, self._wake_r], [], [])
             if self._wake_r in readable:

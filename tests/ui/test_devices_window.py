@@ -91,6 +91,17 @@ def test_printer_state_is_shown_live(qtbot, win, printer):
     qtbot.waitUntil(lambda: status_label(win) == "Imprimante : injoignable", timeout=10_000)
 
 
+def test_drawer_sensor_is_shown_live(qtbot, win, printer):
+    drawer = lambda: label(win, "drawerStatusLabel")  # noqa: E731
+    qtbot.waitUntil(lambda: drawer() == "Tiroir : fermé", timeout=10_000)
+    printer.drawer_pin3_high = False  # the default [drawer] open_level is "low"
+    qtbot.waitUntil(lambda: drawer() == "Tiroir : ouvert", timeout=10_000)
+    printer.drawer_pin3_high = True
+    qtbot.waitUntil(lambda: drawer() == "Tiroir : fermé", timeout=10_000)
+    printer.state = "silent"
+    qtbot.waitUntil(lambda: drawer() == "Tiroir : état inconnu", timeout=10_000)
+
+
 def test_paper_out_then_retry_button(qtbot, win, demo, printer):
     qtbot.waitUntil(lambda: status_label(win) == "Imprimante : prête", timeout=10_000)
     retry = win.findChild(QPushButton, "retryPrintButton")
