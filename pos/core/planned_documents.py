@@ -30,3 +30,24 @@ def planned_documents(*, tickets: int, delivery: str = "Remis au contact",
         documents.append(PlannedDocument("Bon d'ordre en attente", 1, sending,
                                          "Si remis en attente"))
     return tuple(documents)
+
+
+def exchange_documents(*, new_tickets: int, refund: bool, by_email: bool,
+                       print_now: bool) -> tuple[PlannedDocument, ...]:
+    """An exchange's documents: the new tickets (handed over and printed now or later,
+    or sent by e-mail as PDF), the exchange receipt, a voucher when refunded as a credit
+    note (the receipt and voucher print at the counter, and go in the e-mail too).
+    ``refund``: the balance is given back, maybe as a credit note."""
+    if by_email:
+        ticket_sending = "Envoi par e-mail"
+    else:
+        ticket_sending = "Impression immédiate" if print_now else "Impression différée"
+    documents = []
+    if new_tickets:
+        documents.append(PlannedDocument("Billets", new_tickets, ticket_sending, "Billet"))
+    receipt_sending = "Impression + e-mail" if by_email else "Impression immédiate"
+    documents.append(PlannedDocument("Reçu d'échange", 1, receipt_sending, "Reçu"))
+    if refund:
+        documents.append(PlannedDocument("Avoir", 1, receipt_sending,
+                                         "Si remboursement en avoir"))
+    return tuple(documents)

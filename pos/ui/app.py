@@ -52,6 +52,7 @@ def build_main_window(
     controller = ExchangeController(database, station, clock, queue)
     controller.credit_note_validity_days = config.refunds.credit_note_validity_days
     controller.other_modes = [PaymentMode(m) for m in config.refunds.other_modes]
+    controller.exchange_settlement.configure(config)  # [mail] for tickets sent by e-mail
     window = MainWindow(controller, causes=config.refunds.causes)
     queue.setParent(window)
     controller.setParent(window)

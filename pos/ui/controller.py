@@ -22,6 +22,8 @@ from pos.core.services.scanning import take_ticket
 from pos.core.services.station import Station, next_operation_number
 from pos.core.uow import UnitOfWork
 from pos.ui.device_worker import PrintQueue
+from pos.ui.exchange_controller import ExchangeUiController
+from pos.ui.exchange_settlement_ui import ExchangeSettlement
 from pos.ui.operation_controller import OperationController
 
 log = logging.getLogger(__name__)
@@ -48,6 +50,10 @@ class ExchangeController(QObject):
             PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER, PaymentMode.OTHER]
         # hold / resume / abandon, notes, contact, documents (METTRE EN ATTENTE...)
         self.operations = OperationController(self)
+        # the sale side of an exchange: what the product bar adds (ÉCHANGÉ PAR CONTACT)
+        self.exchange = ExchangeUiController(self)
+        # an exchange (the sale basket is not empty) is settled on its balance
+        self.exchange_settlement = ExchangeSettlement(self)
         print_queue.sig_job_failed.connect(self._print_failed)
         print_queue.sig_job_done.connect(self._print_done)
 
@@ -108,18 +114,29 @@ class ExchangeController(QObject):
 
     def abandon(self) -> None:
         if self.basket.held_operation_id is not None:
-            self.operations.abandon_held()  # marked abandoned, its number kept
+            if self.operations.abandon_held():  # marked abandoned, its number kept
+                self.exchange.clear()
             return
         self.basket.clear()
+        self.exchange.clear()  # what was sold in exchange goes with it
         self.sig_basket_changed.emit()
         self.sig_message.emit(QCoreApplication.translate("ExchangeController", "Operation abandoned: nothing was changed."), "info")
 
+    def refund_amount(self):
+        """What the refund buttons give back: the basket, or an exchange's negative balance."""
+        if self.exchange_settlement.active():
+            return self.exchange_settlement.totals().to_refund
+        return self.basket.refund_total
+
     def refund(self, mode: PaymentMode, reference: str = "") -> SettlementResult | None:
         """Refund the whole basket in one mode; documents print after the commit."""
-        return self.settle([Tender(mode, self.basket.refund_total, reference)])
+        return self.settle([Tender(mode, self.refund_amount(), reference)])
 
     def settle(self, tenders: list[Tender]) -> SettlementResult | None:
-        """Refund the basket with these tenders (one mode, or a split that adds up)."""
+        """Refund the basket with these tenders (one mode, or a split that adds up); with
+        something sold in exchange, settle the exchange's balance instead."""
+        if self.exchange_settlement.active():
+            return self.exchange_settlement.settle(tenders)
         try:
             with self.uow() as uow:
                 result = refund_basket(

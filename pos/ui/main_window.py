@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
 from pos import formatting
 from pos.config import RefundsConfig
 from pos.core.models import PaymentMode
-from pos.core.money import ZERO
 from pos.core.services.refunds import SettlementResult
 from pos.ui.basket_model import TICKET_NUMBER_ROLE, BasketModel
 from pos.ui.contact_create_ui import install_contact_create
 from pos.ui.controller import ExchangeController
 from pos.ui.dialogs.supervisor_approval import SupervisorApprovalDialog
+from pos.ui.exchange_bar import install_exchange_bar
+from pos.ui.exchange_settlement_ui import install_exchange_settlement
 from pos.ui.hold_ui import install_hold_ui
 from pos.ui.panels import (
     ContactPanel,
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self.take_back = TakeBackUi(self)  # AJOUTER BILLETS menu, Dossier, contacts
         # METTRE EN ATTENTE, ABANDONNER ORDRE, held list, notes, contact, documents
         install_hold_ui(self, causes or RefundsConfig().causes)
+        install_exchange_bar(self)  # product bar, ÉCHANGÉ (PAR CONTACT), totals
+        install_exchange_settlement(self)  # TOUT PAYER, delivery, tickets printed later
         controller.print_queue.sig_job_done.connect(self._printed)
         controller.refresh_operation_number()
         self._basket_changed()
@@ -310,10 +313,10 @@ class MainWindow(QMainWindow):
         for column in range(1, self.basket_model.columnCount()):
             self.basket_view.resizeColumnToContents(column)
         self.basket_view.setColumnWidth(0, max(self.basket_view.columnWidth(0), 360))
-        refunded = basket.refund_total
-        self.refund_subtotal.setText(formatting.money(-refunded))
-        self.sold_subtotal.setText(formatting.money(ZERO))
-        self.total.setText(formatting.money(-refunded))
+        totals = self.controller.exchange.totals()  # sold - refunded
+        self.refund_subtotal.setText(formatting.money(totals.refunded))
+        self.sold_subtotal.setText(formatting.money(totals.sold))
+        self.total.setText(formatting.money(totals.total))
         if groups:
             self.basket_title.setText(self.tr("Order %1").replace(
                 "%1", ", ".join(str(g.order_number) for g in groups)))
@@ -373,7 +376,8 @@ class MainWindow(QMainWindow):
                 "Refund %1 to the suspense account for %n ticket(s)?", "", len(basket)),
         }[mode]
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Refund"),
-                          question.replace("%1", formatting.money(basket.refund_total)),
+                          question.replace("%1",
+                                           formatting.money(self.controller.refund_amount())),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirmDialog")
         box.setDefaultButton(QMessageBox.StandardButton.Yes)

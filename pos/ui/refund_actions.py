@@ -36,8 +36,8 @@ def open_other_payment(window: MainWindow) -> None:
     basket = controller.basket
     if not basket.tickets or window._confirm is not None:
         return
-    dialog = OtherPaymentDialog(formatting.money(basket.refund_total), controller.other_modes,
-                                window)
+    dialog = OtherPaymentDialog(formatting.money(controller.refund_amount()),
+                                controller.other_modes, window)
     _show(window, dialog,
           lambda: controller.refund(dialog.selected_mode(), dialog.reference_text()))
 
@@ -47,5 +47,6 @@ def open_split(window: MainWindow) -> None:
     basket = controller.basket
     if not basket.tickets or window._confirm is not None:
         return
-    dialog = SplitRefundDialog(RefundSplit(basket.refund_total), controller.other_modes, window)
+    dialog = SplitRefundDialog(RefundSplit(controller.refund_amount()), controller.other_modes,
+                               window)
     _show(window, dialog, lambda: controller.settle(dialog.tenders()))

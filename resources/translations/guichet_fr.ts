@@ -32,9 +32,50 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="73"/>
+        <location filename="../../pos/ui/app.py" line="74"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
+    </message>
+</context>
+<context>
+    <name>AutoExchangeDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="37"/>
+        <source>Auto-exchange</source>
+        <translation>Auto-échange</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="40"/>
+        <source>The same tickets again, same performance and same seats, at another tariff.</source>
+        <translation>Les mêmes billets, même séance et mêmes places, à un autre tarif.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="42"/>
+        <source>All the tickets of the basket</source>
+        <translation>Tous les billets du panier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="52"/>
+        <source>New tariff</source>
+        <translation>Nouveau tarif</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="63"/>
+        <source>EXCHANGE [Enter]</source>
+        <translation>ÉCHANGER [Entrée]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="65"/>
+        <source>Close [Esc]</source>
+        <translation>Fermer [Échap]</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="84"/>
+        <source>%n ticket(s): %1</source>
+        <translation>
+            <numerusform>%n billet : %1</numerusform>
+            <numerusform>%n billets : %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -81,6 +122,77 @@
     </message>
 </context>
 <context>
+    <name>ContactCreate</name>
+    <message>
+        <location filename="../../pos/ui/contact_create_ui.py" line="37"/>
+        <source>Contact %1 created.</source>
+        <translation>Contact %1 créé.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCreateDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="24"/>
+        <source>New contact</source>
+        <translation>Nouveau contact</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="28"/>
+        <source>Last name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="28"/>
+        <source>First name</source>
+        <translation>Prénom</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="29"/>
+        <source>Organisation</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="29"/>
+        <source>Relation</source>
+        <translation>Relation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="30"/>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="30"/>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="31"/>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="31"/>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="32"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="48"/>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/contact_create.py" line="50"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>ContactDetails</name>
     <message>
         <location filename="../../pos/ui/contact_widgets.py" line="33"/>
@@ -113,12 +225,22 @@
     </message>
     <message>
         <location filename="../../pos/ui/panels.py" line="36"/>
-        <location filename="../../pos/ui/panels.py" line="48"/>
+        <location filename="../../pos/ui/panels.py" line="54"/>
         <source>No contact</source>
         <translation>Aucun contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="56"/>
+        <location filename="../../pos/ui/panels.py" line="39"/>
+        <source>ADD</source>
+        <translation>AJOUTER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="41"/>
+        <source>Create a contact</source>
+        <translation>Créer un contact</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/panels.py" line="62"/>
         <source>Suspense account: %1</source>
         <translation>Compte d&apos;attente : %1</translation>
     </message>
@@ -170,47 +292,47 @@
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="62"/>
+        <location filename="../../pos/ui/panels.py" line="68"/>
         <source>Ticket delivery</source>
         <translation>Livraison billets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="67"/>
+        <location filename="../../pos/ui/panels.py" line="73"/>
         <source>Handed to the contact</source>
         <translation>Remis au contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="68"/>
+        <location filename="../../pos/ui/panels.py" line="74"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="69"/>
+        <location filename="../../pos/ui/panels.py" line="75"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="71"/>
+        <location filename="../../pos/ui/panels.py" line="77"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="81"/>
+        <location filename="../../pos/ui/panels.py" line="87"/>
         <source>Immediate print</source>
         <translation>Imp. immédiate</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="88"/>
+        <location filename="../../pos/ui/panels.py" line="94"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="89"/>
+        <location filename="../../pos/ui/panels.py" line="95"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="90"/>
+        <location filename="../../pos/ui/panels.py" line="96"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -428,7 +550,7 @@
     <message>
         <location filename="../../pos/ui/devices_ui.py" line="33"/>
         <source>&amp;Devices</source>
-        <translation>&amp;Périphériques</translation>
+        <translation>Pér&amp;iphériques</translation>
     </message>
     <message>
         <location filename="../../pos/ui/devices_ui.py" line="35"/>
@@ -519,32 +641,32 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="101"/>
+        <location filename="../../pos/ui/panels.py" line="107"/>
         <source>Send documents</source>
         <translation>Envoi documents</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="104"/>
+        <location filename="../../pos/ui/panels.py" line="110"/>
         <source>No document will be created.</source>
         <translation>Aucun document ne sera créé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="110"/>
+        <location filename="../../pos/ui/panels.py" line="116"/>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="110"/>
+        <location filename="../../pos/ui/panels.py" line="116"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="110"/>
+        <location filename="../../pos/ui/panels.py" line="116"/>
         <source>SENDING</source>
         <translation>ENVOI</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="110"/>
+        <location filename="../../pos/ui/panels.py" line="116"/>
         <source>NATURE</source>
         <translation>NATURE</translation>
     </message>
@@ -563,31 +685,317 @@
     </message>
 </context>
 <context>
+    <name>EventSaleDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="60"/>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="69"/>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="67"/>
+        <source>Event name, then Enter</source>
+        <translation>Nom de l&apos;événement, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="88"/>
+        <source>Performance</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="89"/>
+        <source>Price category</source>
+        <translation>Catégorie de prix</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="90"/>
+        <source>Tariff</source>
+        <translation>Tarif</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="91"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="99"/>
+        <source>&amp;Best available seats</source>
+        <translation>&amp;Meilleures places disponibles</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="102"/>
+        <source>&amp;Choose the seats</source>
+        <translation>&amp;Choisir les places</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="121"/>
+        <source>ADD [Enter]</source>
+        <translation>AJOUTER [Entrée]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="123"/>
+        <source>Close [Esc]</source>
+        <translation>Fermer [Échap]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="172"/>
+        <source>No event to come matches « %1 ».</source>
+        <translation>Aucun événement à venir ne correspond à « %1 ».</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="218"/>
+        <source>%n free seat(s) in %1</source>
+        <translation>
+            <numerusform>%n place libre en %1</numerusform>
+            <numerusform>%n places libres en %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="253"/>
+        <source>Choose a performance, a category and a tariff.</source>
+        <translation>Choisissez une séance, une catégorie et un tarif.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/event_sale.py" line="259"/>
+        <source>Select the seats in the list (Space).</source>
+        <translation>Sélectionnez les places dans la liste (Espace).</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeBar</name>
+    <message>
+        <location filename="../../pos/ui/exchange_bar.py" line="80"/>
+        <source>REMOVE</source>
+        <translation>SUPPRIMER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_bar.py" line="80"/>
+        <source>Alt+Del</source>
+        <translation>Alt+Suppr</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_bar.py" line="122"/>
+        <source>Scan first the tickets the customer gives back: the exchange sells against the cancellation basket.</source>
+        <translation>Scannez d&apos;abord les billets que le client rend : l&apos;échange se vend contre le panier d&apos;annulation.</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../pos/ui/controller.py" line="96"/>
+        <location filename="../../pos/ui/controller.py" line="102"/>
         <source>Ticket %1 added: %2</source>
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="115"/>
+        <location filename="../../pos/ui/controller.py" line="123"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="136"/>
+        <location filename="../../pos/ui/controller.py" line="153"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="144"/>
+        <location filename="../../pos/ui/controller.py" line="161"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="153"/>
+        <location filename="../../pos/ui/controller.py" line="170"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeModel</name>
+    <message>
+        <location filename="../../pos/ui/exchange_model.py" line="40"/>
+        <source>Order %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_model.py" line="65"/>
+        <source>Unnumbered</source>
+        <translation>Sans placement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_model.py" line="70"/>
+        <source>(replaces %1)</source>
+        <translation>(remplace %1)</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePaymentDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="54"/>
+        <source>Pay the exchange</source>
+        <extracomment>number -&gt; (balance, expired); raises DomainError for an unknown voucher</extracomment>
+        <translation>Payer l&apos;échange</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="60"/>
+        <source>To pay: %1</source>
+        <translation>À payer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="76"/>
+        <source>Reference (card, cheque...)</source>
+        <translation>Référence (carte, chèque...)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="77"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="79"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="80"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="81"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="89"/>
+        <source>Scan the credit note voucher, then Enter</source>
+        <translation>Scannez le bon d&apos;avoir, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="90"/>
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="96"/>
+        <source>Suspense account: %1</source>
+        <translation>Compte d&apos;attente : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="103"/>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="103"/>
+        <source>AMOUNT</source>
+        <translation>MONTANT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="103"/>
+        <source>REFERENCE</source>
+        <translation>RÉFÉRENCE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="125"/>
+        <source>Remove line</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="127"/>
+        <source>Pay</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="129"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="224"/>
+        <source>Rest to pay: %1</source>
+        <translation>Reste à payer : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="226"/>
+        <source>Change to give back: %1</source>
+        <translation>Monnaie à rendre : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeSettlement</name>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="110"/>
+        <source>The contact has no e-mail address: enter one, or hand the tickets over.</source>
+        <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="125"/>
+        <source>The exchange could not be recorded: nothing was changed. Try again.</source>
+        <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="132"/>
+        <source>Operation %1: exchange recorded, total %2.</source>
+        <translation>Ordre %1 : échange enregistré, total %2.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="136"/>
+        <source>Change to give back: %1</source>
+        <translation>Monnaie à rendre : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="168"/>
+        <source>Documents sent to the printer: %1.</source>
+        <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="172"/>
+        <source>No ticket waits to be printed.</source>
+        <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="183"/>
+        <source>Your tickets - operation %1</source>
+        <translation>Vos billets - ordre %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="185"/>
+        <source>Hello,</source>
+        <translation>Bonjour,</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="186"/>
+        <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
+        <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="187"/>
+        <source>Best regards,</source>
+        <translation>Cordialement,</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="192"/>
+        <source>The e-mail could not be sent: %1</source>
+        <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeUiController</name>
+    <message>
+        <location filename="../../pos/ui/exchange_controller.py" line="73"/>
+        <source>The exchange could not be updated: nothing was changed. Try again.</source>
+        <translation>L&apos;échange n&apos;a pas pu être modifié : rien n&apos;a été changé. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_controller.py" line="155"/>
+        <source>%1 x %2 added to the exchange: %3</source>
+        <translation>%1 x %2 ajouté(s) à l&apos;échange : %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/exchange_controller.py" line="177"/>
+        <source>%n ticket(s) added to the exchange: %1</source>
+        <translation>
+            <numerusform>%n billet ajouté à l&apos;échange : %1</numerusform>
+            <numerusform>%n billets ajoutés à l&apos;échange : %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -688,193 +1096,193 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="56"/>
+        <location filename="../../pos/ui/main_window.py" line="58"/>
         <source>Guichet - Exchange - cancellation</source>
         <translation>Guichet - Échange - annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="63"/>
+        <location filename="../../pos/ui/main_window.py" line="65"/>
         <source>Exchange - cancellation</source>
         <translation>Échange - annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="83"/>
+        <location filename="../../pos/ui/main_window.py" line="85"/>
         <source>Printer: unknown state</source>
         <translation>Imprimante : état inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="129"/>
+        <location filename="../../pos/ui/main_window.py" line="134"/>
         <source>Ticket number</source>
         <translation>N° de billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="132"/>
+        <location filename="../../pos/ui/main_window.py" line="137"/>
         <source>Scan or type a ticket number, then Enter</source>
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141"/>
-        <location filename="../../pos/ui/main_window.py" line="320"/>
+        <location filename="../../pos/ui/main_window.py" line="146"/>
+        <location filename="../../pos/ui/main_window.py" line="325"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="147"/>
+        <location filename="../../pos/ui/main_window.py" line="152"/>
         <source>ADD TICKETS</source>
         <translation>AJOUTER BILLETS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="155"/>
         <source>Refund the simple fees</source>
         <translation>Rembourser les frais simples</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="153"/>
+        <location filename="../../pos/ui/main_window.py" line="158"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="172"/>
+        <location filename="../../pos/ui/main_window.py" line="177"/>
         <source>Refunded subtotal</source>
         <translation>Sous-total remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="177"/>
+        <location filename="../../pos/ui/main_window.py" line="182"/>
         <source>COMPOUND PRODUCT</source>
         <translation>PRODUIT COMPOSÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="178"/>
+        <location filename="../../pos/ui/main_window.py" line="183"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="179"/>
+        <location filename="../../pos/ui/main_window.py" line="184"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="180"/>
+        <location filename="../../pos/ui/main_window.py" line="185"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="181"/>
+        <location filename="../../pos/ui/main_window.py" line="186"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="182"/>
+        <location filename="../../pos/ui/main_window.py" line="187"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="183"/>
+        <location filename="../../pos/ui/main_window.py" line="188"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="189"/>
+        <location filename="../../pos/ui/main_window.py" line="194"/>
         <source>EXCHANGED (BY CONTACT)</source>
         <translation>ÉCHANGÉ (PAR CONTACT)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="198"/>
+        <location filename="../../pos/ui/main_window.py" line="203"/>
         <source>Sold subtotal</source>
         <translation>Sous-total vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="202"/>
+        <location filename="../../pos/ui/main_window.py" line="207"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="215"/>
+        <location filename="../../pos/ui/main_window.py" line="220"/>
         <source>by the public</source>
         <translation>par le public</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="216"/>
+        <location filename="../../pos/ui/main_window.py" line="221"/>
         <source>by the organiser</source>
         <translation>par l&apos;organisateur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="219"/>
+        <location filename="../../pos/ui/main_window.py" line="224"/>
         <source>Exchange</source>
         <translation>Échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="220"/>
+        <location filename="../../pos/ui/main_window.py" line="225"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="222"/>
+        <location filename="../../pos/ui/main_window.py" line="227"/>
         <source>Cause</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="225"/>
+        <location filename="../../pos/ui/main_window.py" line="230"/>
         <source>PUT ON HOLD</source>
         <translation>METTRE EN ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="228"/>
+        <location filename="../../pos/ui/main_window.py" line="233"/>
         <source>ABANDON OPERATION</source>
         <translation>ABANDONNER ORDRE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="255"/>
+        <location filename="../../pos/ui/main_window.py" line="260"/>
         <source>Exchange / sale:</source>
         <translation>Échange / vente :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="256"/>
+        <location filename="../../pos/ui/main_window.py" line="261"/>
         <source>Pay everything</source>
         <translation>Tout payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="261"/>
+        <location filename="../../pos/ui/main_window.py" line="266"/>
         <source>Refund:</source>
         <translation>Remboursement :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="275"/>
+        <location filename="../../pos/ui/main_window.py" line="280"/>
         <source>CASH</source>
         <translation>ESPÈCES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="278"/>
+        <location filename="../../pos/ui/main_window.py" line="283"/>
         <source>SPLIT</source>
         <translation>FRACTIONNER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="282"/>
+        <location filename="../../pos/ui/main_window.py" line="287"/>
         <source>CREDIT NOTE</source>
         <translation>SOLDE AVOIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="284"/>
+        <location filename="../../pos/ui/main_window.py" line="289"/>
         <source>SUSPENSE ACCOUNT</source>
         <translation>COMPTE D&apos;ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="276"/>
+        <location filename="../../pos/ui/main_window.py" line="281"/>
         <source>OTHER PAYMENT</source>
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="316"/>
+        <location filename="../../pos/ui/main_window.py" line="321"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="337"/>
+        <location filename="../../pos/ui/main_window.py" line="342"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="368"/>
+        <location filename="../../pos/ui/main_window.py" line="373"/>
         <source>Refund %1 as a credit note for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 en avoir pour %n billet ?</numerusform>
@@ -882,7 +1290,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="371"/>
+        <location filename="../../pos/ui/main_window.py" line="376"/>
         <source>Refund %1 to the suspense account for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billet ?</numerusform>
@@ -890,13 +1298,13 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="373"/>
         <location filename="../../pos/ui/main_window.py" line="378"/>
+        <location filename="../../pos/ui/main_window.py" line="384"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="367"/>
+        <location filename="../../pos/ui/main_window.py" line="372"/>
         <source>Refund %1 in cash for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 en espèces pour %n billet ?</numerusform>
@@ -904,12 +1312,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="379"/>
+        <location filename="../../pos/ui/main_window.py" line="385"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="398"/>
+        <location filename="../../pos/ui/main_window.py" line="404"/>
         <source>Printed: %1</source>
         <translation>Imprimé : %1</translation>
     </message>
@@ -1261,22 +1669,22 @@
 <context>
     <name>PaymentReminderPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="131"/>
+        <location filename="../../pos/ui/panels.py" line="137"/>
         <source>Reminder of payment modes</source>
         <translation>Rappel des modes de règlement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="136"/>
+        <location filename="../../pos/ui/panels.py" line="142"/>
         <source>PAYMENT MODE</source>
         <translation>MODE DE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="136"/>
+        <location filename="../../pos/ui/panels.py" line="142"/>
         <source>AMOUNT</source>
         <translation>MONTANT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="160"/>
+        <location filename="../../pos/ui/panels.py" line="166"/>
         <source>Still refundable: %1</source>
         <translation>Encore remboursable : %1</translation>
     </message>
@@ -1383,6 +1791,59 @@
     </message>
 </context>
 <context>
+    <name>ProductDialog</name>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="37"/>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="38"/>
+        <source>Packages</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="39"/>
+        <source>Other products</source>
+        <translation>Autres produits</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="40"/>
+        <source>Benefits</source>
+        <translation>Avantages</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="47"/>
+        <source>(stock: %1)</source>
+        <translation>(stock : %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="50"/>
+        <source>- gives the tariff %1</source>
+        <translation>- donne le tarif %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="77"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="86"/>
+        <source>ADD [Enter]</source>
+        <translation>AJOUTER [Entrée]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="88"/>
+        <source>Close [Esc]</source>
+        <translation>Fermer [Échap]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/dialogs/products.py" line="101"/>
+        <source>No product of this kind on sale.</source>
+        <translation>Aucun produit de ce type en vente.</translation>
+    </message>
+</context>
+<context>
     <name>RangeDialog</name>
     <message>
         <location filename="../../pos/ui/dialogs/take_back_report.py" line="171"/>
@@ -1413,7 +1874,7 @@
 <context>
     <name>RemarksPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="165"/>
+        <location filename="../../pos/ui/panels.py" line="171"/>
         <source>Remarks</source>
         <translation>Remarques</translation>
     </message>
@@ -1439,6 +1900,49 @@
         <location filename="../../pos/ui/scanner_bridge.py" line="94"/>
         <source>Scanner: unplugged</source>
         <translation>Lecteur : débranché</translation>
+    </message>
+</context>
+<context>
+    <name>SettlementUi</name>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="246"/>
+        <source>Sent by e-mail</source>
+        <translation>Envoi par e-mail</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="256"/>
+        <source>Print the tickets waiting</source>
+        <translation>Imprimer les billets en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="279"/>
+        <source>TICKETS TO PRINT (%1)</source>
+        <translation>BILLETS À IMPRIMER (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="309"/>
+        <source>The customer is refunded: choose a refund mode.</source>
+        <translation>Le client est remboursé : choisissez un mode de remboursement.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="319"/>
+        <source>Exchange</source>
+        <translation>Échange</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="320"/>
+        <source>The total is nil: close the exchange?</source>
+        <translation>Le total est nul : clôturer l&apos;échange ?</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="325"/>
+        <source>Close exchange</source>
+        <translation>Clôturer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="326"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1517,17 +2021,17 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="20"/>
+        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="21"/>
         <source>Supervisor approval</source>
-        <translation>Accord d'un superviseur</translation>
+        <translation>Accord d&apos;un superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="32"/>
+        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="33"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="33"/>
+        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="34"/>
         <source>PIN</source>
         <translation>Code</translation>
     </message>
@@ -1712,6 +2216,14 @@
         <location filename="../../pos/ui/dialogs/take_back_report.py" line="141"/>
         <source>duplicate</source>
         <translation>en double</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="237"/>
+        <source>Pay everything</source>
+        <translation>Tout payer</translation>
     </message>
 </context>
 </TS>
