@@ -62,6 +62,11 @@ class ExchangeSettlement(QObject):
         self.outbox_dir: Path = Config().mail_outbox_dir
         self.mail_threads: list[threading.Thread] = []
         self.sig_mail_done.connect(controller.sig_message)
+        self.contact = None  # the basket's ContactCard: its e-mail receives the tickets
+        controller.operations.sig_contact.connect(self._contact_changed)
+
+    def _contact_changed(self, card) -> None:
+        self.contact = card
 
     def configure(self, config: Config) -> None:
         self.mail_config, self.outbox_dir = config.mail, config.mail_outbox_dir
@@ -104,8 +109,7 @@ class ExchangeSettlement(QObject):
         c = self.controller
         recipient = ""
         if self.delivery == "email":
-            card = getattr(c.operations, "_contact", None)
-            recipient = card.email if card is not None else ""
+            recipient = self.contact.email if self.contact is not None else ""
             if not recipient:
                 c.sig_message.emit(QCoreApplication.translate("ExchangeSettlement", "The contact has no e-mail address: enter one, or hand the tickets over."), "error")  # noqa: E501
                 return None

@@ -569,7 +569,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/devices_ui.py" line="44"/>
-        <location filename="../../pos/ui/devices_ui.py" line="91"/>
+        <location filename="../../pos/ui/devices_ui.py" line="99"/>
         <source>Retry printing</source>
         <translation>Réessayer l&apos;impression</translation>
     </message>
@@ -584,7 +584,7 @@
         <translation>TIROIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_ui.py" line="89"/>
+        <location filename="../../pos/ui/devices_ui.py" line="97"/>
         <source>Retry printing (%1)</source>
         <translation>Réessayer l&apos;impression (%1)</translation>
     </message>
@@ -922,57 +922,57 @@
 <context>
     <name>ExchangeSettlement</name>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="110"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="114"/>
         <source>The contact has no e-mail address: enter one, or hand the tickets over.</source>
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="125"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="129"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="132"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="136"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="136"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="140"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="168"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="172"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="172"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="176"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="183"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="187"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="185"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="189"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="186"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="190"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="187"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="191"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="192"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="196"/>
         <source>The e-mail could not be sent: %1</source>
         <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>
@@ -1905,42 +1905,42 @@
 <context>
     <name>SettlementUi</name>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="246"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="250"/>
         <source>Sent by e-mail</source>
         <translation>Envoi par e-mail</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="256"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="260"/>
         <source>Print the tickets waiting</source>
         <translation>Imprimer les billets en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="279"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="283"/>
         <source>TICKETS TO PRINT (%1)</source>
         <translation>BILLETS À IMPRIMER (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="309"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="313"/>
         <source>The customer is refunded: choose a refund mode.</source>
         <translation>Le client est remboursé : choisissez un mode de remboursement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="319"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="323"/>
         <source>Exchange</source>
         <translation>Échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="320"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="324"/>
         <source>The total is nil: close the exchange?</source>
         <translation>Le total est nul : clôturer l&apos;échange ?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="325"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="329"/>
         <source>Close exchange</source>
         <translation>Clôturer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="326"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="330"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2221,7 +2221,7 @@
 <context>
     <name>window</name>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="237"/>
+        <location filename="../../pos/ui/exchange_settlement_ui.py" line="241"/>
         <source>Pay everything</source>
         <translation>Tout payer</translation>
     </message>

@@ -53,6 +53,9 @@ def test_later_keeps_the_tickets_waiting_until_the_cashier_prints_them(demo, sta
         printed = uow.session.scalars(select(Ticket.printed).where(
             Ticket.number.in_(result.new_tickets))).all()
     assert printed == [False, False]
+    with uow_of(demo) as uow:  # not a problem for "Réessayer", which leaves them alone
+        assert print_jobs.pending_attention(uow, station.counter_id) == 0
+        assert print_jobs.retry(uow, station.counter_id, clock.now()) == 0
     with uow_of(demo) as uow:
         assert print_deferred(uow, station.counter_id, clock.now()) == 2
     with uow_of(demo) as uow:

@@ -236,11 +236,14 @@ def recover_interrupted(uow: UnitOfWork, counter_id: int, now: datetime) -> int:
 def retry(uow: UnitOfWork, counter_id: int, now: datetime,
           job_id: int | None = None) -> int:
     """The cashier's "Réessayer": WAITING and FAILED jobs (or one of them) go back in
-    the queue, due at once. Returns how many."""
+    the queue, due at once; all of them but the tickets kept for later (DEFERRED_NOTE),
+    printed only when asked by id. Returns how many."""
     query = select(PrintJob).where(PrintJob.counter_id == counter_id,
                                    PrintJob.state.in_([W, F]))
     if job_id is not None:
         query = query.where(PrintJob.id == job_id)
+    else:
+        query = query.where(_not_deferred())
     jobs = uow.session.scalars(query.with_for_update()).all()
     for job in jobs:
         _move(job, Q, now)
@@ -303,7 +306,14 @@ def list_jobs(uow: UnitOfWork, counter_id: int, *, limit: int = 200,
 
 
 def pending_attention(uow: UnitOfWork, counter_id: int) -> int:
-    """How many jobs wait for the cashier or failed (the retry button shows them)."""
+    """How many jobs wait for the cashier or failed (the retry button shows them); the
+    tickets kept for later are not a problem to retry."""
     return uow.session.scalar(
         select(func.count()).select_from(PrintJob)
-        .where(PrintJob.counter_id == counter_id, PrintJob.state.in_([W, F]))) or 0
+        .where(PrintJob.counter_id == counter_id, PrintJob.state.in_([W, F]),
+               _not_deferred())) or 0
+
+
+def _not_deferred():
+    return ~((PrintJob.state == W) & (PrintJob.attempts == 0)
+             & (PrintJob.last_error == DEFERRED_NOTE))
