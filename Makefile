@@ -27,6 +27,7 @@ test: $(STAMP)
 	  QT_QPA_PLATFORM=offscreen GUICHET_TEST_POSTGRES_URL="$$url" \
 	  $(PY) -m pytest $(PYTEST_ARGS)
 	$(VENV)/bin/lint-imports pyproject.toml
+	$(VENV)/bin/ruff check pos tests
 
 ## Refresh the French .ts from the sources and resources/translations/fr/*.tsv, compile the .qm.
 translations: $(STAMP)

@@ -76,18 +76,22 @@ class CounterConfig:
 @dataclass(frozen=True)
 class PrinterConfig:
     connection: str = _key(
-        "file", _choice("network", "serial", "usb", "cups", "file", "none"), "how the printer is reached"
+        "file", _choice("network", "serial", "usb", "cups", "file", "none"),
+        "how the printer is reached",
     )
     host: str = _key("", doc="network: host name or IPv4 address")
     port: int = _key(9100, _port, "network: TCP port")
-    timeout: float = _key(5.0, _positive, "network/serial: seconds before the printer is unreachable")
+    timeout: float = _key(5.0, _positive,
+                          "network/serial: seconds before the printer is unreachable")
     device: str = _key("", doc="serial: a stable path such as /dev/serial/by-id/...")
     baudrate: int = _key(19200, _positive, "serial: speed")
-    flow_control: str = _key("none", _choice("none", "rtscts", "dsrdtr", "xonxoff"), "serial: flow control")
+    flow_control: str = _key("none", _choice("none", "rtscts", "dsrdtr", "xonxoff"),
+                             "serial: flow control")
     vendor_id: int = _key(0, doc="usb: vendor id (e.g. 0x04b8)")
     product_id: int = _key(0, doc="usb: product id")
     cups_name: str = _key("", doc="cups: the queue name")
-    path: str = _key("", doc="file: where the bytes go; empty = printer-output.bin in the data folder")
+    path: str = _key("",
+                     doc="file: where the bytes go; empty = printer-output.bin in the data folder")
     profile: str = _key("default", doc="python-escpos printer profile")
     paper_width: int = _key(80, lambda v: None if v in (58, 80) else "attendu : 58 ou 80", "mm")
     codepage: str = _key("CP858", _choice("CP858"), "the one code page forced at every job (has €)")

@@ -160,14 +160,18 @@ def load_demo(uow: UnitOfWork, clock: Clock) -> None:
 
     # event name -> (days ahead, hh, mm, {category: (area, full price, fees)})
     catalogue = {
-        "Joyaux": (20, 20, 15, {"Cat 1": (balcon, "110.00", "0"), "Cat 2": (parterre, "85.00", "0")}),
+        "Joyaux": (
+            20, 20, 15, {"Cat 1": (balcon, "110.00", "0"), "Cat 2": (parterre, "85.00", "0")}
+        ),
         "Carmina Burana": (
             14, 19, 30, {"Cat 1": (parterre, "60.00", "0"), "Cat 2": (balcon, "40.00", "2.00")}
         ),
         "Le Lac des cygnes": (
             30, 20, 0, {"Cat 1": (parterre, "75.00", "1.50"), "Cat 2": (balcon, "50.00", "1.50")}
         ),
-        "Don Giovanni": (40, 19, 0, {"Cat 1": (parterre, "95.00", "0"), "Cat 2": (balcon, "65.00", "0")}),
+        "Don Giovanni": (
+            40, 19, 0, {"Cat 1": (parterre, "95.00", "0"), "Cat 2": (balcon, "65.00", "0")}
+        ),
         "Concert du soir": (0, 0, 0, {"Cat 1": (parterre, "35.00", "0")}),
     }
     perfs: dict[str, Performance] = {}

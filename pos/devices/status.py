@@ -8,8 +8,6 @@ never "ready".
 
 from __future__ import annotations
 
-
-
 from enum import Enum
 from typing import Protocol
 

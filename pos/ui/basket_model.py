@@ -61,7 +61,8 @@ class BasketModel(QStandardItemModel):
         for order in groups:
             order_numbers = [t.number for p in order.performances for tg in p.tariffs
                              for t in tg.tickets]
-            order_row = self._row(QCoreApplication.translate("BasketModel", "Order %1").replace("%1", str(order.order_number)),
+            title = QCoreApplication.translate("BasketModel", "Order %1")
+            order_row = self._row(title.replace("%1", str(order.order_number)),
                                   contact=order.contact_name, qty=order.quantity,
                                   fees=order.fees or None, total=order.amount, bold=True,
                                   numbers=order_numbers)

@@ -16,8 +16,8 @@ from pos.core.clock import Clock
 from pos.core.db import Database
 from pos.core.errors import ApprovalRequired, DomainError
 from pos.core.models import PaymentMode
-from pos.core.services.refunds import SettlementResult, Tender, refund_basket
 from pos.core.services.approvals import approve
+from pos.core.services.refunds import SettlementResult, Tender, refund_basket
 from pos.core.services.scanning import take_ticket
 from pos.core.services.station import Station, next_operation_number
 from pos.core.uow import UnitOfWork
@@ -98,9 +98,10 @@ class ExchangeController(QObject):
             return False
         log.info("scan accepted %s", ticket.number)
         self.sig_basket_changed.emit()
+        text = QCoreApplication.translate("ExchangeController", "Ticket %1 added: %2")
         self.sig_message.emit(
-            QCoreApplication.translate("ExchangeController", "Ticket %1 added: %2").replace("%1", ticket.number)
-            .replace("%2", formatting.money(ticket.price)), "info")
+            text.replace("%1", ticket.number).replace("%2", formatting.money(ticket.price)),
+            "info")
         return True
 
     def remove(self, numbers: list[str]) -> None:
@@ -120,7 +121,8 @@ class ExchangeController(QObject):
         self.basket.clear()
         self.exchange.clear()  # what was sold in exchange goes with it
         self.sig_basket_changed.emit()
-        self.sig_message.emit(QCoreApplication.translate("ExchangeController", "Operation abandoned: nothing was changed."), "info")
+        self.sig_message.emit(QCoreApplication.translate(
+            "ExchangeController", "Operation abandoned: nothing was changed."), "info")
 
     def refund_amount(self):
         """What the refund buttons give back: the basket, or an exchange's negative balance."""
@@ -149,25 +151,25 @@ class ExchangeController(QObject):
             return None
         except Exception:
             log.exception("refund failed")
-            self.sig_message.emit(
-                QCoreApplication.translate("ExchangeController", "The refund could not be recorded: nothing was changed. Try again."),
-                "error")
+            self.sig_message.emit(QCoreApplication.translate(
+                "ExchangeController",
+                "The refund could not be recorded: nothing was changed. Try again."), "error")
             return None
         self.basket.clear()
         self.print_queue.wake()  # its print jobs were committed with the operation
         self.sig_basket_changed.emit()
         self.sig_settled.emit(result)
-        self.sig_message.emit(
-            QCoreApplication.translate("ExchangeController", "Operation %1: %2 refunded.").replace("%1", str(result.operation_number))
-            .replace("%2", formatting.money(result.refunded)), "info")
+        text = QCoreApplication.translate("ExchangeController", "Operation %1: %2 refunded.")
+        self.sig_message.emit(text.replace("%1", str(result.operation_number))
+                              .replace("%2", formatting.money(result.refunded)), "info")
         self.refresh_operation_number()
         return result
 
     # --- device events ------------------------------------------------------------
 
     def _print_failed(self, name: str, message: str) -> None:
-        self.sig_message.emit(
-            QCoreApplication.translate("ExchangeController", "Printing of %1 failed: %2").replace("%1", name).replace("%2", message), "error")
+        text = QCoreApplication.translate("ExchangeController", "Printing of %1 failed: %2")
+        self.sig_message.emit(text.replace("%1", name).replace("%2", message), "error")
 
     def _print_done(self, name: str) -> None:
         log.info("printed %s", name)

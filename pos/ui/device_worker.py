@@ -202,7 +202,7 @@ class PrintQueue(QObject):
             for name, task in tasks:
                 self._run_task(name, task)
             if poll:
-                self._safe(lambda: self._poll_status(force))
+                self._safe(lambda force=force: self._poll_status(force))
             if poll or time.monotonic() >= next_poll:
                 next_poll = time.monotonic() + self.status_interval
             if force:

@@ -18,7 +18,8 @@ def language() -> str:
 
 def install_translator(app: QCoreApplication, lang: str | None = None) -> QTranslator | None:
     lang = lang or language()
-    QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English))
+    french = lang == "fr"
+    QLocale.setDefault(QLocale(QLocale.Language.French if french else QLocale.Language.English))
     if lang == "en":
         return None  # the source strings are English
     translator = QTranslator(app)

@@ -782,27 +782,27 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../pos/ui/controller.py" line="102"/>
+        <location filename="../../pos/ui/controller.py" line="101"/>
         <source>Ticket %1 added: %2</source>
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="123"/>
+        <location filename="../../pos/ui/controller.py" line="124"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="153"/>
+        <location filename="../../pos/ui/controller.py" line="154"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="161"/>
+        <location filename="../../pos/ui/controller.py" line="162"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="170"/>
+        <location filename="../../pos/ui/controller.py" line="171"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -828,93 +828,48 @@
 <context>
     <name>ExchangePaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="54"/>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="42"/>
         <source>Pay the exchange</source>
         <extracomment>number -&gt; (balance, expired); raises DomainError for an unknown voucher</extracomment>
         <translation>Payer l&apos;échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="60"/>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="43"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="76"/>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="47"/>
         <source>Reference (card, cheque...)</source>
         <translation>Référence (carte, chèque...)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="77"/>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="79"/>
-        <source>Mode</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="80"/>
-        <source>Amount</source>
-        <translation>Montant</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="81"/>
-        <source>Reference</source>
-        <translation>Référence</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="89"/>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="58"/>
         <source>Scan the credit note voucher, then Enter</source>
         <translation>Scannez le bon d&apos;avoir, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="90"/>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="59"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="96"/>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="64"/>
         <source>Suspense account: %1</source>
         <translation>Compte d&apos;attente : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="103"/>
-        <source>MODE</source>
-        <translation>MODE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="103"/>
-        <source>AMOUNT</source>
-        <translation>MONTANT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="103"/>
-        <source>REFERENCE</source>
-        <translation>RÉFÉRENCE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="125"/>
-        <source>Remove line</source>
-        <translation>Supprimer la ligne</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="127"/>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="45"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="129"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="224"/>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="75"/>
         <source>Rest to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="226"/>
+        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="79"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
@@ -1948,72 +1903,27 @@
 <context>
     <name>SplitRefundDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="43"/>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="29"/>
         <source>Split the refund</source>
         <translation>Fractionner le remboursement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="47"/>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="30"/>
         <source>To refund: %1</source>
         <translation>À rembourser : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="62"/>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="34"/>
         <source>Reference (optional)</source>
         <translation>Référence (facultative)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="63"/>
-        <source>Add</source>
-        <translation>Ajouter</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="65"/>
-        <source>Mode</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="66"/>
-        <source>Amount</source>
-        <translation>Montant</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="67"/>
-        <source>Reference</source>
-        <translation>Référence</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="77"/>
-        <source>MODE</source>
-        <translation>MODE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="77"/>
-        <source>AMOUNT</source>
-        <translation>MONTANT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="77"/>
-        <source>REFERENCE</source>
-        <translation>RÉFÉRENCE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="95"/>
-        <source>Remove line</source>
-        <translation>Supprimer la ligne</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="97"/>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="32"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="99"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="160"/>
+        <location filename="../../pos/ui/dialogs/split_refund.py" line="40"/>
         <source>Rest to split: %1</source>
         <translation>Reste à répartir : %1</translation>
     </message>

@@ -35,9 +35,20 @@ def test_cents_survive_the_database(demo):
 
 def test_documents_survive_json():
     from pos.core.documents import (
-        Barcode, Columns, Document, Feed, Heading, QRCode, Separator, Text, from_json, to_json)
+        Barcode,
+        Columns,
+        Document,
+        Feed,
+        Heading,
+        QRCode,
+        Separator,
+        Text,
+        from_json,
+        to_json,
+    )
 
     doc = Document(kind="voucher", blocks=(
-        Heading("Théâtre"), Text("AVOIR", bold=True, align="center"), Columns("Total", "-1 100,00 €"),
-        Separator("="), Barcode("12345678901"), QRCode("AV-1"), Feed(2)), cut=False)
+        Heading("Théâtre"), Text("AVOIR", bold=True, align="center"),
+        Columns("Total", "-1 100,00 €"), Separator("="), Barcode("12345678901"),
+        QRCode("AV-1"), Feed(2)), cut=False)
     assert from_json(to_json(doc)) == doc

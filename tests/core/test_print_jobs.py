@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from pos.core.basket import CancellationBasket
 from pos.core.documents import Heading, Text, from_json
-from pos.core.errors import SettlementError
+from pos.core.errors import SettlementError, TicketNotRefundable
 from pos.core.models import JournalEntry, PaymentMode
 from pos.core.models_printing import PrintJob, PrintJobState
 from pos.core.services import print_jobs
@@ -68,7 +68,7 @@ def test_a_failed_settlement_leaves_no_job(demo, station, clock):
     with uow_of(demo) as uow:
         refund_basket(uow, basket_of(demo, clock, "01010002747"),
                       [Tender(PaymentMode.CASH, basket2.refund_total)], station, clock)
-    with pytest.raises(Exception), uow_of(demo) as uow:
+    with pytest.raises(TicketNotRefundable), uow_of(demo) as uow:
         refund_basket(uow, basket2, [Tender(PaymentMode.CASH, basket2.refund_total)],
                       station, clock)
     assert len(jobs_of(demo)) == 1  # the one committed refund

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from pos.core.basket import CancellationBasket
+from pos.core.errors import SettlementError
 from pos.core.models import JournalEntry, Operation, Payment, PaymentMode
 from pos.core.models_printing import PrintJob, PrintJobState
 from pos.core.services import print_jobs
@@ -200,7 +201,7 @@ def test_every_drawer_pulse_is_a_committed_cash_event(
     basket = CancellationBasket()
     with uow_of(demo) as uow:
         take_ticket(uow, basket, "01010002747", clock)
-    with pytest.raises(Exception), uow_of(demo) as uow:  # a settlement that fails
+    with pytest.raises(SettlementError), uow_of(demo) as uow:  # a settlement that fails
         refund_basket(uow, basket, [Tender(PaymentMode.CASH, basket.refund_total + 1)],
                       station, clock)
     with uow_of(demo) as uow:
@@ -246,6 +247,6 @@ def test_an_interrupted_job_waits_after_a_restart(qtbot, demo, station, clock, m
     [job_id] = refund(demo, station, clock, "01010002748").print_job_ids
     with uow_of(demo) as uow:  # a previous run claimed it and stopped in mid-job
         print_jobs.claim_next(uow, station.counter_id, clock.now())
-    queue = make_queue()
+    make_queue()  # the worker starts and finds the interrupted job
     wait_state(qtbot, demo, job_id, S.WAITING)
     assert "Interrompu" in job(demo, job_id)[2]

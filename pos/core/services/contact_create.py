@@ -21,7 +21,9 @@ LABELS = {"last_name": "Le nom", "first_name": "Le prénom", "organisation": "L'
           "city": "La ville", "country": "Le pays", "email": "L'adresse e-mail"}
 
 
-def create_contact(uow: UnitOfWork, *, station: Station, clock: Clock, **fields: str) -> ContactCard:
+def create_contact(
+    uow: UnitOfWork, *, station: Station, clock: Clock, **fields: str
+) -> ContactCard:
     unknown = set(fields) - set(LIMITS)
     if unknown:
         raise TypeError(f"unknown contact fields: {sorted(unknown)}")

@@ -12,7 +12,6 @@ from alembic import op
 import pos.core.models
 import pos.core.money
 
-
 revision: str = '0002'
 down_revision: str | None = '0001'
 branch_labels: str | Sequence[str] | None = None

@@ -12,7 +12,6 @@ from alembic import op
 import pos.core.models
 import pos.core.money
 
-
 revision: str = '0003'
 down_revision: str | None = '0002'
 branch_labels: str | Sequence[str] | None = None
