@@ -8,8 +8,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from pos.core.basket import OrderGroup
-from pos.core.documents import Barcode, Columns, Document, Feed, Heading, Separator, Text
-from pos.formatting import money, performance_date, timestamp
+from pos.core.documents import Barcode, Columns, Document, Feed, Separator, Text
+from pos.core.receipts import header, taken_back_lines
+from pos.formatting import money
 
 
 def slip_barcode(operation_number: int) -> str:
@@ -36,27 +37,12 @@ class HoldSlip:
 
 
 def hold_slip(h: HoldSlip) -> Document:
-    blocks: list = [
-        Heading(h.venue or "Guichet"),
-        Text("ORDRE EN ATTENTE", bold=True, align="center"),
-        Text(f"Ordre {h.operation_number}", align="center"),
-        Text(timestamp(h.at), align="center"),
-        Separator(),
-    ]
+    blocks: list = header(h.venue, "ORDRE EN ATTENTE", h.operation_number, h.at)
     if h.contact_name:
         blocks.append(Text(f"Contact : {h.contact_name}", bold=True))
         blocks += [Text(line) for line in h.contact_lines]
         blocks.append(Separator())
-    for order in h.groups:
-        blocks.append(Text(f"Dossier {order.order_number}", bold=True))
-        for perf in order.performances:
-            blocks.append(Text(f"{perf.event_name} - {performance_date(perf.starts_at)}"))
-            for tariff in perf.tariffs:
-                blocks.append(Text(f"{tariff.category} {tariff.tariff}"))
-                for t in tariff.tickets:
-                    place = " ".join(p for p in (t.area, t.seat) if p)
-                    refunded = t.price + t.fees if h.refund_fees else t.price
-                    blocks.append(Columns(f"  {t.number} {place}", money(-refunded)))
+    blocks += taken_back_lines(h.groups, h.refund_fees, with_contact=False)
     blocks += [Separator(), Columns("TOTAL", money(h.total), bold=True)]
     if h.requested_by:
         blocks.append(Text(f"Demandé {h.requested_by}"))

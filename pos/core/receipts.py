@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from pos.core.basket import OrderGroup
-from pos.core.documents import Barcode, Columns, Document, Feed, Heading, Separator, Text
+from pos.core.documents import Barcode, Block, Columns, Document, Feed, Heading, Separator, Text
 from pos.core.models import PaymentMode
 from pos.formatting import money, performance_date, timestamp
 
@@ -38,24 +38,40 @@ class RefundReceipt:
     refund_fees: bool = False
 
 
-def refund_receipt(r: RefundReceipt) -> Document:
-    blocks: list = [
-        Heading(r.venue or "Guichet"),
-        Text("REMBOURSEMENT", bold=True, align="center"),
-        Text(f"Ordre {r.operation_number}", align="center"),
-        Text(timestamp(r.at), align="center"),
+def header(venue: str, title: str, operation_number: int, at: datetime) -> list[Block]:
+    """The top of every counter document: venue, what it is, the operation, when."""
+    return [
+        Heading(venue or "Guichet"),
+        Text(title, bold=True, align="center"),
+        Text(f"Ordre {operation_number}", align="center"),
+        Text(timestamp(at), align="center"),
         Separator(),
     ]
-    for order in r.groups:
-        blocks.append(Text(f"Dossier {order.order_number} - {order.contact_name}", bold=True))
+
+
+def taken_back_lines(groups: tuple[OrderGroup, ...], refund_fees: bool, *,
+                     with_contact: bool = True) -> list[Block]:
+    """The tickets taken back, order > performance > category + tariff > ticket,
+    each with what goes back for it."""
+    blocks: list[Block] = []
+    for order in groups:
+        title = f"Dossier {order.order_number}"
+        blocks.append(Text(f"{title} - {order.contact_name}" if with_contact else title,
+                           bold=True))
         for perf in order.performances:
             blocks.append(Text(f"{perf.event_name} - {performance_date(perf.starts_at)}"))
             for tariff in perf.tariffs:
                 blocks.append(Text(f"{tariff.category} {tariff.tariff}"))
                 for t in tariff.tickets:
                     place = " ".join(p for p in (t.area, t.seat) if p)
-                    refunded = t.price + t.fees if r.refund_fees else t.price
+                    refunded = t.price + t.fees if refund_fees else t.price
                     blocks.append(Columns(f"  {t.number} {place}", money(-refunded)))
+    return blocks
+
+
+def refund_receipt(r: RefundReceipt) -> Document:
+    blocks: list = header(r.venue, "REMBOURSEMENT", r.operation_number, r.at)
+    blocks += taken_back_lines(r.groups, r.refund_fees)
     blocks += [
         Separator(),
         Columns("TOTAL", money(r.total), bold=True),

@@ -12,8 +12,8 @@ from pos.core.basket import OrderGroup
 from pos.core.documents import Barcode, Columns, Document, Feed, Heading, QRCode, Separator, Text
 from pos.core.exchange_basket import ContactGroup
 from pos.core.models import PaymentMode
-from pos.core.receipts import MODE_LABELS
-from pos.formatting import money, performance_date, timestamp
+from pos.core.receipts import MODE_LABELS, header
+from pos.formatting import money, performance_date
 
 
 @dataclass(frozen=True)
@@ -80,14 +80,8 @@ class ExchangeReceipt:
 
 
 def exchange_receipt(r: ExchangeReceipt) -> Document:
-    blocks: list = [
-        Heading(r.venue or "Guichet"),
-        Text("ÉCHANGE", bold=True, align="center"),
-        Text(f"Ordre {r.operation_number}", align="center"),
-        Text(timestamp(r.at), align="center"),
-        Separator(),
-        Text("ANNULÉ", bold=True),
-    ]
+    blocks: list = header(r.venue, "ÉCHANGE", r.operation_number, r.at)
+    blocks.append(Text("ANNULÉ", bold=True))
     for order in r.cancelled:
         blocks.append(Text(f"Dossier {order.order_number} - {order.contact_name}"))
         for perf in order.performances:
