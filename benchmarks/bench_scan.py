@@ -27,6 +27,7 @@ from pos.core.basket import CancellationBasket
 from pos.core.clock import SystemClock
 from pos.core.db import Database
 from pos.core.demo import load_demo
+from pos.core.errors import DomainError
 from pos.core.models import (
     Area,
     Contact,
@@ -128,6 +129,8 @@ def build(database: Database, tickets: int) -> None:
 
 
 def _ms(samples: list[float]) -> str:
+    if not samples:
+        return "no sample"
     samples = sorted(samples)
     p99 = samples[int(len(samples) * 0.99) - 1] if len(samples) >= 100 else samples[-1]
     return (f"median {statistics.median(samples) * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms, "
@@ -141,26 +144,34 @@ def measure(database: Database, tickets: int, scans: int, refunds: int) -> None:
                                  operator="STX_BDD")
     rng = random.Random(1)
     scan_times = []
+    refused = 0
     for _ in range(scans):
         number = f"{FIRST_NUMBER + rng.randrange(tickets):011d}"
         basket = CancellationBasket()
         t0 = time.perf_counter()
-        with UnitOfWork(database.sessions) as uow:
-            take_ticket(uow, basket, number, clock)
+        try:  # a refusal (refunded by an earlier run) is a scan the cashier waits for too
+            with UnitOfWork(database.sessions) as uow:
+                take_ticket(uow, basket, number, clock)
+        except DomainError:
+            refused += 1
         scan_times.append(time.perf_counter() - t0)
-    print(f"scan (take_ticket):   {_ms(scan_times)}")
+    print(f"scan (take_ticket):   {_ms(scan_times)} ({refused} refused)")
 
     refund_times = []
     used: set[int] = set()
+    rng = random.Random()  # other orders than the last run's, which refunded theirs
     for _ in range(refunds):
         order = rng.randrange(tickets // 4)
         while order in used:
             order = rng.randrange(tickets // 4)
         used.add(order)
         basket = CancellationBasket()
-        for k in range(4):
-            with UnitOfWork(database.sessions) as uow:
-                take_ticket(uow, basket, f"{FIRST_NUMBER + order * 4 + k:011d}", clock)
+        try:
+            for k in range(4):
+                with UnitOfWork(database.sessions) as uow:
+                    take_ticket(uow, basket, f"{FIRST_NUMBER + order * 4 + k:011d}", clock)
+        except DomainError:  # refunded by an earlier run of the benchmark
+            continue
         t0 = time.perf_counter()
         with UnitOfWork(database.sessions) as uow:
             refund_basket(uow, basket, [Tender(PaymentMode.CASH, basket.refund_total)],
