@@ -84,6 +84,14 @@ class OperationController(QObject):
 
     def hold(self) -> HoldResult | None:
         ex = self.exchange
+        if len(ex.exchange.sale):
+            # A held operation keeps only the tickets taken back: holding now would drop
+            # what was chosen in exchange without a word.
+            ex.sig_message.emit(QCoreApplication.translate(
+                "OperationController",
+                "An exchange in progress cannot be put on hold: settle it, or remove what "
+                "is sold in exchange first."), "error")
+            return None
         try:
             with ex.uow() as uow:
                 result = hold_basket(uow, self.basket, ex.station, ex.clock, notes=self.notes)

@@ -1328,12 +1328,17 @@
         <translation>Un ordre est en cours : mettez-le en attente ou abandonnez-le avant d&apos;en reprendre un autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/operation_controller.py" line="97"/>
+        <location filename="../../pos/ui/operation_controller.py" line="90"/>
+        <source>An exchange in progress cannot be put on hold: settle it, or remove what is sold in exchange first.</source>
+        <translation>Un échange en cours ne peut pas être mis en attente : réglez-le, ou retirez d'abord ce qui est vendu en échange.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operation_controller.py" line="105"/>
         <source>Operation %1 put on hold: its slip is printing.</source>
         <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/operation_controller.py" line="159"/>
+        <location filename="../../pos/ui/operation_controller.py" line="167"/>
         <source>Operation %1 resumed: %n ticket(s).</source>
         <translation>
             <numerusform>Ordre %1 repris : %n billet.</numerusform>
@@ -1341,17 +1346,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/operation_controller.py" line="179"/>
+        <location filename="../../pos/ui/operation_controller.py" line="187"/>
         <source>Operation %1 abandoned: its tickets are free again.</source>
         <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/operation_controller.py" line="206"/>
+        <location filename="../../pos/ui/operation_controller.py" line="214"/>
         <source>E-mail changed.</source>
         <translation>E-mail modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/operation_controller.py" line="212"/>
+        <location filename="../../pos/ui/operation_controller.py" line="220"/>
         <source>Address changed.</source>
         <translation>Adresse modifiée.</translation>
     </message>

@@ -364,3 +364,25 @@ def test_a_subscription_sells_its_seats_at_one_price(window, qtbot):
         (2, "Parterre - A1", "75,56"), (2, "Balcon - 1", "44,44")]
     assert rows[2][1].startswith("Joyaux - ") and rows[3][1].startswith("Le Lac des cygnes")
     assert totals(window) == ("120,00 €", "-110,00 €", "10,00 €")
+
+
+def test_an_exchange_in_progress_is_not_put_on_hold(window, qtbot, demo):
+    from sqlalchemy import func, select
+
+    from pos.core.models import Operation, OperationState
+    from pos.core.models_catalog import Product
+    from tests.conftest import uow_of
+
+    scan(qtbot, window, JOYAUX_7)
+    with uow_of(demo) as uow:
+        programme = uow.session.scalar(select(Product.id).where(Product.name.like("Programme%")))
+    window.controller.exchange.add_product(programme, 2)
+    assert totals(window) == ("10,00 €", "-110,00 €", "-100,00 €")
+    window.findChild(QPushButton, "holdButton").click()
+    assert label(window, "messageLabel").startswith(
+        "Un échange en cours ne peut pas être mis en attente")
+    assert totals(window) == ("10,00 €", "-110,00 €", "-100,00 €")  # nothing dropped
+    with uow_of(demo) as uow:
+        held = uow.session.scalar(select(func.count()).select_from(Operation)
+                                  .where(Operation.state == OperationState.ON_HOLD))
+    assert held == 0
