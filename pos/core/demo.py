@@ -108,6 +108,7 @@ def _sell(
 
 
 def load_demo(uow: UnitOfWork, clock: Clock) -> None:
+    uow.begin_write()
     s = uow.session
     if s.scalar(select(func.count()).select_from(Order)):
         raise DemoAlreadyLoaded("la base contient déjà des dossiers")

@@ -53,3 +53,103 @@ class UnknownOrder(DomainError):
 
 class ConfigurationMissing(DomainError):
     code = "configuration_missing"
+
+
+class ExchangeError(DomainError):
+    code = "exchange_error"
+
+
+class NotForSale(ExchangeError):
+    code = "not_for_sale"
+
+
+class SoldOut(ExchangeError):
+    code = "sold_out"
+
+
+class SeatNotFree(ExchangeError):
+    code = "seat_not_free"
+
+
+class OutOfStock(ExchangeError):
+    code = "out_of_stock"
+
+
+class BenefitRequired(ExchangeError):
+    code = "benefit_required"
+
+
+class SeatTaken(SeatNotFree):
+    code = "seat_taken"
+
+
+class BatchTooLarge(DomainError):
+    code = "batch_too_large"
+
+
+class EmptyBatch(DomainError):
+    code = "empty_batch"
+
+
+class UnknownOperation(DomainError):
+    code = "unknown_operation"
+
+
+class OperationNotOnHold(DomainError):
+    code = "operation_not_on_hold"
+
+
+class InvalidOperationNotes(DomainError):
+    code = "invalid_operation_notes"
+
+
+class CreditNoteError(DomainError):
+    code = "credit_note_error"
+
+
+class UnknownCreditNote(CreditNoteError):
+    code = "unknown_credit_note"
+
+
+class CreditNoteExpired(CreditNoteError):
+    code = "credit_note_expired"
+
+
+class CreditNoteExhausted(CreditNoteError):
+    code = "credit_note_exhausted"
+
+
+class CreditNoteInsufficient(CreditNoteError):
+    code = "credit_note_insufficient"
+
+
+class AccountError(DomainError):
+    code = "account_error"
+
+
+class InvalidContactDetails(DomainError):
+    code = "invalid_contact_details"
+
+
+class UnknownContact(DomainError):
+    code = "unknown_contact"
+
+
+class SearchTooShort(DomainError):
+    code = "search_too_short"
+
+
+class PrintJobError(DomainError):
+    code = "print_job_error"
+
+
+class IllegalPrintJobTransition(PrintJobError):
+    code = "illegal_print_job_transition"
+
+
+class UnknownPrintJob(PrintJobError):
+    code = "unknown_print_job"
+
+
+class NoSaleRefused(DomainError):
+    code = "no_sale_refused"

@@ -13,8 +13,7 @@ from decimal import Decimal
 from pos.core.errors import SettlementError
 from pos.core.models import PaymentMode
 from pos.core.money import ZERO, money
-from pos.core.services.exchange_payments import PAY_MODES
-from pos.core.services.refunds import Tender
+from pos.core.tenders import Tender, check_line
 from pos.formatting import money as euros
 
 
@@ -49,24 +48,19 @@ class PaySplit:
         return bool(self.lines) and self.rest == ZERO
 
     def add(self, mode: PaymentMode, amount: Decimal, reference: str = "") -> PayLine:
-        amount = money(amount)
-        if mode not in PAY_MODES:
-            raise SettlementError(f"Mode de paiement impossible : {mode.value}.")
-        if amount <= ZERO:
-            raise SettlementError("Un montant de règlement doit être positif.")
+        tender = check_line(mode, amount, reference, refund=False)
+        amount, reference = tender.amount, tender.reference
         if self.complete:
             raise SettlementError("Le total est déjà réglé : validez.")
         if mode is not PaymentMode.CASH and amount > self.rest:
             raise SettlementError(
                 f"{euros(amount)} dépasse le reste à payer ({euros(self.rest)}) : "
                 "seules les espèces rendent la monnaie.")
-        if mode is PaymentMode.CREDIT_NOTE:
-            if not reference.strip():
-                raise SettlementError("Scannez le numéro de l'avoir utilisé.")
-            if any(line.reference == reference.strip() for line in self.lines
-                   if line.mode is PaymentMode.CREDIT_NOTE):
-                raise SettlementError(f"L'avoir {reference.strip()} est déjà utilisé ici.")
-        line = PayLine(mode, amount, reference.strip())
+        if mode is PaymentMode.CREDIT_NOTE and any(
+                line.reference == reference for line in self.lines
+                if line.mode is PaymentMode.CREDIT_NOTE):
+            raise SettlementError(f"L'avoir {reference} est déjà utilisé ici.")
+        line = PayLine(mode, amount, reference)
         self.lines.append(line)
         return line
 

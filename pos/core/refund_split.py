@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from pos.core.errors import SettlementError
 from pos.core.models import PaymentMode
 from pos.core.money import ZERO, money
-from pos.core.services.refunds import REFUND_MODES, Tender
+from pos.core.tenders import Tender, check_line
 from pos.formatting import money as euros
 
 
@@ -48,15 +48,11 @@ class RefundSplit:
         return bool(self.lines) and self.rest == ZERO
 
     def add(self, mode: PaymentMode, amount: Decimal, reference: str = "") -> SplitLine:
-        amount = money(amount)
-        if mode not in REFUND_MODES:
-            raise SettlementError(f"Mode de remboursement impossible : {mode.value}.")
-        if amount <= ZERO:
-            raise SettlementError("Un montant remboursé doit être positif.")
-        if amount > self.rest:
+        tender = check_line(mode, amount, reference, refund=True)
+        if tender.amount > self.rest:
             raise SettlementError(
-                f"{euros(amount)} dépasse le reste à rembourser ({euros(self.rest)}).")
-        line = SplitLine(mode, amount, reference.strip())
+                f"{euros(tender.amount)} dépasse le reste à rembourser ({euros(self.rest)}).")
+        line = SplitLine(tender.mode, tender.amount, tender.reference)
         self.lines.append(line)
         return line
 

@@ -16,6 +16,8 @@ from types import TracebackType
 from sqlalchemy import event
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from pos.core.db import WRITE
+
 _WROTE = "guichet_wrote"
 
 
@@ -53,6 +55,23 @@ class UnitOfWork:
                 self.rollback()
         finally:
             self.session.close()
+
+    def begin_write(self) -> None:
+        """Open the transaction that will write, before anything it writes is checked.
+
+        On SQLite this is ``BEGIN IMMEDIATE`` (see ``db._sqlite_begin``): two processes on
+        one file are serialised here, so each one's checks read what the other committed.
+        On PostgreSQL a plain BEGIN: the steps take row locks (``FOR UPDATE``). A read
+        transaction already open in this unit of work (nothing written) is closed first,
+        so no check can run on a snapshot older than the write lock."""
+        s = self.session
+        if s.in_transaction():
+            if s.connection().get_execution_options().get(WRITE):
+                return
+            if s.info.get(_WROTE) or s.new or s.dirty or s.deleted:
+                raise RuntimeError("begin_write() after a write in the same unit of work")
+            s.commit()
+        s.connection(execution_options={WRITE: True})
 
     def commit(self) -> None:
         self.session.commit()

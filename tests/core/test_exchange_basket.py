@@ -6,7 +6,8 @@ from decimal import Decimal
 from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.exchange_basket import ExchangeBasket, SaleProduct, SaleTicket, totals
 from pos.core.models import PaymentMode
-from pos.core.services.exchange_payments import check_tenders, transfers
+from pos.core.services.payments import transfers
+from pos.core.tenders import check_tenders
 from pos.core.services.refunds import Tender
 
 D = Decimal

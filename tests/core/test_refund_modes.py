@@ -243,7 +243,7 @@ def test_two_counters_on_one_order_are_serialised(demo, station, clock):
         pytest.skip("row locks: PostgreSQL (SQLite serialises whole writes)")
     import threading
 
-    from pos.core.services.payment_reminder import lock_orders
+    from pos.core.services.refund_ceiling import lock_orders
 
     basket = fill(demo, clock, ["01010003003"])  # 75,00 of an order paid 192,00
     outcome: list[object] = []

@@ -14,7 +14,9 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from pos.core import journal
-from pos.core.errors import DomainError
+from pos.core.errors import (
+    AccountError,  # noqa: F401 - their home is errors.py
+    )
 from pos.core.models import Contact, Order
 from pos.core.models_ledger import ContactAccountEntry
 from pos.core.money import ZERO, as_text, money
@@ -22,10 +24,6 @@ from pos.core.services.orders import _sum
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 from pos.formatting import money as euros
-
-
-class AccountError(DomainError):
-    code = "account_error"
 
 
 @dataclass(frozen=True)

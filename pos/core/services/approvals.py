@@ -48,6 +48,7 @@ def approve(
     uow: UnitOfWork, *, login: str, pin: str, station: Station, clock: Clock, reason: str
 ) -> Approval:
     """Check a supervisor's login and PIN; journal the grant or the refusal."""
+    uow.begin_write()
     supervisor = uow.session.scalar(select(Operator).where(Operator.login == login.strip()))
     refusal = None
     if supervisor is None or not supervisor.pin_hash or not verify_pin(pin, supervisor.pin_hash):

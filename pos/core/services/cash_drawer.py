@@ -9,16 +9,14 @@ from dataclasses import dataclass
 from pos.core import journal
 from pos.core.clock import Clock
 from pos.core.device_documents import no_sale_slip
-from pos.core.errors import DomainError
+from pos.core.errors import (
+    NoSaleRefused,  # noqa: F401 - their home is errors.py
+)
 from pos.core.services.print_jobs import enqueue
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 
 MAX_REASON = 200
-
-
-class NoSaleRefused(DomainError):
-    code = "no_sale_refused"
 
 
 @dataclass(frozen=True)
@@ -29,6 +27,7 @@ class NoSaleResult:
 
 def open_drawer_no_sale(uow: UnitOfWork, station: Station, reason: str,
                         clock: Clock) -> NoSaleResult:
+    uow.begin_write()
     reason = " ".join(reason.split())
     if not reason:
         raise NoSaleRefused("Indiquez pourquoi le tiroir est ouvert sans vente.")
@@ -50,6 +49,7 @@ def open_drawer_no_sale(uow: UnitOfWork, station: Station, reason: str,
 def record_drawer_test(uow: UnitOfWork, station: Station, clock: Clock, device: str) -> int:
     """The settings dialog's "Ouvrir le tiroir": journalled like any opening without sale
     (before the kick is sent). Returns the journal entry's id."""
+    uow.begin_write()
     entry = journal.append(uow.session, at=clock.now(), action="drawer.no_sale",
                            counter_id=station.counter_id, operator_id=station.operator_id,
                            operator=station.operator_login,

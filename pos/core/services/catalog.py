@@ -13,35 +13,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from pos.core.clock import Clock
-from pos.core.errors import DomainError
+from pos.core.errors import (  # noqa: F401 - their home is errors.py
+    BenefitRequired,
+    DomainError,
+    ExchangeError,
+    NotForSale,
+    OutOfStock,
+    SeatNotFree,
+    SoldOut,
+)
 from pos.core.models import Event, Order, Performance, Price, PriceCategory, Tariff
 from pos.core.models_catalog import BUNDLE_KINDS, Product, ProductKind, ProductSale
 from pos.core.uow import UnitOfWork
 from pos.formatting import timestamp
-
-
-class ExchangeError(DomainError):
-    code = "exchange_error"
-
-
-class NotForSale(ExchangeError):
-    code = "not_for_sale"
-
-
-class SoldOut(ExchangeError):
-    code = "sold_out"
-
-
-class SeatNotFree(ExchangeError):
-    code = "seat_not_free"
-
-
-class OutOfStock(ExchangeError):
-    code = "out_of_stock"
-
-
-class BenefitRequired(ExchangeError):
-    code = "benefit_required"
 
 
 @dataclass(frozen=True)

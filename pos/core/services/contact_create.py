@@ -24,6 +24,7 @@ LABELS = {"last_name": "Le nom", "first_name": "Le prénom", "organisation": "L'
 def create_contact(
     uow: UnitOfWork, *, station: Station, clock: Clock, **fields: str
 ) -> ContactCard:
+    uow.begin_write()
     unknown = set(fields) - set(LIMITS)
     if unknown:
         raise TypeError(f"unknown contact fields: {sorted(unknown)}")

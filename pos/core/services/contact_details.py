@@ -11,7 +11,7 @@ from sqlalchemy import select
 from pos.core import journal
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
-from pos.core.errors import DomainError
+from pos.core.errors import DomainError, InvalidContactDetails, UnknownContact  # noqa: F401 - their home is errors.py
 from pos.core.models import Contact, Order
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
@@ -22,14 +22,6 @@ EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
 MAX_LENGTHS = {"address": 255, "postcode": 16, "city": 80, "country": 60, "email": 255}
 FIELD_NAMES = {"address": "L'adresse", "postcode": "Le code postal", "city": "La ville",
                "country": "Le pays", "email": "L'adresse e-mail"}
-
-
-class InvalidContactDetails(DomainError):
-    code = "invalid_contact_details"
-
-
-class UnknownContact(DomainError):
-    code = "unknown_contact"
 
 
 @dataclass(frozen=True)
@@ -91,6 +83,7 @@ def _checked(name: str, value: str) -> str:
 
 def _change(uow: UnitOfWork, contact_id: int, changes: dict[str, str], station: Station,
             clock: Clock, action: str) -> ContactCard:
+    uow.begin_write()
     contact = uow.session.get(Contact, contact_id, with_for_update=True)
     if contact is None:
         raise UnknownContact(f"Contact {contact_id} inconnu.", contact_id=contact_id)

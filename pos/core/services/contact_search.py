@@ -11,16 +11,14 @@ from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select
 
-from pos.core.errors import DomainError
+from pos.core.errors import (
+    SearchTooShort,  # noqa: F401 - their home is errors.py
+)
 from pos.core.models import Contact, Order, Ticket
 from pos.core.uow import UnitOfWork
 
 MIN_CHARS = 2
 LIMIT = 20
-
-
-class SearchTooShort(DomainError):
-    code = "search_too_short"
 
 
 @dataclass(frozen=True)

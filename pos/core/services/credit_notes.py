@@ -27,7 +27,14 @@ from sqlalchemy import select
 from pos.core import journal
 from pos.core.clock import Clock
 from pos.core.documents import Barcode, Columns, Document, Feed, Heading, QRCode, Separator, Text
-from pos.core.errors import DomainError
+from pos.core.errors import (  # noqa: F401 - their home is errors.py
+    CreditNoteError,
+    CreditNoteExhausted,
+    CreditNoteExpired,
+    CreditNoteInsufficient,
+    DomainError,
+    UnknownCreditNote,
+)
 from pos.core.models import Contact
 from pos.core.models_ledger import CreditNote, CreditNoteMovement
 from pos.core.money import ZERO, as_text, money
@@ -40,26 +47,6 @@ from pos.formatting import money as euros
 DEFAULT_VALIDITY_DAYS = 365
 PREFIX = "99"  # GS1 prefix 99: coupons, never a product's EAN
 _MAX_DRAWS = 20
-
-
-class CreditNoteError(DomainError):
-    code = "credit_note_error"
-
-
-class UnknownCreditNote(CreditNoteError):
-    code = "unknown_credit_note"
-
-
-class CreditNoteExpired(CreditNoteError):
-    code = "credit_note_expired"
-
-
-class CreditNoteExhausted(CreditNoteError):
-    code = "credit_note_exhausted"
-
-
-class CreditNoteInsufficient(CreditNoteError):
-    code = "credit_note_insufficient"
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from pos.core import journal
 from pos.core.basket import BasketTicket
 from pos.core.clock import Clock
+from pos.core.errors import OperationNotOnHold, UnknownOperation
 from pos.core.models import (
     Counter,
     LineKind,
@@ -26,10 +26,11 @@ from pos.core.models import (
     Ticket,
 )
 from pos.core.money import ZERO
+from pos.core.services import settlement as step
 from pos.core.services.contact_details import order_contact
-from pos.core.services.holds import STATE_WORDS, OperationNotOnHold, UnknownOperation
 from pos.core.services.operation_notes import OperationNotes, notes_of
 from pos.core.services.scanning import TICKET_NUMBER, _refusal, snapshot, ticket_load_options
+from pos.core.services.settlement import STATE_WORDS
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 
@@ -98,15 +99,9 @@ def resume_operation(uow: UnitOfWork, operation_id: int, station: Station,
                      clock: Clock) -> ResumedOperation:
     """The held operation's basket, each ticket checked again (one checked in or refunded
     meanwhile stays out, and ``dropped`` says why)."""
-    s = uow.session
-    operation = s.get(Operation, operation_id)
-    if operation is None:
-        raise UnknownOperation("Ordre inconnu.", operation_id=operation_id)
-    if operation.state is not OperationState.ON_HOLD:
-        raise OperationNotOnHold(
-            f"L'ordre {operation.number} n'est pas en attente "
-            f"({STATE_WORDS[operation.state]}).", number=operation.number)
-    lines = s.scalars(
+    ctx = step.open_write(uow, station, clock)
+    operation = step.lock_held(uow, operation_id, resuming=True)
+    lines = uow.session.scalars(
         select(OperationLine).where(OperationLine.operation_id == operation.id,
                                     OperationLine.kind == LineKind.CANCEL)
         .options(joinedload(OperationLine.ticket).options(*ticket_load_options()))
@@ -118,13 +113,11 @@ def resume_operation(uow: UnitOfWork, operation_id: int, station: Station,
             dropped.append(refusal)
         else:
             tickets.append(snapshot(line.ticket))
-    journal.append(s, at=clock.now(), action="operation.resumed",
-                   counter_id=station.counter_id, operator_id=station.operator_id,
-                   operation_id=operation.id, number=operation.number,
-                   tickets=[t.number for t in tickets], dropped=dropped)
+    step.append_journal(ctx, "operation.resumed", operation,
+                        tickets=[t.number for t in tickets], dropped=dropped)
     result = ResumedOperation(operation.id, operation.number, tuple(tickets),
                               operation.refund_fees, notes_of(operation), tuple(dropped))
-    uow.commit()
+    step.commit(ctx)
     return result
 
 

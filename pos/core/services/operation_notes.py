@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pos.core.errors import DomainError
+from pos.core.errors import (
+    InvalidOperationNotes,  # noqa: F401 - their home is errors.py
+)
 from pos.core.models import Operation
 
 REQUESTED_BY = ("public", "organiser")
 REQUESTED_BY_LABELS = {"public": "par le public", "organiser": "par l'organisateur"}
 MAX_CAUSE = 80  # operations.cause
 MAX_REMARKS = 2000
-
-
-class InvalidOperationNotes(DomainError):
-    code = "invalid_operation_notes"
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,5 @@
 """How the tickets in the basket were paid ("Rappel des modes de règlement"), and how
-much of their orders may still be refunded.
-
-What may still be refunded of an order is what was paid for it (signed payments: money
-in, less refunds already made) less the refunds still pending in operations left open
-or on hold at a counter (their tickets are not refunded yet, but their money is
-promised). pretix counts pending refunds the same way.
+much of their orders may still be refunded (``refund_ceiling``).
 
 The reminder shares each basket order's refund among the modes the order was paid with,
 pro rata of the payments: an order paid 2 420,00 € from the suspense account, 6 of its
@@ -16,7 +11,7 @@ mode paid first), so the shares always add up to the amount shared.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 
@@ -24,21 +19,14 @@ from sqlalchemy import select
 
 from pos.core.basket import CancellationBasket
 from pos.core.models import (
-    LineKind,
-    Operation,
-    OperationLine,
-    OperationState,
-    Order,
     Payment,
     PaymentMode,
     Ticket,
-    TicketState,
 )
 from pos.core.money import CENT, ZERO, money
 from pos.core.services.orders import _sum
+from pos.core.services.refund_ceiling import refundable
 from pos.core.uow import UnitOfWork
-
-PENDING_STATES = (OperationState.OPEN, OperationState.ON_HOLD)
 
 
 def largest_remainder(total: Decimal, weights: Sequence[Decimal]) -> list[Decimal]:
@@ -54,36 +42,6 @@ def largest_remainder(total: Decimal, weights: Sequence[Decimal]) -> list[Decima
     for i in by_remainder[:missing]:
         shares[i] += CENT
     return shares
-
-
-def pending_refunds(uow: UnitOfWork, order_id: int,
-                    exclude_ticket_ids: Iterable[int] = ()) -> Decimal:
-    """Refunds promised by open or held operations for tickets of the order that are still
-    valid, each ticket counted once; tickets in ``exclude_ticket_ids`` (the basket being
-    settled, which may be such an operation resumed) are left out."""
-    excluded = set(exclude_ticket_ids)
-    rows = uow.session.execute(
-        select(OperationLine.ticket_id, OperationLine.price, OperationLine.fees)
-        .join(Operation, Operation.id == OperationLine.operation_id)
-        .join(Ticket, Ticket.id == OperationLine.ticket_id)
-        .where(
-            Ticket.order_id == order_id,
-            Ticket.state == TicketState.VALID,
-            OperationLine.kind == LineKind.CANCEL,
-            Operation.state.in_(PENDING_STATES),
-        )
-    ).all()
-    per_ticket: dict[int, Decimal] = {}
-    for ticket_id, price, fees in rows:
-        if ticket_id not in excluded:
-            per_ticket[ticket_id] = max(per_ticket.get(ticket_id, ZERO), price + fees)
-    return sum(per_ticket.values(), ZERO)
-
-
-def refundable(uow: UnitOfWork, order_id: int, exclude_ticket_ids: Iterable[int] = ()) -> Decimal:
-    """What may still be refunded of the order: paid, less refunded, less pending."""
-    paid = uow.session.scalar(select(_sum(Payment.amount)).where(Payment.order_id == order_id))
-    return paid - pending_refunds(uow, order_id, exclude_ticket_ids)
 
 
 @dataclass(frozen=True)
@@ -150,11 +108,3 @@ def payment_reminder(uow: UnitOfWork, basket: CancellationBasket) -> PaymentRemi
                                       refundable(uow, order_id, ticket_ids)))
     lines = tuple(ReminderLine(m, a) for m, a in by_mode.items() if a != ZERO)
     return PaymentReminder(lines=lines, orders=tuple(orders))
-
-
-def lock_orders(uow: UnitOfWork, order_ids: Iterable[int]) -> None:
-    """Row locks on the orders (in id order, so two counters never deadlock), taken before
-    their refundable amount is read and written to in one settlement."""
-    uow.session.execute(
-        select(Order.id).where(Order.id.in_(sorted(set(order_ids)))).order_by(Order.id)
-        .with_for_update())

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from pos.core import journal
 from pos.core.documents import Document, Heading, Text, from_json, to_json
-from pos.core.errors import DomainError
+from pos.core.errors import DomainError, IllegalPrintJobTransition, PrintJobError, UnknownPrintJob  # noqa: F401 - their home is errors.py
 from pos.core.models import Operation
 from pos.core.models_printing import PrintJob, PrintJobState
 from pos.core.uow import UnitOfWork
@@ -47,18 +47,6 @@ DEFERRED_NOTE = "À imprimer plus tard (impression immédiate : non)."
 #: First retry after a link error, doubled at each attempt up to the cap.
 RETRY_BASE = timedelta(seconds=2)
 RETRY_CAP = timedelta(seconds=60)
-
-
-class PrintJobError(DomainError):
-    code = "print_job_error"
-
-
-class IllegalPrintJobTransition(PrintJobError):
-    code = "illegal_print_job_transition"
-
-
-class UnknownPrintJob(PrintJobError):
-    code = "unknown_print_job"
 
 
 @dataclass(frozen=True)
@@ -166,13 +154,14 @@ def claim_next(uow: UnitOfWork, counter_id: int, now: datetime) -> ClaimedJob | 
     jobs are the cashier's: they are not claimed until "Réessayer".
     """
     s = uow.session
-    job = s.scalar(
-        select(PrintJob)
-        .where(PrintJob.counter_id == counter_id, PrintJob.state.in_([Q, F]))
-        .order_by(PrintJob.id)
-        .limit(1)
-        .with_for_update()
-    )
+    pending = (select(PrintJob).where(PrintJob.counter_id == counter_id,
+                                      PrintJob.state.in_([Q, F]))
+               .order_by(PrintJob.id).limit(1))
+    # The worker polls: an idle poll only reads, it never takes SQLite's write lock.
+    if s.scalar(pending.with_only_columns(PrintJob.id)) is None:
+        return None
+    uow.begin_write()
+    job = s.scalar(pending.with_for_update().execution_options(populate_existing=True))
     if job is None or (job.state is F and due_at(job) > now):
         return None
     _move(job, S, now)
@@ -200,6 +189,7 @@ def next_due(uow: UnitOfWork, counter_id: int) -> datetime | None:
 
 def _finish(uow: UnitOfWork, job_id: int, to: PrintJobState, error: str,
             now: datetime) -> None:
+    uow.begin_write()
     job = _get(uow.session, job_id, lock=True)
     _move(job, to, now)
     job.last_error = error
@@ -223,6 +213,7 @@ def mark_waiting(uow: UnitOfWork, job_id: int, error: str, now: datetime) -> Non
 
 def recover_interrupted(uow: UnitOfWork, counter_id: int, now: datetime) -> int:
     """Jobs left SENDING by a stop in mid-job may have printed: the cashier checks."""
+    uow.begin_write()
     jobs = uow.session.scalars(
         select(PrintJob).where(PrintJob.counter_id == counter_id, PrintJob.state == S)
         .with_for_update()).all()
@@ -238,6 +229,7 @@ def retry(uow: UnitOfWork, counter_id: int, now: datetime,
     """The cashier's "Réessayer": WAITING and FAILED jobs (or one of them) go back in
     the queue, due at once; all of them but the tickets kept for later (DEFERRED_NOTE),
     printed only when asked by id. Returns how many."""
+    uow.begin_write()
     query = select(PrintJob).where(PrintJob.counter_id == counter_id,
                                    PrintJob.state.in_([W, F]))
     if job_id is not None:
@@ -255,6 +247,7 @@ def reprint(uow: UnitOfWork, job_id: int, *, counter_id: int, operator_id: int,
             now: datetime) -> int:
     """A duplicate asked by the cashier: a new job "DUPLICATA n°k", never kicking the
     drawer, and a journal entry. Returns the new job's id."""
+    uow.begin_write()
     s = uow.session
     original = _get(s, job_id)
     if original.reprint_of_id is not None:

@@ -122,34 +122,6 @@ def needs_approval(ticket: Ticket, now: datetime) -> bool:
     )
 
 
-def state_allows_refund(ticket: Ticket, item: BasketTicket) -> bool:
-    """At settlement: still as it was when taken back (checked in only if approved)."""
-    return ticket.state is TicketState.VALID or (
-        ticket.state is TicketState.CHECKED_IN and bool(item.approved_by)
-    )
-
-
-def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket]) -> dict[int, Ticket]:
-    """Lock the tickets taken back (in id order, so two counters never deadlock) and check
-    that none changed since the scan: another counter may have refunded or checked it in.
-    Every settlement and hold goes through here."""
-    locked = {t.id: t for t in uow.session.scalars(
-        select(Ticket).where(Ticket.id.in_([t.ticket_id for t in items]))
-        .order_by(Ticket.id).with_for_update())}
-    for item in items:
-        ticket = locked.get(item.ticket_id)
-        if ticket is None or not state_allows_refund(ticket, item):
-            raise TicketNotRefundable(
-                f"Billet {item.number} : il a changé depuis qu'il a été scanné "
-                "(remboursé ou contrôlé à un autre guichet). Retirez-le du panier.",
-                number=item.number)
-        if ticket.price != item.price or ticket.fees != item.fees:
-            raise TicketNotRefundable(
-                f"Billet {item.number} : son prix a changé depuis le scan. "
-                "Scannez-le à nouveau.", number=item.number)
-    return locked
-
-
 def refusal_message(
     ticket: Ticket, now: datetime, refunded: tuple[int, datetime] | None = None,
     held_by: int | None = None, approved: bool = False,

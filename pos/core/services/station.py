@@ -25,6 +25,7 @@ def ensure_station(
     uow: UnitOfWork, *, counter: str, sales_point: str, operator: str, venue_name: str = ""
 ) -> Station:
     """Find (or register, for a new counter) the counter, sales point and operator."""
+    uow.begin_write()
     s = uow.session
     point = s.scalar(select(SalesPoint).where(SalesPoint.name == sales_point))
     if point is None:

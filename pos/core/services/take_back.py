@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.clock import Clock
-from pos.core.errors import DomainError, MalformedScan
+from pos.core.errors import BatchTooLarge, DomainError, EmptyBatch, MalformedScan  # noqa: F401 - their home is errors.py
 from pos.core.models import Ticket, TicketState
 from pos.core.services.scanning import (
     holds_of,
@@ -38,14 +38,6 @@ _STATE_STATUS = {
     TicketState.CHECKED_IN: "checked_in",
     TicketState.RESERVED: "reserved",
 }
-
-
-class BatchTooLarge(DomainError):
-    code = "batch_too_large"
-
-
-class EmptyBatch(DomainError):
-    code = "empty_batch"
 
 
 class TakeBackStatus(enum.Enum):

@@ -1,97 +1,77 @@
-"""How an exchange settles its net balance, inside ``settle_exchange``'s transaction.
+"""The money of a settlement, inside its transaction: payments appended (never
+edited), credit notes issued or spent, suspense accounts credited or debited.
 
-- Total > 0, the customer pays: cash (what is tendered beyond the balance is given back
-  as change; only the net is recorded), card, cheque, transfer, other (with reference),
-  a credit note (its number as reference; what is not used stays on it), the contact's
-  suspense account.
-- Total < 0, the customer is refunded with the refund modes of ``refund_basket``
-  (credit notes issued, suspense account credited by ``keep_money``).
-- Total = 0: no tender.
-
-Each order ends with payments equal to its own net (sold - refunded): when the exchange
+Each order ends with payments equal to its own net (sold - refunded): when an exchange
 moves money between orders of the basket, a pair of "Autre" payments carries it (they
-add up to nothing).
+add up to nothing). What is given back goes out in the refund modes (a credit note is
+issued for each SOLDE AVOIR tender, the contact's suspense account credited for each
+COMPTE D'ATTENTE share); what is paid comes in by the pay modes (a credit note spent,
+the suspense account debited). The tenders were checked by ``tenders.check_tenders``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pos.core.clock import Clock
 from pos.core.documents import Document
-from pos.core.errors import SettlementError
 from pos.core.models import Order, Payment, PaymentMode
-from pos.core.money import ZERO, as_text, money
-from pos.core.services.accounts import debit_account
-from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS, spend_credit_note
-from pos.core.services.refund_tenders import check_references, keep_money
-from pos.core.services.refunds import REFUND_MODES, Tender, _allocate
-from pos.core.services.station import Station
-from pos.core.uow import UnitOfWork
-from pos.formatting import money as euros
-
-PAY_MODES = (
-    PaymentMode.CASH,
-    PaymentMode.CARD,
-    PaymentMode.CHEQUE,
-    PaymentMode.TRANSFER,
-    PaymentMode.OTHER,
-    PaymentMode.CREDIT_NOTE,
-    PaymentMode.SUSPENSE_ACCOUNT,
+from pos.core.money import ZERO, as_text
+from pos.core.services.accounts import credit_account, debit_account
+from pos.core.services.credit_notes import (
+    DEFAULT_VALIDITY_DAYS,
+    issue_credit_note,
+    spend_credit_note,
+    voucher,
 )
+from pos.core.services.station import Station
+from pos.core.tenders import CheckedTenders, Tender, allocate
+from pos.core.uow import UnitOfWork
+
+Allocation = list[tuple[int, Tender, Decimal]]
 
 
-@dataclass(frozen=True)
-class CheckedTenders:
-    tenders: list[Tender]  # what is recorded (cash net of change), positive amounts
-    change: Decimal  # cash given back
-
-
-def check_tenders(total: Decimal, tenders: list[Tender]) -> CheckedTenders:
-    """Validate the tenders against the net balance (before any write)."""
-    tenders = [Tender(t.mode, money(t.amount), t.reference.strip()) for t in tenders]
-    check_references(tenders)
-    for t in tenders:
-        if t.amount <= ZERO:
-            raise SettlementError("Un montant de règlement doit être positif.")
-    tendered = sum((t.amount for t in tenders), ZERO)
-    if total == ZERO:
-        if tenders:
-            raise SettlementError("Le total est nul : il n'y a rien à payer ni à rembourser.")
-        return CheckedTenders([], ZERO)
-    if total < ZERO:
-        for t in tenders:
-            if t.mode not in REFUND_MODES:
-                raise SettlementError(f"Mode de remboursement impossible : {t.mode.value}.")
-        if tendered != -total:
-            raise SettlementError(
-                f"Les modes de remboursement ({euros(tendered)}) ne couvrent pas exactement "
-                f"le montant à rembourser ({euros(-total)}).")
-        return CheckedTenders(tenders, ZERO)
-    for t in tenders:
-        if t.mode not in PAY_MODES:
-            raise SettlementError(f"Mode de paiement impossible : {t.mode.value}.")
-        if t.mode is PaymentMode.CREDIT_NOTE and not t.reference:
-            raise SettlementError("Scannez le numéro de l'avoir utilisé.")
-    cash = sum((t.amount for t in tenders if t.mode is PaymentMode.CASH), ZERO)
-    other = tendered - cash
-    if other > total:
-        raise SettlementError(
-            f"Les paiements hors espèces ({euros(other)}) dépassent le montant à payer "
-            f"({euros(total)}) : seules les espèces rendent la monnaie.")
-    if tendered < total:
-        raise SettlementError(
-            f"Il manque {euros(total - tendered)} : {euros(tendered)} reçus pour "
-            f"{euros(total)} à payer.")
-    change = tendered - total
-    recorded = [t for t in tenders if t.mode is not PaymentMode.CASH]
-    if cash - change > ZERO:
-        recorded.insert(0, Tender(PaymentMode.CASH, cash - change))
-    return CheckedTenders(recorded, change)
+def keep_money(
+    uow: UnitOfWork,
+    allocation: Allocation,
+    tenders: list[Tender],
+    *,
+    operation_id: int,
+    operation_number: int,
+    station: Station,
+    now: datetime,
+    validity_days: int = DEFAULT_VALIDITY_DAYS,
+) -> tuple[Allocation, list[Tender], list[Document]]:
+    """Issue the credit notes and credit the suspense accounts. Returns the allocation and
+    the tenders with each credit note's number as reference, and the vouchers to print."""
+    order_ids = sorted({order_id for order_id, _, _ in allocation})
+    contacts = dict(uow.session.execute(
+        select(Order.id, Order.contact_id).where(Order.id.in_(order_ids))).all())
+    replaced: dict[int, Tender] = {}
+    vouchers: list[Document] = []
+    for tender in tenders:
+        if tender.mode is not PaymentMode.CREDIT_NOTE:
+            continue
+        # The voucher belongs to the contact of the (first) order it gives back.
+        first_order = next(o for o, t, _ in allocation if t is tender)
+        note = issue_credit_note(
+            uow, amount=tender.amount, contact_id=contacts[first_order],
+            operation_id=operation_id, station=station, now=now, validity_days=validity_days)
+        replaced[id(tender)] = Tender(tender.mode, tender.amount, note.number)
+        vouchers.append(voucher(note, venue=station.venue_name,
+                                operation_number=operation_number))
+    result: Allocation = []
+    for order_id, tender, amount in allocation:
+        if tender.mode is PaymentMode.SUSPENSE_ACCOUNT:
+            credit_account(uow, contact_id=contacts[order_id], amount=amount,
+                           operation_id=operation_id, order_id=order_id, station=station,
+                           now=now, note=f"Remboursement, ordre {operation_number}")
+        result.append((order_id, replaced.get(id(tender), tender), amount))
+    return result, [replaced.get(id(t), t) for t in tenders], vouchers
 
 
 def transfers(net: dict[int, Decimal]) -> tuple[list[tuple[int, int, Decimal]],
@@ -138,7 +118,7 @@ def record_payments(
     tenders, vouchers = list(checked.tenders), []
     if to_refund:
         allocation, tenders, vouchers = keep_money(
-            uow, _allocate(to_refund, tenders), tenders, operation_id=operation_id,
+            uow, allocate(to_refund, tenders), tenders, operation_id=operation_id,
             operation_number=operation_number, station=station, now=now,
             validity_days=validity_days)
         for order_id, tender, amount in allocation:
@@ -148,7 +128,7 @@ def record_payments(
             if tender.mode is PaymentMode.CREDIT_NOTE:
                 spend_credit_note(uow, tender.reference, tender.amount, station=station,
                                   clock=clock, operation_id=operation_id)
-        for order_id, tender, amount in _allocate(to_pay, tenders):
+        for order_id, tender, amount in allocate(to_pay, tenders):
             if tender.mode is PaymentMode.SUSPENSE_ACCOUNT:
                 order = s.get(Order, order_id)
                 assert order is not None

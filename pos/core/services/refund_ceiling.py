@@ -1,0 +1,93 @@
+"""The refund ceiling: what may still be refunded of an order.
+
+It is what was paid for the order (signed payments: money in, less refunds already made)
+less the refunds still pending in operations left open or on hold at a counter (their
+tickets are not refunded yet, but their money is promised). pretix counts pending
+refunds the same way. Every settlement and every hold checks it here, inside its write
+transaction and after ``lock_orders``, so two counters cannot both spend the same money.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from pos.core.errors import SettlementError
+from pos.core.models import (
+    LineKind,
+    Operation,
+    OperationLine,
+    OperationState,
+    Order,
+    Payment,
+    Ticket,
+    TicketState,
+)
+from pos.core.money import ZERO
+from pos.core.services.orders import _sum
+from pos.core.uow import UnitOfWork
+from pos.formatting import money as euros
+
+PENDING_STATES = (OperationState.OPEN, OperationState.ON_HOLD)
+
+
+def lock_orders(uow: UnitOfWork, order_ids: Iterable[int]) -> None:
+    """Row locks on the orders (in id order, so two counters never deadlock), taken before
+    their refundable amount is read and written to in one settlement. On SQLite the
+    write transaction (BEGIN IMMEDIATE) already serialises whole settlements."""
+    uow.session.execute(
+        select(Order.id).where(Order.id.in_(sorted(set(order_ids)))).order_by(Order.id)
+        .with_for_update())
+
+
+def pending_refunds(uow: UnitOfWork, order_id: int,
+                    exclude_ticket_ids: Iterable[int] = ()) -> Decimal:
+    """Refunds promised by open or held operations for tickets of the order that are still
+    valid, each ticket counted once; tickets in ``exclude_ticket_ids`` (the basket being
+    settled, which may be such an operation resumed) are left out."""
+    excluded = set(exclude_ticket_ids)
+    rows = uow.session.execute(
+        select(OperationLine.ticket_id, OperationLine.price, OperationLine.fees)
+        .join(Operation, Operation.id == OperationLine.operation_id)
+        .join(Ticket, Ticket.id == OperationLine.ticket_id)
+        .where(
+            Ticket.order_id == order_id,
+            Ticket.state == TicketState.VALID,
+            OperationLine.kind == LineKind.CANCEL,
+            Operation.state.in_(PENDING_STATES),
+        )
+    ).all()
+    per_ticket: dict[int, Decimal] = {}
+    for ticket_id, price, fees in rows:
+        if ticket_id not in excluded:
+            per_ticket[ticket_id] = max(per_ticket.get(ticket_id, ZERO), price + fees)
+    return sum(per_ticket.values(), ZERO)
+
+
+def refundable(uow: UnitOfWork, order_id: int, exclude_ticket_ids: Iterable[int] = ()) -> Decimal:
+    """What may still be refunded of the order: paid, less refunded, less pending."""
+    paid = uow.session.scalar(select(_sum(Payment.amount)).where(Payment.order_id == order_id))
+    return paid - pending_refunds(uow, order_id, exclude_ticket_ids)
+
+
+def check_refund_ceiling(uow: UnitOfWork, net_by_order: dict[int, Decimal],
+                         ticket_ids: Iterable[int], *, promise: bool = False) -> None:
+    """Refuse when an order would give back more than may still be refunded of it.
+    ``net_by_order``: what each order receives (negative: what it gives back);
+    ``ticket_ids``: the basket's own tickets, not counted as pending; ``promise``: a hold,
+    which promises the money rather than paying it."""
+    ticket_ids = list(ticket_ids)
+    lock_orders(uow, net_by_order)
+    for order_id, net in sorted(net_by_order.items()):
+        if net >= ZERO:
+            continue
+        ceiling = refundable(uow, order_id, ticket_ids)
+        if -net > ceiling:
+            number = uow.session.scalar(select(Order.number).where(Order.id == order_id))
+            verb = "promettre" if promise else "rembourser"
+            raise SettlementError(
+                f"Dossier {number} : on ne peut pas {verb} {euros(-net)}, "
+                f"seulement {euros(max(ceiling, ZERO))} ont été payés et ne sont ni "
+                "remboursés ni promis à un remboursement en attente.")

@@ -1,0 +1,88 @@
+"""The sale side of an exchange inside its write transaction: everything chosen checked
+again (performance still on sale, price unchanged, benefit still granted, seat still
+free, product still sold), then the stock taken. The schema's partial unique index
+stays the last guard of a seat: two counters can never both sell it."""
+
+from __future__ import annotations
+
+from sqlalchemy import select, update
+
+from pos.core.clock import Clock
+from pos.core.errors import NotForSale, OutOfStock, SeatTaken, SettlementError
+from pos.core.exchange_basket import ExchangeBasket, SaleTicket
+from pos.core.models import LIVE_TICKET_STATES, Ticket
+from pos.core.models_catalog import Product
+from pos.core.services.catalog import check_benefit, price_of, sellable_performance
+from pos.core.uow import UnitOfWork
+
+
+def seat_taken_message(t: SaleTicket | None = None) -> str:
+    if t is None:
+        return ("Une place de cet échange vient d'être vendue à un autre guichet : "
+                "choisissez d'autres places. Rien n'a été enregistré.")
+    place = " ".join(p for p in (t.area, t.seat) if p)
+    return (f"La place {place} de {t.event_name} vient d'être vendue à un autre guichet : "
+            "choisissez une autre place. Rien n'a été enregistré.")
+
+
+def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: dict[int, Ticket],
+                 clock: Clock) -> None:
+    """Step 2 for the sale side. ``locked``: the taken-back tickets, whose seats this
+    exchange frees for itself."""
+    bundled = {id(t) for p in sale.products for t in p.tickets}
+    for t in sale.all_tickets():
+        sellable_performance(uow, t.performance_id, clock)
+        if id(t) not in bundled:
+            price = price_of(uow, t.performance_id, t.category_id, t.tariff_id)
+            if (price.amount, price.fees) != (t.price, t.fees):
+                raise NotForSale(f"Le prix de {t.event_name} {t.category} {t.tariff} a "
+                                 "changé : ajoutez ces billets à nouveau.")
+            check_benefit(uow, t.tariff_id, sale.contact_id, sale.granted_tariffs())
+        if t.replaces_ticket_id is not None and t.replaces_ticket_id not in locked:
+            raise SettlementError(f"Le billet {t.replaces_number} ré-échangé n'est plus dans "
+                                  "le panier d'annulation : retirez sa ligne échangée.")
+    _recheck_seats(uow, sale.all_tickets(), locked)
+    for line in sale.products:
+        product = uow.session.get(Product, line.product_id)
+        if product is None or not product.active or product.price != line.unit_price:
+            raise NotForSale(f"« {line.name} » a changé ou n'est plus en vente : "
+                             "ajoutez-le à nouveau.")
+
+
+def _recheck_seats(uow: UnitOfWork, tickets: list[SaleTicket],
+                   locked: dict[int, Ticket]) -> None:
+    """Each chosen seat once in the sale, and held by no live ticket but those taken
+    back here: one indexed look-up per performance, of the chosen seats only."""
+    wanted: dict[int, dict[int, SaleTicket]] = {}
+    for t in tickets:
+        if t.seat_id is None:
+            continue
+        seats = wanted.setdefault(t.performance_id, {})
+        if t.seat_id in seats:
+            raise SeatTaken(seat_taken_message(t))
+        seats[t.seat_id] = t
+    for performance_id, seats in sorted(wanted.items()):
+        taken = uow.session.scalars(select(Ticket.seat_id).where(
+            Ticket.performance_id == performance_id, Ticket.seat_id.in_(sorted(seats)),
+            Ticket.state.in_(LIVE_TICKET_STATES), Ticket.id.not_in(sorted(locked)))).first()
+        if taken is not None:
+            raise SeatTaken(seat_taken_message(seats[taken]))
+
+
+def take_stock(uow: UnitOfWork, sale: ExchangeBasket) -> None:
+    """The products' stock taken by conditional UPDATEs (never below zero)."""
+    wanted: dict[int, int] = {}
+    for line in sale.products:
+        wanted[line.product_id] = wanted.get(line.product_id, 0) + line.quantity
+    for product_id, n in sorted(wanted.items()):
+        done = uow.session.execute(
+            update(Product).where(Product.id == product_id, Product.stock.is_not(None),
+                                  Product.stock >= n)
+            .values(stock=Product.stock - n).returning(Product.id)).scalar_one_or_none()
+        if done is None:
+            product = uow.session.get(Product, product_id)
+            assert product is not None
+            uow.session.refresh(product)
+            if product.stock is not None:
+                raise OutOfStock(f"Stock insuffisant pour « {product.name} » : il en reste "
+                                 f"{product.stock}, {n} demandé{'s' if n > 1 else ''}.")

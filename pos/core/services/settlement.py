@@ -1,0 +1,201 @@
+"""The settlement pipeline: every refund, exchange, hold, resume and abandon of the
+counter is a short composition of these steps, in this order (in the manner of
+pretix's ``OrderChangeManager.commit``: check everything again inside the transaction,
+then apply, then commit once):
+
+1. ``open_write``: the write transaction, before any check (BEGIN IMMEDIATE on SQLite);
+2. ``recheck_taken_back`` (and, for an exchange, ``sale_checks.recheck_sold``): every
+   ticket locked and checked again, a resumed operation still on hold;
+3. ``refund_ceiling.check_refund_ceiling``: no order gives back more than it may;
+4. ``open_operation``: the operation number taken (or the held operation's kept);
+5. ``cancel_taken_back``: the ticket state transitions, with the operation's lines;
+6. ``payments.record_payments``: payments, credit notes and suspense-account movements;
+7. ``append_journal``: the journal entry;
+8. ``enqueue_documents``: the print jobs;
+9. ``commit``.
+
+A step raises a ``DomainError`` in French and writes nothing that survives it: the unit
+of work rolls the whole transaction back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, select, update
+
+from pos.core import journal
+from pos.core.basket import CancellationBasket
+from pos.core.clock import Clock
+from pos.core.documents import Document
+from pos.core.errors import OperationNotOnHold, UnknownOperation
+from pos.core.models import (
+    LineKind,
+    Operation,
+    OperationKind,
+    OperationLine,
+    OperationState,
+    Order,
+    Ticket,
+    TicketState,
+)
+from pos.core.services.operation_notes import OperationNotes, apply_notes
+from pos.core.services.operation_numbers import take_operation_number
+from pos.core.services.print_jobs import enqueue
+from pos.core.services.station import Station
+from pos.core.services.ticket_transitions import lock_and_recheck, transition
+from pos.core.uow import UnitOfWork
+
+STATE_WORDS = {
+    OperationState.OPEN: "en cours",
+    OperationState.ON_HOLD: "en attente",
+    OperationState.COMPLETED: "terminé",
+    OperationState.ABANDONED: "abandonné",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every step needs: where, who, when."""
+
+    uow: UnitOfWork
+    station: Station
+    clock: Clock
+    now: datetime
+
+
+def open_write(uow: UnitOfWork, station: Station, clock: Clock) -> Context:
+    """Step 1. The time is read once: every row of the settlement carries the same."""
+    uow.begin_write()
+    return Context(uow, station, clock, clock.now())
+
+
+def recheck_taken_back(ctx: Context, basket: CancellationBasket) -> dict[int, Ticket]:
+    """Step 2: the basket's tickets locked and checked again, and the operation on hold
+    it was resumed from (if any) locked and still on hold."""
+    locked = lock_and_recheck(ctx.uow, basket.tickets, ctx.clock, basket.held_operation_id)
+    if basket.held_operation_id is not None:
+        lock_held(ctx.uow, basket.held_operation_id)
+    return locked
+
+
+def lock_held(uow: UnitOfWork, operation_id: int, *, resuming: bool = False) -> Operation:
+    """The operation on hold, row-locked; refused if it is no longer on hold."""
+    operation = uow.session.get(Operation, operation_id, with_for_update=True,
+                                populate_existing=True)
+    if operation is None:
+        raise UnknownOperation("Ordre inconnu.", operation_id=operation_id)
+    if operation.state is not OperationState.ON_HOLD:
+        verb = "n'est pas" if resuming else "n'est plus"
+        raise OperationNotOnHold(
+            f"L'ordre {operation.number} {verb} en attente "
+            f"({STATE_WORDS[operation.state]}).", number=operation.number)
+    return operation
+
+
+def move_held(ctx: Context, operation: Operation, to: OperationState) -> None:
+    """An operation on hold completed or abandoned: a conditional UPDATE, so that two
+    counters resuming one slip settle it once (the second is refused)."""
+    values: dict[str, object] = {"state": to}
+    if to is OperationState.COMPLETED:
+        values["completed_at"] = ctx.now
+    table = Operation.__table__
+    done = ctx.uow.session.execute(
+        update(table).where(table.c.id == operation.id,
+                            table.c.state == OperationState.ON_HOLD)
+        .values(**values).returning(table.c.id)).scalar_one_or_none()
+    if done is None:
+        lock_held(ctx.uow, operation.id)  # raises, saying what became of it
+    ctx.uow.session.refresh(operation)
+
+
+def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind,
+                   notes: OperationNotes | None, *,
+                   state: OperationState = OperationState.COMPLETED) -> Operation:
+    """Step 4: a new operation under the counter's next number, or the operation on hold
+    the basket was resumed from, under its own number (its old lines go: the basket's
+    are written again)."""
+    s = ctx.uow.session
+    if basket.held_operation_id is None:
+        operation = Operation(
+            counter_id=ctx.station.counter_id,
+            number=take_operation_number(ctx.uow, ctx.station.counter_id), kind=kind,
+            state=state, created_at=ctx.now,
+            completed_at=ctx.now if state is OperationState.COMPLETED else None,
+            operator_id=ctx.station.operator_id)
+        s.add(operation)
+    else:
+        operation = lock_held(ctx.uow, basket.held_operation_id)
+        if state is not OperationState.ON_HOLD:
+            move_held(ctx, operation, state)
+        s.execute(delete(OperationLine).where(OperationLine.operation_id == operation.id))
+        operation.kind = kind
+    operation.refund_fees = basket.refund_fees
+    apply_notes(operation, notes)
+    s.flush()
+    return operation
+
+
+def write_cancel_lines(ctx: Context, operation: Operation,
+                       basket: CancellationBasket) -> None:
+    ctx.uow.session.add_all(
+        OperationLine(operation_id=operation.id, ticket_id=item.ticket_id,
+                      kind=LineKind.CANCEL, price=item.price,
+                      fees=basket.refunded_fees(item))
+        for item in basket.tickets)
+
+
+def cancel_taken_back(ctx: Context, operation: Operation, basket: CancellationBasket,
+                      locked: dict[int, Ticket], replaced: Iterable[int] = ()) -> None:
+    """Step 5: the taken-back tickets cancelled (``replaced``: ids of those exchanged one
+    for one, which become replaced), with the operation's cancel lines."""
+    replaced = set(replaced)
+    for to in (TicketState.CANCELLED, TicketState.REPLACED):
+        items = [i for i in basket.tickets if (i.ticket_id in replaced) == (
+            to is TicketState.REPLACED)]
+        if items:
+            transition(ctx.uow, items, to, ctx.clock, locked)
+    write_cancel_lines(ctx, operation, basket)
+
+
+def touch_orders(ctx: Context, order_ids: Iterable[int]) -> None:
+    """The orders show who changed them last, and where."""
+    ctx.uow.session.execute(
+        update(Order).where(Order.id.in_(sorted(set(order_ids)))).values(
+            modified_at=ctx.now, modified_by_id=ctx.station.operator_id,
+            modified_sales_point_id=ctx.station.sales_point_id)
+        .execution_options(synchronize_session=False))
+
+
+def append_journal(ctx: Context, action: str, operation: Operation | None,
+                   **payload: object) -> None:
+    """Step 7."""
+    if operation is not None:
+        payload = {"number": operation.number, **payload}
+    journal.append(ctx.uow.session, at=ctx.now, action=action,
+                   counter_id=ctx.station.counter_id, operator_id=ctx.station.operator_id,
+                   operation_id=operation.id if operation is not None else None, **payload)
+
+
+def enqueue_documents(ctx: Context, operation: Operation, documents: Sequence[Document], *,
+                      open_drawer: bool = False, waiting_note: str = "") -> tuple[int, ...]:
+    """Step 8: the print jobs, in the settlement's transaction (the drawer kick rides on
+    the first document only)."""
+    if not documents:
+        return ()
+    return enqueue(ctx.uow.session, ctx.station.counter_id, operation.id, documents,
+                   open_drawer, ctx.now, operator_id=ctx.station.operator_id,
+                   waiting_note=waiting_note)
+
+
+def commit(ctx: Context) -> None:
+    """Step 9."""
+    ctx.uow.commit()
+
+
+def held_ticket_numbers(uow: UnitOfWork, operation_id: int) -> list[str]:
+    return list(uow.session.scalars(
+        select(Ticket.number).join(OperationLine, OperationLine.ticket_id == Ticket.id)
+        .where(OperationLine.operation_id == operation_id).order_by(Ticket.number)))

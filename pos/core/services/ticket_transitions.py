@@ -1,0 +1,100 @@
+"""The taken-back tickets inside a settlement's write transaction: locked, checked again,
+then moved to their new state by conditional UPDATEs whose row counts are checked.
+
+A scan happens minutes before the settlement; another counter (or the door) may have
+acted on the ticket meanwhile. Both guards hold: the re-check refuses a ticket that
+changed, with the words its scan would now give, and the transition itself only moves
+a ticket that is still in the state the re-check saw (``WHERE state = ...``), so even a
+writer that slipped past the locks cannot make one ticket refunded twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select, update
+from sqlalchemy.orm.attributes import set_committed_value
+
+from pos.core.basket import BasketTicket
+from pos.core.clock import Clock
+from pos.core.errors import TicketNotRefundable
+from pos.core.models import Ticket, TicketState
+from pos.core.services.scanning import holds_of, refunds_of, refusal_message, ticket_load_options
+from pos.core.ticket_states import allowed
+from pos.core.uow import UnitOfWork
+
+_CHANGED = " : il a changé depuis qu'il a été scanné. Retirez-le du panier."
+
+
+def expected_states(item: BasketTicket) -> tuple[TicketState, ...]:
+    """What a taken-back ticket may still be at settlement: valid, or checked in when a
+    supervisor approved its refund."""
+    if item.approved_by:
+        return (TicketState.VALID, TicketState.CHECKED_IN)
+    return (TicketState.VALID,)
+
+
+def changed_refusal(uow: UnitOfWork, item: BasketTicket, clock: Clock,
+                    own_operation_id: int | None = None) -> TicketNotRefundable:
+    """The refusal of a ticket that changed since its scan: what its scan says now."""
+    ticket = uow.session.scalar(select(Ticket).where(Ticket.id == item.ticket_id)
+                                .options(*ticket_load_options())
+                                .execution_options(populate_existing=True))
+    reason = None
+    if ticket is not None:
+        refunded = refunds_of(uow, [ticket.id]).get(ticket.id)
+        held = holds_of(uow, [ticket.id], own_operation_id).get(ticket.id)
+        reason = refusal_message(ticket, clock.now(), refunded, held,
+                                 approved=bool(item.approved_by))
+    reason = (reason or f"Billet {item.number}").rstrip(".")
+    return TicketNotRefundable(reason + _CHANGED, number=item.number)
+
+
+def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
+                     own_operation_id: int | None = None) -> dict[int, Ticket]:
+    """Lock the tickets taken back (in id order, so two counters never deadlock) and check
+    that none changed since the scan: state, price, and no other operation on hold holds
+    it. Every settlement and hold goes through here."""
+    ids = [t.ticket_id for t in items]
+    if len(set(ids)) != len(ids):
+        seen: set[int] = set()
+        twice = next(t for t in items if t.ticket_id in seen or seen.add(t.ticket_id))
+        raise TicketNotRefundable(f"Billet {twice.number} : deux fois dans le panier.",
+                                  number=twice.number)
+    locked = {t.id: t for t in uow.session.scalars(
+        select(Ticket).where(Ticket.id.in_(ids)).order_by(Ticket.id).with_for_update()
+        .execution_options(populate_existing=True))}
+    held = holds_of(uow, ids, own_operation_id)
+    for item in items:
+        ticket = locked.get(item.ticket_id)
+        if ticket is None or ticket.state not in expected_states(item) or item.ticket_id in held:
+            raise changed_refusal(uow, item, clock, own_operation_id)
+        if ticket.price != item.price or ticket.fees != item.fees:
+            raise TicketNotRefundable(
+                f"Billet {item.number} : son prix a changé depuis le scan. "
+                "Scannez-le à nouveau.", number=item.number)
+    return locked
+
+
+def transition(uow: UnitOfWork, items: Iterable[BasketTicket], to: TicketState,
+               clock: Clock, locked: dict[int, Ticket]) -> None:
+    """Move the tickets to ``to``: one conditional UPDATE per expected state, its row
+    count checked; a ticket that is no longer where the re-check saw it is refused."""
+    items = list(items)
+    by_state: dict[TicketState, list[BasketTicket]] = {}
+    for item in items:
+        frm = locked[item.ticket_id].state
+        if frm not in expected_states(item) or not allowed(frm, to):
+            raise changed_refusal(uow, item, clock)
+        by_state.setdefault(frm, []).append(item)
+    for frm, group in by_state.items():
+        ids = [i.ticket_id for i in group]
+        table = Ticket.__table__
+        moved = set(uow.session.execute(
+            update(table).where(table.c.id.in_(ids), table.c.state == frm.value)
+            .values(state=to.value).returning(table.c.id)).scalars())
+        stale = [i for i in group if i.ticket_id not in moved]
+        if stale:
+            raise changed_refusal(uow, stale[0], clock)
+        for ticket_id in ids:  # the loaded tickets say what the row says, nothing to flush
+            set_committed_value(locked[ticket_id], "state", to)
