@@ -7,8 +7,8 @@ from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.exchange_basket import ExchangeBasket, SaleProduct, SaleTicket, totals
 from pos.core.models import PaymentMode
 from pos.core.services.payments import transfers
-from pos.core.tenders import check_tenders
 from pos.core.services.refunds import Tender
+from pos.core.tenders import check_tenders
 
 D = Decimal
 AT = datetime(2026, 12, 11, 18, 30, tzinfo=UTC)
