@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test venv translations lint clean
+.PHONY: run test stress venv translations lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,13 @@ test: $(STAMP)
 	  $(PY) -m pytest $(PYTEST_ARGS)
 	$(VENV)/bin/lint-imports pyproject.toml
 	$(VENV)/bin/ruff check pos tests
+
+## The long runs: every test marked `stress` (pytest -m stress), with the long settings
+## below (the same tests run short in `make test`). Add a test: mark it
+## @pytest.mark.stress and, if it has a length, read it from a variable set here.
+STRESS_ENV ?= GUICHET_ENDURANCE_SCANS=5000
+stress: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(STRESS_ENV) $(PY) -m pytest -m stress -s $(PYTEST_ARGS)
 
 ## Refresh the French .ts from the sources and resources/translations/fr/*.tsv, compile the .qm.
 translations: $(STAMP)
