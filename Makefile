@@ -32,9 +32,12 @@ test: $(STAMP)
 ## The long runs: every test marked `stress` (pytest -m stress), with the long settings
 ## below (the same tests run short in `make test`). Add a test: mark it
 ## @pytest.mark.stress and, if it has a length, read it from a variable set here.
-STRESS_ENV ?= GUICHET_ENDURANCE_SCANS=5000
+STRESS_ENV ?= GUICHET_ENDURANCE_SCANS=5000 GUICHET_RACE_ROUNDS=200
 stress: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(STRESS_ENV) $(PY) -m pytest -m stress -s $(PYTEST_ARGS)
+	@scripts/system-deps test || echo "(continuing: tests needing those packages will say so)"
+	@url="$${GUICHET_TEST_POSTGRES_URL:-$$(scripts/pg-test-server || true)}"; \
+	  QT_QPA_PLATFORM=offscreen GUICHET_TEST_POSTGRES_URL="$$url" $(STRESS_ENV) \
+	  $(PY) -m pytest -m stress -s $(PYTEST_ARGS)
 
 ## Refresh the French .ts from the sources and resources/translations/fr/*.tsv, compile the .qm.
 translations: $(STAMP)
