@@ -108,25 +108,7 @@ def order_summary(uow: UnitOfWork, number: int) -> dict[str, Any]:
         "settled": balance.settled,
         "created_at": _iso(order.created_at),
         "modified_at": _iso(order.modified_at),
-        "tickets": [
-            {
-                "number": t.number,
-                "state": t.state.value,
-                "event": t.performance.event.name,
-                "performance": _iso(t.performance.starts_at),
-                "area": t.seat.area.name if t.seat else "",
-                "seat": t.seat.label if t.seat else "",
-                "category": t.category.name,
-                "tariff": t.tariff.name,
-                "quota": t.quota.name if t.quota else "Hors cont.",
-                "price": as_text(t.price),
-                "fees": as_text(t.fees),
-                "printed": t.printed,
-                "delivery_mode": t.delivery_mode,
-                "replaced_by": t.replaced_by.number if t.replaced_by else None,
-            }
-            for t in order.tickets
-        ],
+        "tickets": [_ticket_summary(t) for t in order.tickets],
         "payments": [
             {
                 "mode": p.mode.value,
@@ -140,4 +122,23 @@ def order_summary(uow: UnitOfWork, number: int) -> dict[str, Any]:
         "due": as_text(balance.due),
         "paid": as_text(balance.paid),
         "balance": as_text(balance.balance),
+    }
+
+
+def _ticket_summary(t: Ticket) -> dict[str, Any]:
+    return {
+        "number": t.number,
+        "state": t.state.value,
+        "event": t.performance.event.name,
+        "performance": _iso(t.performance.starts_at),
+        "area": t.seat.area.name if t.seat else "",
+        "seat": t.seat.label if t.seat else "",
+        "category": t.category.name,
+        "tariff": t.tariff.name,
+        "quota": t.quota.name if t.quota else "Hors cont.",
+        "price": as_text(t.price),
+        "fees": as_text(t.fees),
+        "printed": t.printed,
+        "delivery_mode": t.delivery_mode,
+        "replaced_by": t.replaced_by.number if t.replaced_by else None,
     }
