@@ -18,7 +18,7 @@ os.environ.setdefault("GUICHET_LANG", "fr")
 from pos.core.clock import FixedClock  # noqa: E402
 from pos.core.db import Database, make_engine  # noqa: E402
 from pos.core.demo import load_demo  # noqa: E402
-from pos.core.models import Base  # noqa: E402
+from pos.core.schema import metadata  # noqa: E402
 from pos.core.services.station import Station, ensure_station  # noqa: E402
 from pos.core.uow import UnitOfWork  # noqa: E402
 from pos.formatting import VENUE_TZ  # noqa: E402
@@ -66,7 +66,7 @@ def postgres_database() -> Database:
 
 
 def _truncate(database: Database) -> None:
-    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    tables = ", ".join(t.name for t in metadata.sorted_tables)
     with database.engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
 

@@ -413,8 +413,3 @@ class JournalEntry(Base):
     operation_id: Mapped[int | None] = mapped_column(ForeignKey("operations.id"))
     action: Mapped[str] = mapped_column(String(60))
     payload: Mapped[str] = mapped_column(Text, default="{}")  # JSON
-
-
-# The other tables live in their own modules; importing them here puts them in the
-# metadata that Alembic and the tests compare.
-from pos.core import models_catalog, models_ledger, models_printing  # noqa: E402,F401

@@ -7,7 +7,7 @@ t2 x 2 ms. We keep python-escpos's 100 ms / 100 ms, which drawers accept.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 import serial
 from escpos.constants import CD_KICK_2, CD_KICK_5
@@ -16,8 +16,11 @@ from pos.config import DrawerConfig
 from pos.devices.connections import open_serial, serial_open_reason
 from pos.devices.errors import DrawerUnreachable, PrinterConfigError
 
-if TYPE_CHECKING:
-    from pos.devices.printer import ReceiptPrinter
+
+class KicksDrawer(Protocol):
+    """What a drawer on the printer's port needs of the printer (``ReceiptPrinter``)."""
+
+    def open_drawer(self) -> None: ...
 
 _KICKS = {2: CD_KICK_2, 5: CD_KICK_5}
 
@@ -38,7 +41,7 @@ class CashDrawer(Protocol):
 class PrinterDrawer:
     """A drawer on the printer's RJ11 port: the kick goes through the printer."""
 
-    def __init__(self, printer: ReceiptPrinter) -> None:
+    def __init__(self, printer: KicksDrawer) -> None:
         self.printer = printer
 
     def open(self) -> None:
@@ -74,7 +77,7 @@ class SerialDrawer:
             port.close()
 
 
-def make_drawer(config: DrawerConfig, printer: ReceiptPrinter | None) -> CashDrawer | None:
+def make_drawer(config: DrawerConfig, printer: KicksDrawer | None) -> CashDrawer | None:
     """The drawer the configuration describes.
 
     None for kind "none", or for a printer drawer without a printer to kick through.

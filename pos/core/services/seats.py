@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from pos.core.errors import SeatNotFree, SoldOut
 from pos.core.models import (
     LIVE_TICKET_STATES,
     Area,
@@ -22,7 +23,6 @@ from pos.core.models import (
     Seat,
     Ticket,
 )
-from pos.core.services.catalog import SeatNotFree, SoldOut
 from pos.core.uow import UnitOfWork
 from pos.formatting import timestamp
 
