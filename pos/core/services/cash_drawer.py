@@ -43,7 +43,7 @@ def open_drawer_no_sale(uow: UnitOfWork, station: Station, reason: str,
     job_ids = enqueue(s, station.counter_id, None, [slip], True, now,
                       operator_id=station.operator_id)
     uow.commit()
-    return NoSaleResult(journal_entry_id=entry.id, print_job_ids=job_ids)
+    return NoSaleResult(journal_entry_id=entry, print_job_ids=job_ids)
 
 
 def record_drawer_test(uow: UnitOfWork, station: Station, clock: Clock, device: str) -> int:
@@ -55,4 +55,4 @@ def record_drawer_test(uow: UnitOfWork, station: Station, clock: Clock, device: 
                            operator=station.operator_login,
                            reason="Essai du tiroir (réglages des périphériques)", device=device)
     uow.commit()
-    return entry.id
+    return entry

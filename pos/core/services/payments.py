@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from pos.core.clock import Clock
@@ -48,6 +48,9 @@ def keep_money(
 ) -> tuple[Allocation, list[Tender], list[Document]]:
     """Issue the credit notes and credit the suspense accounts. Returns the allocation and
     the tenders with each credit note's number as reference, and the vouchers to print."""
+    kept = {PaymentMode.CREDIT_NOTE, PaymentMode.SUSPENSE_ACCOUNT}
+    if not any(t.mode in kept for t in tenders):
+        return allocation, tenders, []  # money handed over: nothing kept for the contact
     order_ids = sorted({order_id for order_id, _, _ in allocation})
     contacts = dict(uow.session.execute(
         select(Order.id, Order.contact_id).where(Order.id.in_(order_ids))).all())
@@ -102,11 +105,12 @@ def record_payments(
     carry their number) and the vouchers to print."""
     s: Session = uow.session
     now: datetime = clock.now()
+    rows: list[dict] = []
 
     def pay(order_id: int, mode: PaymentMode, amount: Decimal, reference: str = "") -> None:
-        s.add(Payment(order_id=order_id, operation_id=operation_id, mode=mode, amount=amount,
-                      at=now, operator_id=station.operator_id, counter_id=station.counter_id,
-                      reference=reference[:80]))
+        rows.append({"order_id": order_id, "operation_id": operation_id, "mode": mode,
+                     "amount": amount, "at": now, "operator_id": station.operator_id,
+                     "counter_id": station.counter_id, "reference": reference[:80]})
 
     moves, to_pay, to_refund = transfers(net)
     for frm, to, amount in moves:
@@ -136,6 +140,8 @@ def record_payments(
                               operation_id=operation_id, order_id=order_id, station=station,
                               now=now, note=f"Échange, ordre {operation_number}")
             pay(order_id, tender.mode, amount, tender.reference)
+    if rows:  # appended, never edited: one multi-row INSERT
+        s.execute(insert(Payment), rows)
     return tenders, vouchers
 
 

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from pos.core import journal
@@ -116,18 +116,19 @@ def enqueue(
     cash movement, after that receipt is cut. ``waiting_note``: the jobs are written
     WAITING (never tried) with this note, printed when the cashier asks (``retry``).
     """
-    jobs = []
-    for i, document in enumerate(documents):
-        job = PrintJob(
-            counter_id=counter_id, operation_id=operation_id, kind=document.kind[:30],
-            document=to_json(document), open_drawer=bool(open_drawer and i == 0),
-            state=W if waiting_note else Q, attempts=0, last_error=waiting_note,
-            created_at=now, updated_at=now,
-            copy_number=0, reprint_of_id=None, operator_id=operator_id)
-        session.add(job)
-        jobs.append(job)
-    session.flush()
-    return tuple(j.id for j in jobs)
+    if not documents:
+        return ()
+    state = W if waiting_note else Q
+    # One multi-row INSERT ... RETURNING: no ORM object per job, the ids in order.
+    rows = [{"counter_id": counter_id, "operation_id": operation_id,
+             "kind": document.kind[:30], "document": to_json(document),
+             "open_drawer": bool(open_drawer and i == 0), "state": state, "attempts": 0,
+             "last_error": waiting_note, "created_at": now, "updated_at": now,
+             "copy_number": 0, "reprint_of_id": None, "operator_id": operator_id}
+            for i, document in enumerate(documents)]
+    ids = session.scalars(insert(PrintJob).returning(PrintJob.id, sort_by_parameter_order=True),
+                          rows).all()
+    return tuple(ids)
 
 
 def _get(session: Session, job_id: int, *, lock: bool = False) -> PrintJob:

@@ -37,39 +37,54 @@ def lock_orders(uow: UnitOfWork, order_ids: Iterable[int]) -> None:
     """Row locks on the orders (in id order, so two counters never deadlock), taken before
     their refundable amount is read and written to in one settlement. On SQLite the
     write transaction (BEGIN IMMEDIATE) already serialises whole settlements."""
+    if uow.session.get_bind().dialect.name == "sqlite":
+        return  # no row locks there; BEGIN IMMEDIATE holds the whole database already
     uow.session.execute(
         select(Order.id).where(Order.id.in_(sorted(set(order_ids)))).order_by(Order.id)
         .with_for_update())
 
 
-def pending_refunds(uow: UnitOfWork, order_id: int,
-                    exclude_ticket_ids: Iterable[int] = ()) -> Decimal:
-    """Refunds promised by open or held operations for tickets of the order that are still
-    valid, each ticket counted once; tickets in ``exclude_ticket_ids`` (the basket being
-    settled, which may be such an operation resumed) are left out."""
-    excluded = set(exclude_ticket_ids)
-    rows = uow.session.execute(
-        select(OperationLine.ticket_id, OperationLine.price, OperationLine.fees)
+def _pending_query(order_ids: list[int]):
+    return (
+        select(Ticket.order_id, OperationLine.ticket_id, OperationLine.price,
+               OperationLine.fees)
         .join(Operation, Operation.id == OperationLine.operation_id)
         .join(Ticket, Ticket.id == OperationLine.ticket_id)
         .where(
-            Ticket.order_id == order_id,
+            Ticket.order_id.in_(order_ids),
             Ticket.state == TicketState.VALID,
             OperationLine.kind == LineKind.CANCEL,
             Operation.state.in_(PENDING_STATES),
         )
-    ).all()
-    per_ticket: dict[int, Decimal] = {}
-    for ticket_id, price, fees in rows:
+    )
+
+
+def refundable_by_order(uow: UnitOfWork, order_ids: Iterable[int],
+                        exclude_ticket_ids: Iterable[int] = ()) -> dict[int, Decimal]:
+    """What may still be refunded of each order: paid, less refunded (signed payments),
+    less the refunds promised by open or held operations for tickets of the order that
+    are still valid, each ticket counted once; tickets in ``exclude_ticket_ids`` (the
+    basket being settled, which may be such an operation resumed) are left out. Two
+    statements, whatever the number of orders."""
+    order_ids = sorted(set(order_ids))
+    excluded = set(exclude_ticket_ids)
+    result = {o: ZERO for o in order_ids}
+    result.update(uow.session.execute(
+        select(Payment.order_id, _sum(Payment.amount)).where(Payment.order_id.in_(order_ids))
+        .group_by(Payment.order_id)).all())
+    pending: dict[tuple[int, int], Decimal] = {}
+    for order_id, ticket_id, price, fees in uow.session.execute(_pending_query(order_ids)):
         if ticket_id not in excluded:
-            per_ticket[ticket_id] = max(per_ticket.get(ticket_id, ZERO), price + fees)
-    return sum(per_ticket.values(), ZERO)
+            key = (order_id, ticket_id)
+            pending[key] = max(pending.get(key, ZERO), price + fees)
+    for (order_id, _), amount in pending.items():
+        result[order_id] -= amount
+    return result
 
 
 def refundable(uow: UnitOfWork, order_id: int, exclude_ticket_ids: Iterable[int] = ()) -> Decimal:
     """What may still be refunded of the order: paid, less refunded, less pending."""
-    paid = uow.session.scalar(select(_sum(Payment.amount)).where(Payment.order_id == order_id))
-    return paid - pending_refunds(uow, order_id, exclude_ticket_ids)
+    return refundable_by_order(uow, [order_id], exclude_ticket_ids)[order_id]
 
 
 def check_refund_ceiling(uow: UnitOfWork, net_by_order: dict[int, Decimal],
@@ -80,10 +95,10 @@ def check_refund_ceiling(uow: UnitOfWork, net_by_order: dict[int, Decimal],
     which promises the money rather than paying it."""
     ticket_ids = list(ticket_ids)
     lock_orders(uow, net_by_order)
-    for order_id, net in sorted(net_by_order.items()):
-        if net >= ZERO:
-            continue
-        ceiling = refundable(uow, order_id, ticket_ids)
+    giving = sorted(o for o, net in net_by_order.items() if net < ZERO)
+    ceilings = refundable_by_order(uow, giving, ticket_ids) if giving else {}
+    for order_id in giving:
+        net, ceiling = net_by_order[order_id], ceilings[order_id]
         if -net > ceiling:
             number = uow.session.scalar(select(Order.number).where(Order.id == order_id))
             verb = "promettre" if promise else "rembourser"

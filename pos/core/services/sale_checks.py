@@ -5,6 +5,8 @@ stays the last guard of a seat: two counters can never both sell it."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import select, update
 
 from pos.core.clock import Clock
@@ -25,7 +27,7 @@ def seat_taken_message(t: SaleTicket | None = None) -> str:
             "choisissez une autre place. Rien n'a été enregistré.")
 
 
-def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: dict[int, Ticket],
+def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: Mapping[int, object],
                  clock: Clock) -> None:
     """Step 2 for the sale side. ``locked``: the taken-back tickets, whose seats this
     exchange frees for itself."""
@@ -50,7 +52,7 @@ def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: dict[int, Ticket
 
 
 def _recheck_seats(uow: UnitOfWork, tickets: list[SaleTicket],
-                   locked: dict[int, Ticket]) -> None:
+                   locked: Mapping[int, object]) -> None:
     """Each chosen seat once in the sale, and held by no live ticket but those taken
     back here: one indexed look-up per performance, of the chosen seats only."""
     wanted: dict[int, dict[int, SaleTicket]] = {}

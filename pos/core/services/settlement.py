@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 
 from pos.core import journal
 from pos.core.basket import CancellationBasket
@@ -45,7 +45,7 @@ from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.operation_numbers import take_operation_number
 from pos.core.services.print_jobs import enqueue
 from pos.core.services.station import Station
-from pos.core.services.ticket_transitions import lock_and_recheck, transition
+from pos.core.services.ticket_transitions import TakenBack, lock_and_recheck, transition
 from pos.core.uow import UnitOfWork
 
 STATE_WORDS = {
@@ -72,7 +72,7 @@ def open_write(uow: UnitOfWork, station: Station, clock: Clock) -> Context:
     return Context(uow, station, clock, clock.now())
 
 
-def recheck_taken_back(ctx: Context, basket: CancellationBasket) -> dict[int, Ticket]:
+def recheck_taken_back(ctx: Context, basket: CancellationBasket) -> dict[int, TakenBack]:
     """Step 2: the basket's tickets locked and checked again, and the operation on hold
     it was resumed from (if any) locked and still on hold."""
     locked = lock_and_recheck(ctx.uow, basket.tickets, ctx.clock, basket.held_operation_id)
@@ -111,44 +111,51 @@ def move_held(ctx: Context, operation: Operation, to: OperationState) -> None:
     ctx.uow.session.refresh(operation)
 
 
+@dataclass(frozen=True)
+class OperationRef:
+    """The operation a settlement writes under: what the later steps need of it."""
+
+    id: int
+    number: int
+
+
 def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind,
                    notes: OperationNotes | None, *,
-                   state: OperationState = OperationState.COMPLETED) -> Operation:
+                   state: OperationState = OperationState.COMPLETED) -> OperationRef:
     """Step 4: a new operation under the counter's next number, or the operation on hold
     the basket was resumed from, under its own number (its old lines go: the basket's
     are written again)."""
     s = ctx.uow.session
-    if basket.held_operation_id is None:
-        operation = Operation(
-            counter_id=ctx.station.counter_id,
-            number=take_operation_number(ctx.uow, ctx.station.counter_id), kind=kind,
-            state=state, created_at=ctx.now,
-            completed_at=ctx.now if state is OperationState.COMPLETED else None,
-            operator_id=ctx.station.operator_id)
-        s.add(operation)
-    else:
+    if basket.held_operation_id is not None:
         operation = lock_held(ctx.uow, basket.held_operation_id)
         if state is not OperationState.ON_HOLD:
             move_held(ctx, operation, state)
         s.execute(delete(OperationLine).where(OperationLine.operation_id == operation.id))
         operation.kind = kind
-    operation.refund_fees = basket.refund_fees
-    apply_notes(operation, notes)
-    s.flush()
-    return operation
+        operation.refund_fees = basket.refund_fees
+        apply_notes(operation, notes)
+        s.flush()
+        return OperationRef(operation.id, operation.number)
+    checked = (notes or OperationNotes()).checked()
+    number = take_operation_number(ctx.uow, ctx.station.counter_id)
+    operation_id = s.execute(insert(Operation).values(
+        counter_id=ctx.station.counter_id, number=number, kind=kind, state=state,
+        created_at=ctx.now, completed_at=ctx.now if state is OperationState.COMPLETED else None,
+        operator_id=ctx.station.operator_id, refund_fees=basket.refund_fees,
+        requested_by=checked.requested_by, cause=checked.cause, remarks=checked.remarks)
+        .returning(Operation.id)).scalar_one()
+    return OperationRef(operation_id, number)
 
 
-def write_cancel_lines(ctx: Context, operation: Operation,
+def write_cancel_lines(ctx: Context, operation: OperationRef,
                        basket: CancellationBasket) -> None:
-    ctx.uow.session.add_all(
-        OperationLine(operation_id=operation.id, ticket_id=item.ticket_id,
-                      kind=LineKind.CANCEL, price=item.price,
-                      fees=basket.refunded_fees(item))
-        for item in basket.tickets)
+    ctx.uow.session.execute(insert(OperationLine), [
+        {"operation_id": operation.id, "ticket_id": item.ticket_id, "kind": LineKind.CANCEL,
+         "price": item.price, "fees": basket.refunded_fees(item)} for item in basket.tickets])
 
 
-def cancel_taken_back(ctx: Context, operation: Operation, basket: CancellationBasket,
-                      locked: dict[int, Ticket], replaced: Iterable[int] = ()) -> None:
+def cancel_taken_back(ctx: Context, operation: OperationRef, basket: CancellationBasket,
+                      locked: dict[int, TakenBack], replaced: Iterable[int] = ()) -> None:
     """Step 5: the taken-back tickets cancelled (``replaced``: ids of those exchanged one
     for one, which become replaced), with the operation's cancel lines."""
     replaced = set(replaced)
@@ -169,7 +176,7 @@ def touch_orders(ctx: Context, order_ids: Iterable[int]) -> None:
         .execution_options(synchronize_session=False))
 
 
-def append_journal(ctx: Context, action: str, operation: Operation | None,
+def append_journal(ctx: Context, action: str, operation: OperationRef | Operation | None,
                    **payload: object) -> None:
     """Step 7."""
     if operation is not None:
@@ -179,7 +186,8 @@ def append_journal(ctx: Context, action: str, operation: Operation | None,
                    operation_id=operation.id if operation is not None else None, **payload)
 
 
-def enqueue_documents(ctx: Context, operation: Operation, documents: Sequence[Document], *,
+def enqueue_documents(ctx: Context, operation: OperationRef | Operation,
+                      documents: Sequence[Document], *,
                       open_drawer: bool = False, waiting_note: str = "") -> tuple[int, ...]:
     """Step 8: the print jobs, in the settlement's transaction (the drawer kick rides on
     the first document only)."""

@@ -11,14 +11,22 @@ writer that slipped past the locks cannot make one ticket refunded twice.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select, update
-from sqlalchemy.orm.attributes import set_committed_value
 
 from pos.core.basket import BasketTicket
 from pos.core.clock import Clock
 from pos.core.errors import TicketNotRefundable
-from pos.core.models import Ticket, TicketState
+from pos.core.models import (
+    LineKind,
+    Operation,
+    OperationLine,
+    OperationState,
+    Ticket,
+    TicketState,
+)
 from pos.core.services.scanning import holds_of, refunds_of, refusal_message, ticket_load_options
 from pos.core.ticket_states import allowed
 from pos.core.uow import UnitOfWork
@@ -50,24 +58,45 @@ def changed_refusal(uow: UnitOfWork, item: BasketTicket, clock: Clock,
     return TicketNotRefundable(reason + _CHANGED, number=item.number)
 
 
+@dataclass(slots=True)
+class TakenBack:
+    """A taken-back ticket as its locked row says (plain columns, no ORM object)."""
+
+    id: int
+    number: str
+    order_id: int
+    state: TicketState
+    price: Decimal
+    fees: Decimal
+    held_by: int | None  # number of another operation on hold that holds it
+
+
 def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
-                     own_operation_id: int | None = None) -> dict[int, Ticket]:
+                     own_operation_id: int | None = None) -> dict[int, TakenBack]:
     """Lock the tickets taken back (in id order, so two counters never deadlock) and check
     that none changed since the scan: state, price, and no other operation on hold holds
-    it. Every settlement and hold goes through here."""
+    it. Every settlement and hold goes through here: one statement."""
     ids = [t.ticket_id for t in items]
     if len(set(ids)) != len(ids):
         seen: set[int] = set()
         twice = next(t for t in items if t.ticket_id in seen or seen.add(t.ticket_id))
         raise TicketNotRefundable(f"Billet {twice.number} : deux fois dans le panier.",
                                   number=twice.number)
-    locked = {t.id: t for t in uow.session.scalars(
-        select(Ticket).where(Ticket.id.in_(ids)).order_by(Ticket.id).with_for_update()
-        .execution_options(populate_existing=True))}
-    held = holds_of(uow, ids, own_operation_id)
+    held = (select(Operation.number).join(OperationLine, OperationLine.operation_id
+                                          == Operation.id)
+            .where(OperationLine.ticket_id == Ticket.id, OperationLine.kind == LineKind.CANCEL,
+                   Operation.state == OperationState.ON_HOLD))
+    if own_operation_id is not None:
+        held = held.where(Operation.id != own_operation_id)
+    rows = uow.session.execute(
+        select(Ticket.id, Ticket.number, Ticket.order_id, Ticket.state, Ticket.price,
+               Ticket.fees, held.limit(1).scalar_subquery())
+        .where(Ticket.id.in_(ids)).order_by(Ticket.id).with_for_update(of=Ticket)).all()
+    locked = {r[0]: TakenBack(*r) for r in rows}
     for item in items:
         ticket = locked.get(item.ticket_id)
-        if ticket is None or ticket.state not in expected_states(item) or item.ticket_id in held:
+        if ticket is None or ticket.state not in expected_states(item) \
+                or ticket.held_by is not None:
             raise changed_refusal(uow, item, clock, own_operation_id)
         if ticket.price != item.price or ticket.fees != item.fees:
             raise TicketNotRefundable(
@@ -77,7 +106,7 @@ def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
 
 
 def transition(uow: UnitOfWork, items: Iterable[BasketTicket], to: TicketState,
-               clock: Clock, locked: dict[int, Ticket]) -> None:
+               clock: Clock, locked: dict[int, TakenBack]) -> None:
     """Move the tickets to ``to``: one conditional UPDATE per expected state, its row
     count checked; a ticket that is no longer where the re-check saw it is refused."""
     items = list(items)
@@ -96,5 +125,5 @@ def transition(uow: UnitOfWork, items: Iterable[BasketTicket], to: TicketState,
         stale = [i for i in group if i.ticket_id not in moved]
         if stale:
             raise changed_refusal(uow, stale[0], clock)
-        for ticket_id in ids:  # the loaded tickets say what the row says, nothing to flush
-            set_committed_value(locked[ticket_id], "state", to)
+        for ticket_id in ids:
+            locked[ticket_id].state = to
