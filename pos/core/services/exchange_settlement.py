@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, insert, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.core.basket import CancellationBasket
@@ -133,28 +133,41 @@ def settle_exchange(
     return replace(result, print_job_ids=job_ids)
 
 
+@dataclass(frozen=True)
+class NewTicket:
+    id: int
+    number: str
+
+
 def _sell(ctx: step.Context, operation_id: int, sale: ExchangeBasket, tickets_print: str,
-          delivery_mode: str) -> dict[int, Ticket]:
-    """The new tickets, under new numbers, with their sale lines and products."""
+          delivery_mode: str) -> dict[int, NewTicket]:
+    """The new tickets, under new numbers, with their sale lines and products: plain
+    INSERTs, the new ids read back in order."""
     s, station = ctx.uow.session, ctx.station
     new_lines = sale.all_tickets()
     numbers = take_ticket_numbers(ctx.uow, len(new_lines))
-    created = {line.line_id: Ticket(
-        number=number, order_id=sale.order_id, performance_id=line.performance_id,
-        seat_id=line.seat_id, category_id=line.category_id, tariff_id=line.tariff_id,
-        price=line.price, fees=line.fees, state=TicketState.VALID,
-        printed=tickets_print == "now", delivery_mode=delivery_mode[:40], sold_at=ctx.now,
-        sold_by_id=station.operator_id, sales_point_id=station.sales_point_id)
-        for line, number in zip(new_lines, numbers, strict=True)}
-    s.add_all(created.values())
+    rows = [{"number": number, "order_id": sale.order_id, "performance_id": line.performance_id,
+             "seat_id": line.seat_id, "category_id": line.category_id,
+             "tariff_id": line.tariff_id, "quota_id": None, "price": line.price,
+             "fees": line.fees, "state": TicketState.VALID, "printed": tickets_print == "now",
+             "delivery_mode": delivery_mode[:40], "sold_at": ctx.now,
+             "sold_by_id": station.operator_id, "sales_point_id": station.sales_point_id,
+             "checked_in_at": None, "replaced_by_id": None}
+            for line, number in zip(new_lines, numbers, strict=True)]
     try:
-        s.flush()
+        ids = s.scalars(insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True),
+                        rows).all() if rows else []
     except IntegrityError as error:
         if "seat" in str(error.orig) or "uq_tickets_live_seat" in str(error.orig):
             raise SeatTaken(seat_taken_message()) from None
         raise
-    s.add_all(OperationLine(operation_id=operation_id, ticket_id=t.id, kind=LineKind.SALE,
-                            price=t.price, fees=t.fees) for t in created.values())
+    created = {line.line_id: NewTicket(i, n)
+               for line, i, n in zip(new_lines, ids, numbers, strict=True)}
+    if new_lines:
+        s.execute(insert(OperationLine), [
+            {"operation_id": operation_id, "ticket_id": created[line.line_id].id,
+             "kind": LineKind.SALE, "price": line.price, "fees": line.fees}
+            for line in new_lines])
     for product in sale.products:
         sold = ProductSale(operation_id=operation_id, order_id=sale.order_id,
                            product_id=product.product_id, quantity=product.quantity,
@@ -168,11 +181,16 @@ def _sell(ctx: step.Context, operation_id: int, sale: ExchangeBasket, tickets_pr
     return created
 
 
-def _link_replaced(uow: UnitOfWork, pairs: dict[int, int], created: dict[int, Ticket]) -> None:
-    for old_id, line_id in sorted(pairs.items()):
-        uow.session.execute(update(Ticket).where(Ticket.id == old_id)
-                            .values(replaced_by_id=created[line_id].id)
-                            .execution_options(synchronize_session=False))
+def _link_replaced(uow: UnitOfWork, pairs: dict[int, int],
+                   created: dict[int, NewTicket]) -> None:
+    """Each replaced ticket points to its new one (one executemany)."""
+    if not pairs:
+        return
+    table = Ticket.__table__
+    uow.session.execute(
+        update(table).where(table.c.id == bindparam("old_id"))
+        .values(replaced_by_id=bindparam("new_id")),
+        [{"old_id": old, "new_id": created[line].id} for old, line in sorted(pairs.items())])
 
 
 def _result(ctx, operation, cancellation, sale, locked, pairs, created, sums,
@@ -227,11 +245,14 @@ def _documents(uow, cancellation, sale, created, new_lines, station, number, now
         change=change, refund_fees=cancellation.refund_fees))
     bundle_of = {t.line_id: p.name for p in sale.products for t in p.tickets}
     docs = [receipt]
+    venues: dict[int, str] = {}
     for line in new_lines:
-        perf = uow.session.get(Performance, line.performance_id)
+        if line.performance_id not in venues:
+            perf = uow.session.get(Performance, line.performance_id)
+            venues[line.performance_id] = perf.event.venue.name if perf else ""
         docs.append(ticket_document(TicketFace(
             number=created[line.line_id].number, event=line.event_name,
-            starts_at=line.starts_at, venue=perf.event.venue.name if perf else "",
+            starts_at=line.starts_at, venue=venues[line.performance_id],
             area=line.area, seat=line.seat, category=line.category, tariff=line.tariff,
             price=line.price, fees=line.fees, operator=station.operator_login,
             sales_point=station.sales_point_name, product=bundle_of.get(line.line_id, ""))))

@@ -32,14 +32,20 @@ def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: Mapping[int, obj
     """Step 2 for the sale side. ``locked``: the taken-back tickets, whose seats this
     exchange frees for itself."""
     bundled = {id(t) for p in sale.products for t in p.tickets}
-    for t in sale.all_tickets():
-        sellable_performance(uow, t.performance_id, clock)
-        if id(t) not in bundled:
+    performances: set[int] = set()
+    prices: set[tuple[int, int, int, object, object]] = set()
+    for t in sale.all_tickets():  # each performance, price and benefit checked once
+        if t.performance_id not in performances:
+            sellable_performance(uow, t.performance_id, clock)
+            performances.add(t.performance_id)
+        key = (t.performance_id, t.category_id, t.tariff_id, t.price, t.fees)
+        if id(t) not in bundled and key not in prices:
             price = price_of(uow, t.performance_id, t.category_id, t.tariff_id)
             if (price.amount, price.fees) != (t.price, t.fees):
                 raise NotForSale(f"Le prix de {t.event_name} {t.category} {t.tariff} a "
                                  "changé : ajoutez ces billets à nouveau.")
             check_benefit(uow, t.tariff_id, sale.contact_id, sale.granted_tariffs())
+            prices.add(key)
         if t.replaces_ticket_id is not None and t.replaces_ticket_id not in locked:
             raise SettlementError(f"Le billet {t.replaces_number} ré-échangé n'est plus dans "
                                   "le panier d'annulation : retirez sa ligne échangée.")
