@@ -13,13 +13,13 @@ from pos.core.db import Database, has_schema
 from pos.core.models import PaymentMode
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
-from pos.ui.controller import ExchangeController
-from pos.ui.device_worker import DocumentPrinter, PrintQueue
-from pos.ui.devices_controller import DevicesController, separate_drawer
-from pos.ui.devices_ui import install_device_ui
-from pos.ui.i18n import install_translator
+from pos.ui.common.i18n import install_translator
+from pos.ui.counter.controller import ExchangeController
+from pos.ui.devices.controller import DevicesController, separate_drawer
+from pos.ui.devices.view import install_device_ui
+from pos.ui.devices.worker import DocumentPrinter, PrintQueue
 from pos.ui.main_window import MainWindow
-from pos.ui.scanner_bridge import ScannerHub
+from pos.ui.scanning.hub import ScannerHub
 
 log = logging.getLogger(__name__)
 

@@ -29,14 +29,11 @@ from pos import formatting
 from pos.config import RefundsConfig
 from pos.core.models import PaymentMode
 from pos.core.services.refunds import SettlementResult
-from pos.ui.basket_model import TICKET_NUMBER_ROLE, BasketModel
-from pos.ui.contact_create_ui import install_contact_create
-from pos.ui.controller import ExchangeController
-from pos.ui.dialogs.supervisor_approval import SupervisorApprovalDialog
-from pos.ui.exchange_bar import install_exchange_bar
-from pos.ui.exchange_settlement_ui import install_exchange_settlement
-from pos.ui.hold_ui import install_hold_ui
-from pos.ui.panels import (
+from pos.ui.contact.create import install_contact_create
+from pos.ui.counter.basket_model import TICKET_NUMBER_ROLE, BasketModel
+from pos.ui.counter.controller import ExchangeController
+from pos.ui.counter.dialogs.supervisor_approval import SupervisorApprovalDialog
+from pos.ui.counter.panels import (
     ContactPanel,
     DeliveryPanel,
     DocumentsPanel,
@@ -44,9 +41,12 @@ from pos.ui.panels import (
     RemarksPanel,
     product_button,
 )
-from pos.ui.refund_actions import open_other_payment, open_split
-from pos.ui.refund_payments import RefundInfo
-from pos.ui.take_back import TakeBackUi
+from pos.ui.exchange.bar import install_exchange_bar
+from pos.ui.exchange.settlement import install_exchange_settlement
+from pos.ui.hold.view import install_hold_ui
+from pos.ui.refund.info import RefundInfo
+from pos.ui.refund.view import open_other_payment, open_split
+from pos.ui.take_back.view import TakeBackUi
 
 
 class MainWindow(QMainWindow):
