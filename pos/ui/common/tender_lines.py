@@ -34,10 +34,6 @@ from pos.core.services.refunds import Tender
 from pos.ui.common.payment_modes import mode_label
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TenderLinesDialog", text)
-
-
 class TenderLinesDialog(QDialog):
     """``prefix`` names the widgets (``<prefix>ModeCombo``, ``<prefix>AmountField``...);
     subclasses add their own rows in ``extra_rows`` and say the rest in ``rest_text``."""
@@ -66,11 +62,14 @@ class TenderLinesDialog(QDialog):
         self.reference.setObjectName(f"{prefix}ReferenceField")
         self.reference.setMaxLength(80)
         self.reference.setPlaceholderText(reference_hint)
-        add = QPushButton(_t("Add"), self)
+        add = QPushButton(QCoreApplication.translate("TenderLinesDialog", "Add"), self)
         add.setObjectName(f"{prefix}AddButton")
-        grid.addWidget(QLabel(_t("Mode"), self), 0, 0)
-        grid.addWidget(QLabel(_t("Amount"), self), 0, 1)
-        grid.addWidget(QLabel(_t("Reference"), self), 0, 2)
+        grid.addWidget(QLabel(
+            QCoreApplication.translate("TenderLinesDialog", "Mode"), self), 0, 0)
+        grid.addWidget(QLabel(
+            QCoreApplication.translate("TenderLinesDialog", "Amount"), self), 0, 1)
+        grid.addWidget(QLabel(
+            QCoreApplication.translate("TenderLinesDialog", "Reference"), self), 0, 2)
         grid.addWidget(self.mode, 1, 0)
         grid.addWidget(self.amount, 1, 1)
         grid.addWidget(self.reference, 1, 2)
@@ -80,7 +79,12 @@ class TenderLinesDialog(QDialog):
 
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName(f"{prefix}LinesTable")
-        self.table.setHorizontalHeaderLabels([_t("MODE"), _t("AMOUNT"), _t("REFERENCE")])
+        # Literal contexts, not self.tr: at run time self is a subclass, whose tr() would
+        # look under the subclass's name; and lupdate extracts only literal strings.
+        self.table.setHorizontalHeaderLabels([
+            QCoreApplication.translate("TenderLinesDialog", "MODE"),
+            QCoreApplication.translate("TenderLinesDialog", "AMOUNT"),
+            QCoreApplication.translate("TenderLinesDialog", "REFERENCE")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -99,11 +103,12 @@ class TenderLinesDialog(QDialog):
         layout.addWidget(self.error)
 
         buttons = QHBoxLayout()
-        remove = QPushButton(_t("Remove line"), self)
+        remove = QPushButton(
+            QCoreApplication.translate("TenderLinesDialog", "Remove line"), self)
         remove.setObjectName(f"{prefix}RemoveButton")
         self.confirm = QPushButton(confirm_text, self)
         self.confirm.setObjectName(confirm_name)
-        cancel = QPushButton(_t("Cancel"), self)
+        cancel = QPushButton(QCoreApplication.translate("TenderLinesDialog", "Cancel"), self)
         cancel.setObjectName(f"{prefix}CancelButton")
         buttons.addWidget(remove)
         buttons.addStretch()

@@ -8,11 +8,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QWidget
 
 from pos import formatting
 from pos.core.services.contact_search import ContactSearchResult
-from pos.ui.take_back.controller import TakeBackController
+from pos.ui.common.ops import Outcome
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -31,12 +30,13 @@ class ContactResultsModel(QStandardItemModel):
             where = ", ".join(p for p in (contact.email, contact.city) if p)
             row = [QStandardItem(contact.name), QStandardItem(where)]
             for order in contact.orders:
+                # lupdate reads a plural's count only as a plain name, not an attribute
+                tickets = order.tickets
                 child = [
                     QStandardItem(QCoreApplication.translate("ContactSearch", "Order %1").replace(
                         "%1", str(order.number))),
                     QStandardItem(formatting.timestamp(order.created_at) + " - "
-                                  + QCoreApplication.translate("ContactSearch", "%n ticket(s)",
-                                                               "", order.tickets)),
+                                  + self.tr("%n ticket(s)", "", tickets)),
                 ]
                 child[0].setData(order.number, ORDER_ROLE)
                 for item in child:
@@ -48,31 +48,28 @@ class ContactResultsModel(QStandardItemModel):
 
 
 class ContactSearch(QObject):
-    """Wires the existing ``contactSearchField`` of the contact panel."""
+    """Wires the contact panel's ``contactSearchField`` and ``contactResultsView``.
 
-    def __init__(self, panel: QWidget, controller: TakeBackController,
+    ``search``: the contact controller's search (an Outcome of ContactSearchResult);
+    ``open_order``: what Enter on an order does (the take-back feature's order detail).
+    """
+
+    def __init__(self, panel, search: Callable[[str], Outcome],
                  open_order: Callable[[int], None], show_message: Callable[[str, str], None]
                  ) -> None:
         super().__init__(panel)
-        self.controller = controller
+        self._search = search
         self.open_order = open_order
         self.show_message = show_message
-        self.field: QLineEdit = panel.findChild(QLineEdit, "contactSearchField")
+        self.field = panel.search_field
         self.model = ContactResultsModel(self)
-        self.view = QTreeView(panel)
-        self.view.setObjectName("contactResultsView")
+        self.view = panel.results
         self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setUniformRowHeights(True)
-        self.view.setMinimumHeight(140)
-        self.view.hide()
-        layout = panel.layout()
-        layout.insertWidget(layout.indexOf(self.field) + 1, self.view)
         self.field.returnPressed.connect(self.search)
         self.view.activated.connect(self._activated)
 
     def search(self) -> None:
-        outcome = self.controller.search_contacts(self.field.text())
+        outcome = self._search(self.field.text())
         if not outcome.ok:
             self.show_message(outcome.error, "error")
             return
@@ -85,8 +82,8 @@ class ContactSearch(QObject):
             self.show_message(
                 QCoreApplication.translate("ContactSearch", "No contact found."), "info")
             return
-        text = QCoreApplication.translate("ContactSearch", "%n contact(s) found.", "",
-                                          len(result.contacts))
+        count = len(result.contacts)
+        text = self.tr("%n contact(s) found.", "", count)
         if result.more:
             text += " " + QCoreApplication.translate(
                 "ContactSearch", "More contacts match: type more of the name.")

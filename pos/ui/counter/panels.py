@@ -1,19 +1,17 @@
-"""The side panels of the exchange / cancellation screen (contact, delivery, documents,
-reminder of payment modes). They show what the controller tells them."""
+"""The counter's side panels: delivery, documents, remarks. They show plain data and say
+what the cashier chose; the counter's presenters fill them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,49 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos import formatting
-from pos.ui.contact.details import ContactDetails, address_text
 
-
-class ContactPanel(QGroupBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Contact"), parent)
-        self.setObjectName("contactPanel")
-        layout = QVBoxLayout(self)
-        search = QLineEdit(self)
-        search.setObjectName("contactSearchField")
-        search.setPlaceholderText(self.tr("Search contacts"))
-        self.name = QLabel(self.tr("No contact"), self)
-        self.name.setObjectName("contactNameLabel")
-        self.name.setWordWrap(True)
-        self.add_button = QPushButton(self.tr("ADD"), self)
-        self.add_button.setObjectName("addContactButton")
-        self.add_button.setToolTip(self.tr("Create a contact"))
-        layout.addWidget(search)
-        name_row = QHBoxLayout()
-        name_row.addWidget(self.name, 1)
-        name_row.addWidget(self.add_button)
-        layout.addLayout(name_row)
-        self.balance = QLabel("", self)
-        self.balance.setObjectName("contactBalanceLabel")
-        layout.addWidget(self.balance)
-        self.details = ContactDetails(self)  # address, e-mail, CHANGER
-        layout.addWidget(self.details)
-
-    def show_contact(self, text: str) -> None:
-        self.name.setText(text or self.tr("No contact"))
-
-    def show_balance(self, balance) -> None:
-        """The contact's suspense account (a ContactBalance), or nothing (None)."""
-        if balance is None:
-            self.balance.setText("")
-            return
-        self.name.setText(balance.contact_name)
-        self.balance.setText(self.tr("Suspense account: %1").replace(
-            "%1", formatting.money(balance.balance)))
+def address_text(card) -> str:
+    return "\n".join(card.address_lines) if card is not None else ""
 
 
 class DeliveryPanel(QGroupBox):
+    sig_changed = Signal(str, bool)  # delivery mode ("counter" | "email"), print now
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ticket delivery"), parent)
         self.setObjectName("deliveryPanel")
@@ -71,6 +34,7 @@ class DeliveryPanel(QGroupBox):
         self.mode = QComboBox(self)
         self.mode.setObjectName("deliveryModeCombo")
         self.mode.addItem(self.tr("Handed to the contact"), "counter")
+        self.mode.addItem(QCoreApplication.translate("SettlementUi", "Sent by e-mail"), "email")
         form.addRow(self.tr("Mode"), self.mode)
         self.print_now = QRadioButton(self.tr("yes"), self)
         self.print_now.setObjectName("immediatePrintYes")
@@ -94,6 +58,11 @@ class DeliveryPanel(QGroupBox):
         form.insertRow(1, self.tr("Contact"), self.contact)
         form.insertRow(2, self.tr("Address"), self.address)
         form.insertRow(3, self.tr("E-mail"), self.email)
+        self.mode.currentIndexChanged.connect(self._changed)
+        self.print_now.toggled.connect(self._changed)
+
+    def _changed(self, *_args) -> None:
+        self.sig_changed.emit(self.mode.currentData(), self.print_now.isChecked())
 
     def show_contact(self, card) -> None:
         """The operation's contact (a ContactCard), or None."""
@@ -130,42 +99,6 @@ class DocumentsPanel(QGroupBox):
         self.empty.setVisible(not documents)
 
 
-class PaymentReminderPanel(QGroupBox):
-    """How the tickets in the basket were paid (filled by the refund work)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Reminder of payment modes"), parent)
-        self.setObjectName("paymentReminderPanel")
-        layout = QVBoxLayout(self)
-        self.table = QTableWidget(0, 2, self)
-        self.table.setObjectName("paymentReminderTable")
-        self.table.setHorizontalHeaderLabels([self.tr("PAYMENT MODE"), self.tr("AMOUNT")])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMaximumHeight(140)
-        layout.addWidget(self.table)
-        self.refundable = QLabel("", self)
-        self.refundable.setObjectName("paymentReminderRefundableLabel")
-        layout.addWidget(self.refundable)
-
-    def show_reminder(self, reminder) -> None:
-        """A PaymentReminder from the core, or None for an empty basket."""
-        from pos.ui.common.payment_modes import mode_label
-
-        lines = reminder.lines if reminder is not None else ()
-        self.table.setRowCount(len(lines))
-        for row, line in enumerate(lines):
-            self.table.setItem(row, 0, QTableWidgetItem(mode_label(line.mode)))
-            amount = QTableWidgetItem(formatting.money(line.amount))
-            amount.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, 1, amount)
-        self.refundable.setText("" if reminder is None else self.tr(
-            "Still refundable: %1").replace("%1", formatting.money(reminder.refundable)))
-
-
 class RemarksPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Remarks"), parent)
@@ -174,11 +107,3 @@ class RemarksPanel(QGroupBox):
         self.text = QLineEdit(self)
         self.text.setObjectName("remarksField")
         layout.addWidget(self.text)
-
-
-def product_button(parent: QWidget, text: str, name: str) -> QPushButton:
-    """A product-bar button of the exchange part (sale in exchange comes with its issue)."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setEnabled(False)
-    return button

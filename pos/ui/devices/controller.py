@@ -1,6 +1,6 @@
 """The cash desk's devices as the window uses them: print jobs, the drawer, the settings.
 
-Like ExchangeController: each intent is one unit of work on a core service, device
+Each intent is one unit of work on a core service (``pos.ui.common.ops``), device
 calls go to the print worker's thread, outcomes come back as signals. No widget here.
 """
 
@@ -19,13 +19,13 @@ from pos.config import Config, ConfigError, default_config_path, parse_config
 from pos.core.clock import Clock
 from pos.core.db import Database
 from pos.core.device_documents import test_page
-from pos.core.errors import DomainError
 from pos.core.services import print_jobs
 from pos.core.services.cash_drawer import open_drawer_no_sale, record_drawer_test
 from pos.core.services.print_jobs import PrintJobView
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 from pos.devices.errors import DeviceError
+from pos.ui.common import ops
 from pos.ui.devices.worker import PrintQueue
 
 log = logging.getLogger(__name__)
@@ -67,15 +67,9 @@ class DevicesController(QObject):
         return UnitOfWork(self.database.sessions)
 
     def _act(self, action: Callable[[UnitOfWork], Any]) -> Any:
-        try:
-            with self.uow() as uow:
-                return action(uow)
-        except DomainError as exc:
-            self.sig_message.emit(exc.message, "error")
-        except Exception:  # noqa: BLE001
-            log.exception("device action failed")
-            self.sig_message.emit(self.tr("The action could not be recorded: try again."), "error")
-        return None
+        outcome = ops.run(self.uow, action, what="device action", say=self.sig_message.emit,
+                          failure=self.tr("The action could not be recorded: try again."))
+        return outcome.value if outcome.ok else None
 
     # --- print jobs ---------------------------------------------------------------------
 

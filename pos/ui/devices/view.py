@@ -1,34 +1,40 @@
 """The devices' part of the main window: the "Devices" menu, the printer state and the
 "Réessayer" button in the status bar, the no-sale opening, the print-jobs and settings
-dialogs. ``install_device_ui`` wires them to a MainWindow without the window knowing."""
+dialogs, which open through the window's one dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton
 
 from pos.devices.status import DrawerState, PrinterStatus
+from pos.ui import keys
+from pos.ui.common.modal import OneDialog
 from pos.ui.devices.controller import DevicesController
 from pos.ui.devices.dialogs.device_settings import DeviceSettingsDialog
 from pos.ui.devices.dialogs.no_sale import NoSaleDialog
 from pos.ui.devices.dialogs.print_jobs import PrintJobsDialog
 
-PRINT_JOBS_KEY = "Ctrl+J"
-NO_SALE_KEY = "Ctrl+T"
-SETTINGS_KEY = "Ctrl+Shift+P"
+PRINT_JOBS_KEY = keys.PRINT_JOBS
+NO_SALE_KEY = keys.NO_SALE
+SETTINGS_KEY = keys.DEVICE_SETTINGS
 
 
 class DeviceUi(QObject):
     """Owns the device widgets of one window."""
 
-    def __init__(self, window: QMainWindow, devices: DevicesController) -> None:
+    def __init__(self, window: QMainWindow, devices: DevicesController, dialogs: OneDialog,
+                 *, say: Callable[[str, str], None], set_printer_status: Callable[[str], None],
+                 scan_sources: Sequence = ()) -> None:
         super().__init__(window)
-        self.window, self.devices = window, devices
+        self.window, self.devices, self.dialogs = window, devices, dialogs
+        self._say, self._set_printer_status = say, set_printer_status
+        self.scan_sources = list(scan_sources)  # for "Scanner maintenant"
         queue = devices.print_queue
         self.print_jobs_dialog: PrintJobsDialog | None = None
-        self.settings_dialog: DeviceSettingsDialog | None = None
-        self.no_sale_dialog: NoSaleDialog | None = None
 
         menu = window.menuBar().addMenu(self.tr("&Devices"))
         menu.setObjectName("devicesMenu")
@@ -64,26 +70,22 @@ class DeviceUi(QObject):
         queue.sig_drawer_state.connect(self._drawer_state)
         queue.sig_attention.connect(self._attention)
         queue.sig_paused.connect(lambda: self._attention(self._pending))
-        devices.sig_message.connect(self._message)
+        devices.sig_message.connect(say)
+        queue.sig_job_done.connect(self._printed)
         self._pending = 0
         queue.request_status()  # the worker may have spoken before we listened
 
     def _action(self, menu, text: str, name: str, key: str, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(key))
-        action.triggered.connect(slot)
+        action = keys.bind_action(self.window, key, name, slot, text)
         menu.addAction(action)
-        self.window.addAction(action)
         return action
 
-    def _message(self, text: str, level: str) -> None:
-        show = getattr(self.window, "show_message", None)
-        if show is not None:
-            show(text, level)
+    def _printed(self, name: str) -> None:
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Printed: %1").replace("%1", name), 5000)
 
     def _printer_status(self, status: PrinterStatus) -> None:
-        self.window.set_printer_status(status.label)
+        self._set_printer_status(status.label)
 
     def _drawer_state(self, state: DrawerState) -> None:
         # The labels are the cashier's words already (pos.devices.status.DrawerState).
@@ -103,31 +105,13 @@ class DeviceUi(QObject):
             self.print_jobs_dialog = PrintJobsDialog(self.devices, self.window)
         else:
             self.print_jobs_dialog.refresh()
-        self.print_jobs_dialog.open()
+        # Kept between openings: the cashier finds the job selected last time.
+        self.dialogs.open(self.print_jobs_dialog, keep=True)
 
     def show_settings(self) -> None:
-        if self.settings_dialog is not None:
-            self.settings_dialog.deleteLater()
-        self.settings_dialog = DeviceSettingsDialog(self.devices, self.window)
-        self.settings_dialog.open()
+        self.dialogs.open(DeviceSettingsDialog(self.devices, self.window,
+                                               scan_sources=self.scan_sources))
 
     def ask_no_sale(self) -> None:
-        if self.no_sale_dialog is not None:
-            return
         dialog = NoSaleDialog(self.window)
-        self.no_sale_dialog = dialog
-
-        def answered(result: int) -> None:
-            self.no_sale_dialog = None
-            dialog.deleteLater()
-            if result == NoSaleDialog.DialogCode.Accepted:
-                self.devices.no_sale(dialog.reason_text())
-
-        dialog.finished.connect(answered)
-        dialog.open()
-
-
-def install_device_ui(window: QMainWindow, devices: DevicesController) -> DeviceUi:
-    ui = DeviceUi(window, devices)
-    window.device_ui = ui  # type: ignore[attr-defined]
-    return ui
+        self.dialogs.open(dialog, lambda: self.devices.no_sale(dialog.reason_text()))

@@ -1,14 +1,14 @@
 """Settling an exchange on its balance (the sale basket is not empty).
 
-``ExchangeSettlement`` (owned by the controller as ``controller.exchange_settlement``)
-calls ``settle_exchange`` in one unit of work: total > 0 the customer pays (TOUT PAYER
-[F4], ``exchangePayDialog``), total < 0 the refund buttons (F9-F12, F8) refund the
-balance, total = 0 TOUT PAYER closes the operation. After the commit the print worker
-prints the receipt, vouchers and, with "Impression immédiate : oui", the new tickets;
-with "non" the tickets wait (BILLETS À IMPRIMER); with delivery by e-mail the documents
-go as PDF attachments through ``[mail]`` (or to the outbox), on a thread of their own.
+``ExchangeSettlement`` calls ``settle_exchange`` in one unit of work: total > 0 the
+customer pays (TOUT PAYER [F4], ``exchangePayDialog``), total < 0 the refund buttons
+(F9-F12, F8) refund the balance, total = 0 TOUT PAYER closes the operation. After the
+commit the print worker prints the receipt, vouchers and, with "Impression immédiate :
+oui", the new tickets; with "non" the tickets wait (BILLETS À IMPRIMER); with delivery
+by e-mail the documents go as PDF attachments through ``[mail]`` (or to the outbox), on
+a thread of their own.
 
-``install_exchange_settlement`` wires the window's widgets to it.
+``pos.ui.exchange.settlement_view`` wires the window's widgets to it.
 """
 
 from __future__ import annotations
@@ -17,35 +17,24 @@ import logging
 import threading
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox, QPushButton, QRadioButton
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos import formatting
 from pos.config import Config, MailConfig
 from pos.core.documents import Barcode, Document
-from pos.core.errors import DomainError
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals
 from pos.core.money import ZERO
-from pos.core.planned_documents import exchange_documents
 from pos.core.services.accounts import order_contact_balance
 from pos.core.services.credit_notes import credit_note_balance
 from pos.core.services.deferred_prints import deferred_jobs, print_deferred
 from pos.core.services.exchange_settlement import ExchangeResult, settle_exchange
 from pos.core.services.refunds import Tender
-from pos.ui.counter.panels import DocumentsPanel
-from pos.ui.exchange.dialogs.exchange_payment import ExchangePaymentDialog
-
-if TYPE_CHECKING:
-    from pos.ui.counter.controller import ExchangeController
-    from pos.ui.main_window import MainWindow
+from pos.ui.common.ops import QUIET
+from pos.ui.counter.session import CounterSession
 
 log = logging.getLogger(__name__)
 
-PAY_ALL_KEY = "F4"
-PENDING_PRINTS_KEY = "Ctrl+I"
 DELIVERY_MODES = {"counter": "Remis au contact", "email": "Envoi par e-mail"}
 
 
@@ -53,19 +42,17 @@ class ExchangeSettlement(QObject):
     sig_mail_done = Signal(str, str)  # text, level (from the mail thread, queued)
     sig_pending_prints = Signal(int)  # tickets waiting to be printed on demand
 
-    def __init__(self, controller: ExchangeController) -> None:
-        super().__init__(controller)
-        self.controller = controller
-        self.tickets_print = "now"  # "now" | "later": Impression immédiate oui / non
-        self.delivery = "counter"  # "counter" | "email"
+    def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
+        super().__init__(parent or session)
+        self.session = session
         self.mail_config = MailConfig()
         self.outbox_dir: Path = Config().mail_outbox_dir
         self.mail_threads: list[threading.Thread] = []
-        self.sig_mail_done.connect(controller.sig_message)
+        self.sig_mail_done.connect(session.sig_message)
         self.contact = None  # the basket's ContactCard: its e-mail receives the tickets
-        controller.operations.sig_contact.connect(self._contact_changed)
 
-    def _contact_changed(self, card) -> None:
+    def set_contact(self, card) -> None:
+        """The contact feature's card (connected by the composition root)."""
         self.contact = card
 
     def configure(self, config: Config) -> None:
@@ -75,64 +62,51 @@ class ExchangeSettlement(QObject):
 
     @property
     def sale(self) -> ExchangeBasket:
-        """What the product bar sold (``controller.exchange``, ÉCHANGÉ PAR CONTACT)."""
-        return self.controller.exchange.sale
+        """What the product bar sold (ÉCHANGÉ PAR CONTACT)."""
+        return self.session.sale
 
     def active(self) -> bool:
         """An exchange: something is sold against the cancellation basket."""
         return len(self.sale) > 0
 
     def totals(self) -> ExchangeTotals:
-        return self.controller.exchange.totals()
+        return self.session.totals()
 
     def credit_note(self, number: str) -> tuple[Decimal, bool]:
         """A scanned voucher: (what is left on it, expired); DomainError when unknown."""
-        with self.controller.uow() as uow:
-            note = credit_note_balance(uow, number, self.controller.clock)
+        # The dialog shows the refusal in its own field: it goes there as raised.
+        with self.session.uow() as uow:
+            note = credit_note_balance(uow, number, self.session.clock)
         return note.balance, note.expired
 
     def suspense_balance(self) -> Decimal | None:
         order_id = self.sale.order_id
         if order_id is None:
             return None
-        try:
-            with self.controller.uow() as uow:
-                balance = order_contact_balance(uow, order_id)
-        except Exception:  # noqa: BLE001 - the dialog opens without it
-            log.exception("suspense balance")
-            return None
+        outcome = self.session.run(lambda uow: order_contact_balance(uow, order_id),
+                                   what="suspense balance", said=False, failure=QUIET)
+        balance = outcome.value  # the dialog opens without it
         return balance.balance if balance is not None else None
 
     # --- settling -----------------------------------------------------------------------
 
     def settle(self, tenders: list[Tender]) -> ExchangeResult | None:
-        c = self.controller
+        s = self.session
         recipient = ""
-        if self.delivery == "email":
+        if s.delivery == "email":
             recipient = self.contact.email if self.contact is not None else ""
             if not recipient:
-                c.sig_message.emit(QCoreApplication.translate("ExchangeSettlement", "The contact has no e-mail address: enter one, or hand the tickets over."), "error")  # noqa: E501
+                s.say(QCoreApplication.translate("ExchangeSettlement", "The contact has no e-mail address: enter one, or hand the tickets over."), "error")  # noqa: E501
                 return None
-        try:
-            with c.uow() as uow:
-                result = settle_exchange(
-                    uow, c.basket, self.sale, tenders, c.station, c.clock,
-                    credit_note_validity_days=c.credit_note_validity_days,
-                    notes=c.operations.notes,
-                    tickets_print="none" if recipient else self.tickets_print,
-                    delivery_mode=DELIVERY_MODES[self.delivery])
-        except DomainError as exc:
-            c.sig_message.emit(exc.message, "error")
+        outcome = s.run(lambda uow: settle_exchange(
+            uow, s.basket, self.sale, tenders, s.station, s.clock,
+            credit_note_validity_days=s.credit_note_validity_days, notes=s.notes,
+            tickets_print="none" if recipient else s.tickets_print,
+            delivery_mode=DELIVERY_MODES[s.delivery]),
+            what="exchange", failure=QCoreApplication.translate("ExchangeSettlement", "The exchange could not be recorded: nothing was changed. Try again."))  # noqa: E501
+        if not outcome.ok:
             return None
-        except Exception:
-            log.exception("exchange failed")
-            c.sig_message.emit(QCoreApplication.translate("ExchangeSettlement", "The exchange could not be recorded: nothing was changed. Try again."), "error")  # noqa: E501
-            return None
-        c.basket.clear()
-        c.print_queue.wake()  # its print jobs were committed with the operation
-        c.exchange.clear()
-        c.sig_basket_changed.emit()
-        c.sig_settled.emit(result)
+        result = outcome.value
         text = QCoreApplication.translate(
             "ExchangeSettlement", "Operation %1: exchange recorded, total %2.").replace(
             "%1", str(result.operation_number)).replace("%2", formatting.money(result.total))
@@ -140,40 +114,39 @@ class ExchangeSettlement(QObject):
             text += " " + QCoreApplication.translate(
                 "ExchangeSettlement", "Change to give back: %1").replace(
                 "%1", formatting.money(result.change))
-        c.sig_message.emit(text, "info")
+        s.settled(result, text)
         if recipient:
             self.send_documents(result, recipient)
         self.refresh_pending()
-        c.refresh_operation_number()
+        s.refresh_operation_number()
         return result
 
     # --- tickets printed on demand --------------------------------------------------------
 
     def refresh_pending(self) -> int:
-        try:
-            with self.controller.uow() as uow:
-                count = len(deferred_jobs(uow, self.controller.station.counter_id))
-        except Exception:  # noqa: BLE001 - a count must never stop the counter
-            log.exception("deferred print jobs")
+        s = self.session
+        # A count must never stop the counter: an unexpected error is only logged.
+        outcome = s.run(lambda uow: len(deferred_jobs(uow, s.station.counter_id)),
+                        what="deferred print jobs", said=False, failure=QUIET)
+        if not outcome.ok:
             return 0
-        self.sig_pending_prints.emit(count)
-        return count
+        self.sig_pending_prints.emit(outcome.value)
+        return outcome.value
 
     def print_pending(self) -> int:
-        c = self.controller
-        try:
-            with c.uow() as uow:
-                count = print_deferred(uow, c.station.counter_id, c.clock.now())
-        except DomainError as exc:
-            c.sig_message.emit(exc.message, "error")
+        s = self.session
+        outcome = s.run(lambda uow: print_deferred(uow, s.station.counter_id, s.clock.now()),
+                        what="print deferred")
+        if not outcome.ok:
             return 0
-        c.print_queue.resume()
+        count = outcome.value
+        s.print_queue.resume()
         if count:
-            c.sig_message.emit(QCoreApplication.translate(
+            s.say(QCoreApplication.translate(
                 "ExchangeSettlement", "Documents sent to the printer: %1.").replace(
                 "%1", str(count)), "info")
         else:
-            c.sig_message.emit(QCoreApplication.translate(
+            s.say(QCoreApplication.translate(
                 "ExchangeSettlement", "No ticket waits to be printed."), "info")
         self.refresh_pending()
         return count
@@ -190,9 +163,9 @@ class ExchangeSettlement(QObject):
         attached = QCoreApplication.translate("ExchangeSettlement", "Please find attached your tickets and the receipt of your exchange (operation %1).")  # noqa: E501
         regards = QCoreApplication.translate("ExchangeSettlement", "Best regards,")
         body = (f"{hello}\n\n{attached.replace('%1', str(number))}\n\n{regards}\n"
-                f"{self.controller.station.venue_name}\n")
+                f"{self.session.station.venue_name}\n")
         documents, config, outbox = result.documents, self.mail_config, self.outbox_dir
-        at = self.controller.clock.now()
+        at = self.session.clock.now()
         failed = QCoreApplication.translate("ExchangeSettlement",
                                             "The e-mail could not be sent: %1")
 
@@ -226,127 +199,3 @@ def attachment_name(document: Document) -> str:
     code = next((b.payload for b in document.blocks if isinstance(b, Barcode)), "")
     prefix = {"ticket": "billet", "credit_note": "avoir"}.get(document.kind, "recu")
     return f"{prefix}-{code or document.kind}.pdf"
-
-
-# --- the window ---------------------------------------------------------------------------
-
-class SettlementUi(QObject):
-    """TOUT PAYER, the pay dialog, the delivery choices and BILLETS À IMPRIMER."""
-
-    def __init__(self, window: MainWindow, settlement: ExchangeSettlement) -> None:
-        super().__init__(window)
-        self.window, self.settlement = window, settlement
-        self.dialog: ExchangePaymentDialog | None = None
-        self.pay_all = window.findChild(QPushButton, "payAllButton")
-        self.pay_all.setText(window.tr("Pay everything") + f" [{PAY_ALL_KEY}]")
-        self.pay_all.setShortcut(QKeySequence(PAY_ALL_KEY))
-        self.pay_all.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pay_all.clicked.connect(self.pay)
-
-        print_now = window.findChild(QRadioButton, "immediatePrintYes")
-        print_now.toggled.connect(self._print_now)
-        settlement.tickets_print = "now" if print_now.isChecked() else "later"
-        self.delivery = window.findChild(QComboBox, "deliveryModeCombo")
-        self.delivery.addItem(self.tr("Sent by e-mail"), "email")
-        self.delivery.currentIndexChanged.connect(self._delivery)
-        self.documents = window.findChild(DocumentsPanel, "documentsPanel")
-        self._showing_exchange = False
-
-        status = window.statusBar()
-        self.pending = QPushButton("", status)
-        self.pending.setObjectName("pendingTicketsButton")
-        self.pending.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.pending.clicked.connect(settlement.print_pending)
-        self.pending_action = QAction(self.tr("Print the tickets waiting"), window)
-        self.pending_action.setObjectName("pendingTicketsAction")
-        self.pending_action.setShortcut(QKeySequence(PENDING_PRINTS_KEY))
-        self.pending_action.triggered.connect(settlement.print_pending)
-        window.addAction(self.pending_action)
-        status.addPermanentWidget(self.pending)
-        settlement.sig_pending_prints.connect(self._pending)
-
-        controller = window.controller
-        controller.sig_basket_changed.connect(self.refresh)
-        controller.exchange.sig_sale_changed.connect(self.refresh)
-        settlement.refresh_pending()
-        self.refresh()
-
-    def _print_now(self, on: bool) -> None:
-        self.settlement.tickets_print = "now" if on else "later"
-        self.refresh()
-
-    def _delivery(self, _index: int) -> None:
-        self.settlement.delivery = self.delivery.currentData()
-        self.refresh()
-
-    def _pending(self, count: int) -> None:
-        self.pending.setText(self.tr("TICKETS TO PRINT (%1)").replace("%1", str(count))
-                             + f" [{PENDING_PRINTS_KEY}]")
-        self.pending.setEnabled(count > 0)
-
-    def refresh(self) -> None:
-        """TOUT PAYER for a balance to pay or nil; the refund buttons for one to refund;
-        the documents the exchange will produce ("Envoi documents")."""
-        controller = self.window.controller
-        basket = controller.basket
-        exchanging = bool(basket.tickets) and self.settlement.active()
-        total = self.settlement.totals().total if exchanging else ZERO
-        self.pay_all.setEnabled(exchanging and total >= ZERO)
-        for button in self.window.refund_buttons:
-            button.setEnabled(bool(basket.tickets) and (not exchanging or total < ZERO))
-        if exchanging:
-            self.documents.show_documents(exchange_documents(
-                new_tickets=len(self.settlement.sale.all_tickets()), refund=total < ZERO,
-                by_email=self.settlement.delivery == "email",
-                print_now=self.settlement.tickets_print == "now"))
-            self._showing_exchange = True
-        elif self._showing_exchange:
-            self._showing_exchange = False
-            controller.operations.refresh()  # back to the refund's documents
-
-    def pay(self) -> None:
-        window = self.window
-        if window._confirm is not None or not self.settlement.active():
-            return
-        total = self.settlement.totals().total
-        if total < ZERO:
-            window.show_message(self.tr("The customer is refunded: choose a refund mode."),
-                                "error")
-        elif total == ZERO:
-            self._close_at_zero()
-        else:
-            dialog = ExchangePaymentDialog(total, self.settlement.credit_note,
-                                           self.settlement.suspense_balance(), window)
-            self._show(dialog, lambda: self.settlement.settle(dialog.tenders()))
-
-    def _close_at_zero(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Exchange"),
-                          self.tr("The total is nil: close the exchange?"),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                          self.window)
-        box.setObjectName("confirmDialog")
-        box.setDefaultButton(QMessageBox.StandardButton.Yes)
-        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Close exchange"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("Cancel"))
-        self._show(box, lambda: self.settlement.settle([]),
-                   accepted=QMessageBox.StandardButton.Yes)
-
-    def _show(self, dialog, on_accept, accepted=QDialog.DialogCode.Accepted) -> None:
-        window = self.window
-        window._confirm = dialog
-
-        def finished(result: int) -> None:
-            window._confirm = None
-            dialog.deleteLater()
-            if result == accepted:
-                on_accept()
-            window.scan_field.setFocus()
-
-        dialog.finished.connect(finished)
-        dialog.open()
-
-
-def install_exchange_settlement(window: MainWindow) -> SettlementUi:
-    ui = SettlementUi(window, window.controller.exchange_settlement)
-    window.settlement_ui = ui  # type: ignore[attr-defined]
-    return ui

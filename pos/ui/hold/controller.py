@@ -1,22 +1,11 @@
-"""The operation around the basket: put it on hold (METTRE EN ATTENTE), bring a held one
-back (slip barcode, one of its tickets, or the list), abandon it, what the cashier says
-about it (Demandé par, cause, remarks), its contact and the documents it will produce.
-
-Owned by the ExchangeController (``controller.operations``); one unit of work per
-action, plain data out by signals, nothing formatted here but the messages.
-"""
+"""Put the basket on hold (METTRE EN ATTENTE), bring a held operation back (its slip's
+barcode, one of its tickets, or the list), abandon the operation (ABANDONNER ORDRE).
+One unit of work per intent; what the window shows goes through the session."""
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QCoreApplication, QObject
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-
-from pos.core.errors import DomainError
-from pos.core.planned_documents import planned_documents
-from pos.core.services.contact_details import basket_contact, change_address, change_email
 from pos.core.services.held_operations import (
     SLIP_BARCODE,
     HeldOperation,
@@ -26,38 +15,24 @@ from pos.core.services.held_operations import (
     resume_operation,
 )
 from pos.core.services.holds import HoldResult, abandon_held, hold_basket
-from pos.core.services.operation_notes import OperationNotes
-
-if TYPE_CHECKING:
-    from pos.ui.counter.controller import ExchangeController
-
-log = logging.getLogger(__name__)
+from pos.ui.counter.session import CounterSession
 
 
+def _failure() -> str:
+    return QCoreApplication.translate(
+        "OperationController",
+        "The operation could not be recorded: nothing was changed. Try again.")
 
-class OperationController(QObject):
-    sig_notes = Signal(object)  # OperationNotes to show, or None: back to the defaults
-    sig_contact = Signal(object)  # ContactCard of the basket, or None
-    sig_documents = Signal(object)  # tuple of PlannedDocument
 
-    def __init__(self, exchange: ExchangeController) -> None:
-        super().__init__(exchange)
-        self.exchange = exchange
-        # Set by the window: reads requested by / cause / remarks from its widgets.
-        self.notes_source: Callable[[], OperationNotes] | None = None
-        self._contact_order_id: int | None = None
-        self._contact = None
+class HoldController(QObject):
+    def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
+        super().__init__(parent or session)
+        self.session = session
         self._held: tuple[int, int] | None = None  # (id, number) of the resumed operation
-        exchange.sig_basket_changed.connect(self.refresh)
-        exchange.sig_settled.connect(lambda _result: self.sig_notes.emit(None))
-
-    @property
-    def notes(self) -> OperationNotes:
-        return self.notes_source() if self.notes_source else OperationNotes()
 
     @property
     def basket(self):
-        return self.exchange.basket
+        return self.session.basket
 
     @property
     def held_number(self) -> int | None:
@@ -65,17 +40,8 @@ class OperationController(QObject):
         held_id = self.basket.held_operation_id
         return self._held[1] if self._held and held_id == self._held[0] else None
 
-    def _error(self, exc: Exception) -> None:
-        if isinstance(exc, DomainError):
-            self.exchange.sig_message.emit(exc.message, "error")
-        else:
-            log.exception("operation action failed")
-            self.exchange.sig_message.emit(QCoreApplication.translate(
-                "OperationController",
-                "The operation could not be recorded: nothing was changed. Try again."), "error")
-
     def _busy(self) -> None:
-        self.exchange.sig_message.emit(QCoreApplication.translate(
+        self.session.say(QCoreApplication.translate(
             "OperationController",
             "An operation is in progress: put it on hold or abandon it before resuming another one."
         ), "error")
@@ -83,75 +49,71 @@ class OperationController(QObject):
     # --- hold ---------------------------------------------------------------------
 
     def hold(self) -> HoldResult | None:
-        ex = self.exchange
-        if len(ex.exchange.sale):
+        s = self.session
+        if len(s.sale):
             # A held operation keeps only the tickets taken back: holding now would drop
             # what was chosen in exchange without a word.
-            ex.sig_message.emit(QCoreApplication.translate(
+            s.say(QCoreApplication.translate(
                 "OperationController",
                 "An exchange in progress cannot be put on hold: settle it, or remove what "
                 "is sold in exchange first."), "error")
             return None
-        try:
-            with ex.uow() as uow:
-                result = hold_basket(uow, self.basket, ex.station, ex.clock, notes=self.notes)
-        except Exception as exc:  # noqa: BLE001 - DomainError or not, the cashier is told
-            self._error(exc)
+        outcome = s.run(lambda uow: hold_basket(uow, self.basket, s.station, s.clock,
+                                                notes=s.notes),
+                        what="hold", failure=_failure())
+        if not outcome.ok:
             return None
+        result = outcome.value
         self.basket.clear()
-        ex.print_queue.wake()  # the slip's job was committed with the hold
-        ex.sig_basket_changed.emit()
-        self.sig_notes.emit(None)
-        ex.sig_message.emit(QCoreApplication.translate(
+        s.print_queue.wake()  # the slip's job was committed with the hold
+        s.basket_changed()
+        s.sig_notes.emit(None)
+        s.say(QCoreApplication.translate(
             "OperationController", "Operation %1 put on hold: its slip is printing.")
             .replace("%1", str(result.operation_number)), "info")
-        ex.refresh_operation_number()
+        s.refresh_operation_number()
         return result
 
     # --- resume -------------------------------------------------------------------
 
     def intercept_scan(self, raw: str) -> bool:
-        """For ``ExchangeController.scan``: True when the scan was a hold slip or a ticket
-        of a held operation (resumed into the empty basket, or refused)."""
+        """A scan interceptor of the counter: True when the scan was a hold slip or a
+        ticket of a held operation (resumed into the empty basket, or refused)."""
         slip = SLIP_BARCODE.fullmatch(raw.strip().upper()) is not None
         if self.basket.tickets or self.basket.held_operation_id is not None:
             if slip:
                 self._busy()
             return slip  # a held ticket is refused by the scan itself
-        ex = self.exchange
-        try:
-            with ex.uow() as uow:
-                operation_id = find_held_operation(uow, raw, ex.station)
-                if operation_id is None:
-                    return False
-                resumed = resume_operation(uow, operation_id, ex.station, ex.clock)
-        except Exception as exc:  # noqa: BLE001
-            self._error(exc)
+        s = self.session
+
+        def find_and_resume(uow) -> ResumedOperation | None:
+            operation_id = find_held_operation(uow, raw, s.station)
+            if operation_id is None:
+                return None
+            return resume_operation(uow, operation_id, s.station, s.clock)
+
+        outcome = s.run(find_and_resume, what="resume by scan", failure=_failure())
+        if not outcome.ok:
             return True
-        self._load(resumed)
+        if outcome.value is None:
+            return False
+        self._load(outcome.value)
         return True
 
     def held_list(self) -> list[HeldOperation] | None:
-        try:
-            with self.exchange.uow() as uow:
-                return held_operations(uow)
-        except Exception as exc:  # noqa: BLE001
-            self._error(exc)
-            return None
+        outcome = self.session.run(held_operations, what="held list", failure=_failure())
+        return outcome.value if outcome.ok else None
 
     def resume(self, operation_id: int) -> bool:
         if self.basket.tickets or self.basket.held_operation_id is not None:
             self._busy()
             return False
-        ex = self.exchange
-        try:
-            with ex.uow() as uow:
-                resumed = resume_operation(uow, operation_id, ex.station, ex.clock)
-        except Exception as exc:  # noqa: BLE001
-            self._error(exc)
-            return False
-        self._load(resumed)
-        return True
+        s = self.session
+        outcome = s.run(lambda uow: resume_operation(uow, operation_id, s.station, s.clock),
+                        what="resume", failure=_failure())
+        if outcome.ok:
+            self._load(outcome.value)
+        return outcome.ok
 
     def _load(self, resumed: ResumedOperation) -> None:
         basket = self.basket
@@ -160,75 +122,49 @@ class OperationController(QObject):
         basket.refund_fees = resumed.refund_fees
         basket.held_operation_id = resumed.operation_id
         self._held = (resumed.operation_id, resumed.operation_number)
-        ex = self.exchange
-        ex.sig_basket_changed.emit()
-        self.sig_notes.emit(resumed.notes)
-        ex.sig_operation_number.emit(resumed.operation_number)
-        text = QCoreApplication.translate(
-            "OperationController", "Operation %1 resumed: %n ticket(s).", "",
-            len(resumed.tickets)).replace("%1", str(resumed.operation_number))
-        ex.sig_message.emit(" ".join((text, *resumed.dropped)),
-                            "error" if resumed.dropped else "info")
+        s = self.session
+        s.basket_changed()
+        s.sig_notes.emit(resumed.notes)
+        s.sig_operation_number.emit(resumed.operation_number)
+        count = len(resumed.tickets)
+        text = self.tr("Operation %1 resumed: %n ticket(s).", "", count)
+        s.say(" ".join((text.replace("%1", str(resumed.operation_number)), *resumed.dropped)),
+              "error" if resumed.dropped else "info")
 
     # --- abandon ------------------------------------------------------------------
 
-    def abandon_held(self) -> bool:
-        """For ``ExchangeController.abandon`` on a resumed held operation."""
-        ex = self.exchange
-        try:
-            with ex.uow() as uow:
-                number = abandon_held(uow, self.basket.held_operation_id, ex.station, ex.clock)
-        except Exception as exc:  # noqa: BLE001
-            self._error(exc)
-            return False
+    def abandon(self) -> bool:
+        """ABANDONNER ORDRE: a held operation is marked abandoned (its number stays
+        used); an operation never held is dropped, nothing having been recorded. What
+        was sold in exchange goes with it."""
+        s = self.session
+        if self.basket.held_operation_id is not None:
+            return self._abandon_held()
         self.basket.clear()
-        ex.sig_basket_changed.emit()
-        self.sig_notes.emit(None)
-        ex.sig_message.emit(QCoreApplication.translate(
-            "OperationController", "Operation %1 abandoned: its tickets are free again.")
-            .replace("%1", str(number)), "info")
-        ex.refresh_operation_number()
+        if len(s.sale):
+            s.sale.clear()
+            s.sale_changed()
+        s.basket_changed()
+        s.sig_notes.emit(None)
+        s.say(QCoreApplication.translate(
+            "ExchangeController", "Operation abandoned: nothing was changed."), "info")
         return True
 
-    # --- contact and documents ----------------------------------------------------
-
-    def refresh(self) -> None:
-        """After every basket change: the contact (read again only when the first order
-        changes) and the documents the operation will produce."""
-        first = self.basket.tickets[0].order_id if self.basket.tickets else None
-        if first != self._contact_order_id:
-            self._contact_order_id = first
-            try:
-                with self.exchange.uow() as uow:
-                    self._contact = basket_contact(uow, self.basket)
-            except Exception as exc:  # noqa: BLE001
-                self._contact = None
-                self._error(exc)
-            self.sig_contact.emit(self._contact)
-        self.sig_documents.emit(planned_documents(
-            tickets=len(self.basket), held=self.basket.held_operation_id is not None))
-
-    def change_email(self, email: str) -> bool:
-        return self._change(lambda uow, cid: change_email(
-            uow, cid, email, station=self.exchange.station, clock=self.exchange.clock),
-            QCoreApplication.translate("OperationController", "E-mail changed."))
-
-    def change_address(self, address: str, postcode: str, city: str, country: str) -> bool:
-        return self._change(lambda uow, cid: change_address(
-            uow, cid, address=address, postcode=postcode, city=city, country=country,
-            station=self.exchange.station, clock=self.exchange.clock),
-            QCoreApplication.translate("OperationController", "Address changed."))
-
-    def _change(self, action, done: str) -> bool:
-        if self._contact is None:
+    def _abandon_held(self) -> bool:
+        s = self.session
+        outcome = s.run(lambda uow: abandon_held(uow, self.basket.held_operation_id,
+                                                 s.station, s.clock),
+                        what="abandon", failure=_failure())
+        if not outcome.ok:
             return False
-        try:
-            with self.exchange.uow() as uow:
-                card = action(uow, self._contact.contact_id)
-        except Exception as exc:  # noqa: BLE001
-            self._error(exc)
-            return False
-        self._contact = card
-        self.sig_contact.emit(card)
-        self.exchange.sig_message.emit(done, "info")
+        self.basket.clear()
+        if len(s.sale):
+            s.sale.clear()
+            s.sale_changed()
+        s.basket_changed()
+        s.sig_notes.emit(None)
+        s.say(QCoreApplication.translate(
+            "OperationController", "Operation %1 abandoned: its tickets are free again.")
+            .replace("%1", str(outcome.value)), "info")
+        s.refresh_operation_number()
         return True

@@ -4,59 +4,49 @@ says so with signals; the panels show it. One unit of work per refresh."""
 
 from __future__ import annotations
 
-import logging
-
 from PySide6.QtCore import QObject, Signal
 
-from pos.core.errors import DomainError
-from pos.core.services.accounts import ContactBalance, order_contact_balance
-from pos.core.services.payment_reminder import PaymentReminder, payment_reminder
-from pos.core.services.refunds import SettlementResult
-from pos.ui.counter.controller import ExchangeController
-
-log = logging.getLogger(__name__)
+from pos.core.services.accounts import order_contact_balance
+from pos.core.services.payment_reminder import payment_reminder
+from pos.ui.common.ops import QUIET
+from pos.ui.counter.session import CounterSession
 
 
 class RefundInfo(QObject):
     sig_reminder = Signal(object)  # PaymentReminder | None (empty basket)
     sig_contact_balance = Signal(object)  # ContactBalance | None
 
-    def __init__(self, controller: ExchangeController, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
+    def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
+        super().__init__(parent or session)
+        self.session = session
         self._last_order_id: int | None = None
-        controller.sig_basket_changed.connect(self.refresh)
-        controller.sig_settled.connect(self._settled)
+        session.sig_basket_changed.connect(self.refresh)
+        session.sig_settled.connect(self._settled)
 
     def refresh(self) -> None:
-        tickets = self.controller.basket.tickets
+        s = self.session
+        tickets = s.basket.tickets
         if not tickets:
             self.sig_reminder.emit(None)
             self.sig_contact_balance.emit(None)
             return
-        self._last_order_id = tickets[0].order_id
-        try:
-            with self.controller.uow() as uow:
-                reminder: PaymentReminder = payment_reminder(uow, self.controller.basket)
-                balance: ContactBalance | None = order_contact_balance(uow, tickets[0].order_id)
-        except DomainError as exc:
-            self.controller.sig_message.emit(exc.message, "error")
-            return
-        except Exception:  # noqa: BLE001 - a reminder must never stop the counter
-            log.exception("payment reminder failed")
-            return
-        self.sig_reminder.emit(reminder)
-        self.sig_contact_balance.emit(balance)
+        self._last_order_id = order_id = tickets[0].order_id
+        # A reminder must never stop the counter: an unexpected error is only logged.
+        outcome = s.run(lambda uow: (payment_reminder(uow, s.basket),
+                                     order_contact_balance(uow, order_id)),
+                        what="payment reminder", failure=QUIET)
+        if outcome.ok:
+            reminder, balance = outcome.value
+            self.sig_reminder.emit(reminder)
+            self.sig_contact_balance.emit(balance)
 
-    def _settled(self, result: SettlementResult) -> None:
+    def _settled(self, _result) -> None:
         # The basket is empty now; the last contact's balance stays in view (it may just
         # have been credited).
         if self._last_order_id is None:
             return
-        try:
-            with self.controller.uow() as uow:
-                balance = order_contact_balance(uow, self._last_order_id)
-        except Exception:  # noqa: BLE001 - the refund is done; the panel can wait
-            log.exception("contact balance failed")
-            return
-        self.sig_contact_balance.emit(balance)
+        order_id = self._last_order_id
+        outcome = self.session.run(lambda uow: order_contact_balance(uow, order_id),
+                                   what="contact balance", failure=QUIET, said=False)
+        if outcome.ok:
+            self.sig_contact_balance.emit(outcome.value)

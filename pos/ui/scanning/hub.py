@@ -39,6 +39,10 @@ class SerialScannerBridge(QObject):
     def start(self) -> None:
         self.scanner.start()
 
+    def sources(self) -> list:
+        """The ``sig_scanned`` of each scanner (for a dialog that shows the next scan)."""
+        return [s.sig_scanned for s in (self.wedge, self.serial) if s is not None]
+
     def stop(self) -> None:
         self.scanner.stop()
 
@@ -50,12 +54,14 @@ class ScannerHub(QObject):
     sig_scanned = Signal(str)  # a scan handed to the handler
 
     def __init__(self, config: ScannerConfig, window: QMainWindow,
-                 handler: Callable[[str], object], *, serial_options: dict | None = None
-                 ) -> None:
+                 handler: Callable[[str], object], *,
+                 say: Callable[[str, str], None] | None = None,
+                 serial_options: dict | None = None) -> None:
         super().__init__(window)
         self.setObjectName("scannerHub")
         self._window = window
         self._handler = handler
+        self._say = say or (lambda _text, _level: None)
         self._app = QApplication.instance()
         self.wedge = ScannerFilter(config, self)
         self.wedge.sig_scanned.connect(self._scanned)
@@ -79,7 +85,7 @@ class ScannerHub(QObject):
         modal = QApplication.activeModalWidget()
         if modal is not None and modal is not self._window:
             log.info("scan %s refused: a dialog is open", code)
-            self._window.show_message(
+            self._say(
                 QCoreApplication.translate(
                     "ScannerHub", "Scan %1 ignored: finish the open dialog first.")
                 .replace("%1", code), "error")
@@ -92,6 +98,10 @@ class ScannerHub(QObject):
         if self.status_label is not None:
             self.status_label.setText(self.tr("Scanner: connected") if connected
                                       else self.tr("Scanner: unplugged"))
+
+    def sources(self) -> list:
+        """The ``sig_scanned`` of each scanner (for a dialog that shows the next scan)."""
+        return [s.sig_scanned for s in (self.wedge, self.serial) if s is not None]
 
     def stop(self) -> None:
         self._app.removeEventFilter(self.wedge)

@@ -1,6 +1,6 @@
 """Taking tickets back in bulk (range, list, order detail) and finding contacts: the
-intents of those dialogs, each one unit of work on the core, on the exchange
-controller's basket. Widgets get plain data back, or the core's French refusal."""
+intents of those dialogs, each one unit of work on the core, on the session's basket.
+Widgets get plain data back, or the core's French refusal."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from pos.core.errors import DomainError
-from pos.core.services.contact_search import ContactSearchResult, search_contacts
 from pos.core.services.order_detail import OrderDetail, order_detail
 from pos.core.services.take_back import (
     TakeBackReport,
@@ -19,43 +17,29 @@ from pos.core.services.take_back import (
     take_refundable,
 )
 from pos.core.uow import UnitOfWork
-from pos.ui.counter.controller import ExchangeController
+from pos.ui.common.ops import Outcome
+from pos.ui.counter.session import CounterSession
 
 T = TypeVar("T")
 
 
-class Outcome:
-    """What an intent gave: ``value``, or ``error`` (the core's French message)."""
-
-    def __init__(self, value=None, error: str = "") -> None:
-        self.value = value
-        self.error = error
-
-    @property
-    def ok(self) -> bool:
-        return not self.error
-
-
 class TakeBackController(QObject):
-    def __init__(self, exchange: ExchangeController, parent: QObject | None = None) -> None:
-        super().__init__(parent or exchange)
-        self.exchange = exchange
+    def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
+        super().__init__(parent or session)
+        self.session = session
 
     def _run(self, work: Callable[[UnitOfWork], T]) -> Outcome:
-        try:
-            with self.exchange.uow() as uow:
-                return Outcome(work(uow))
-        except DomainError as exc:
-            return Outcome(error=exc.message)
+        """The dialog shows the refusal itself (``said=False``)."""
+        return self.session.run(work, what="take back", said=False)
 
     # --- reports (nothing joins the basket yet) -----------------------------------------
 
     def range_report(self, first: str, last: str) -> Outcome:
-        ex = self.exchange
+        ex = self.session
         return self._run(lambda uow: range_report(uow, first, last, ex.basket, ex.clock))
 
     def list_report(self, text: str) -> Outcome:
-        ex = self.exchange
+        ex = self.session
         return self._run(lambda uow: list_report(uow, text, ex.basket, ex.clock))
 
     def order_detail(self, number_text: str) -> Outcome:
@@ -65,35 +49,31 @@ class TakeBackController(QObject):
                 "TakeBackController", "Type the number of an order (digits only)."))
         return self._run(lambda uow: order_detail(uow, int(text)))
 
-    def search_contacts(self, text: str) -> Outcome:
-        return self._run(lambda uow: search_contacts(uow, text))
-
     # --- into the basket ---------------------------------------------------------------
 
     def take(self, numbers: Sequence[str]) -> Outcome:
         """Check ``numbers`` again and put the refundable ones in the basket; the main
         window says how many joined and why the others did not."""
-        ex = self.exchange
+        ex = self.session
         outcome = self._run(lambda uow: take_refundable(uow, ex.basket, list(numbers),
                                                         ex.clock))
         if not outcome.ok:
-            ex.sig_message.emit(outcome.error, "error")
+            ex.say(outcome.error, "error")
             return outcome
         report: TakeBackReport = outcome.value
         added = len(report.refundable)
         refused = report.refused
         if added:
-            ex.sig_basket_changed.emit()
-        text = QCoreApplication.translate("TakeBackController", "%n ticket(s) added to the basket.",
-                                          "", added)
+            ex.basket_changed()
+        text = self.tr("%n ticket(s) added to the basket.", "", added)
         if refused:
-            text += " " + QCoreApplication.translate(
-                "TakeBackController", "%n refused:", "", len(refused))
+            count = len(refused)
+            text += " " + self.tr("%n refused:", "", count)
             text += " " + " ".join(line.message for line in refused[:3])
             if len(refused) > 3:
                 text += " …"
-        ex.sig_message.emit(text, "error" if refused else "info")
+        ex.say(text, "error" if refused else "info")
         return outcome
 
 
-__all__ = ["ContactSearchResult", "OrderDetail", "Outcome", "TakeBackController"]
+__all__ = ["OrderDetail", "Outcome", "TakeBackController"]

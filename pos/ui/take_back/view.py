@@ -1,45 +1,32 @@
-"""Wiring of the take-back features into the main window: the AJOUTER BILLETS menu
-(Liste numéros, Plage numéros), the Dossier [Ctrl+Alt+F] button, the contact search.
-The window calls ``TakeBackUi(window)`` once; everything else lives here."""
+"""The take-back part of the window: the AJOUTER BILLETS menu (Liste numéros [Ctrl+Shift+L],
+Plage numéros [Ctrl+Shift+R]) and Dossier [Ctrl+Alt+F]. Every dialog opens through the
+window's one dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QMainWindow, QMenu, QPushButton
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from pos.core.services.order_detail import OrderDetail
-from pos.ui.contact.search import ContactSearch
+from pos.ui import keys
+from pos.ui.common.modal import OneDialog
 from pos.ui.take_back.controller import TakeBackController
 from pos.ui.take_back.dialogs.order_detail import OrderDetailDialog, OrderNumberPrompt
 from pos.ui.take_back.dialogs.take_back_report import ListDialog, RangeDialog
 
-RANGE_KEYS = "Ctrl+Shift+R"
-LIST_KEYS = "Ctrl+Shift+L"
-ORDER_KEYS = "Ctrl+Alt+F"
 
+class TakeBackView(QObject):
+    def __init__(self, controller: TakeBackController, dialogs: OneDialog, *,
+                 add_tickets: QPushButton, order_button: QPushButton,
+                 say: Callable[[str, str], None]) -> None:
+        super().__init__(add_tickets)
+        self.controller, self.dialogs, self._say = controller, dialogs, say
+        self.window = window = add_tickets.window()
 
-def _layout_holding(layout: QBoxLayout, widget) -> QBoxLayout | None:
-    """The (nested) box layout that holds ``widget``."""
-    if layout.indexOf(widget) >= 0:
-        return layout
-    for i in range(layout.count()):
-        inner = layout.itemAt(i).layout()
-        if isinstance(inner, QBoxLayout):
-            found = _layout_holding(inner, widget)
-            if found is not None:
-                return found
-    return None
-
-
-class TakeBackUi(QObject):
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.controller = TakeBackController(window.controller, self)
-
-        add = window.findChild(QPushButton, "addTicketsButton")
-        menu = QMenu(add)
+        menu = QMenu(add_tickets)
         menu.setObjectName("addTicketsMenu")
         for text, name, slot in (
             (self.tr("Number list [Ctrl+Shift+L]"), "listNumbersAction", self.open_list),
@@ -49,61 +36,41 @@ class TakeBackUi(QObject):
             action.setObjectName(name)
             action.triggered.connect(slot)
             menu.addAction(action)
-        add.setMenu(menu)
-
-        order = QPushButton(self.tr("Order [Ctrl+Alt+F]"), add.parentWidget())
-        order.setObjectName("orderSearchButton")
-        order.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        order.clicked.connect(self.open_order_prompt)
-        row = _layout_holding(add.parentWidget().layout(), add)
-        if row is not None:
-            row.insertWidget(row.indexOf(add) + 1, order)
+        add_tickets.setMenu(menu)
+        order_button.clicked.connect(self.open_order_prompt)
 
         # The keys work anywhere in the window; the menu shows them in its texts.
-        for keys, name, slot in ((RANGE_KEYS, "rangeShortcut", self.open_range),
-                                 (LIST_KEYS, "listShortcut", self.open_list),
-                                 (ORDER_KEYS, "orderShortcut", self.open_order_prompt)):
-            shortcut = QAction(window)
-            shortcut.setObjectName(name)
-            shortcut.setShortcut(QKeySequence(keys))
-            shortcut.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.triggered.connect(slot)
-            window.addAction(shortcut)
-
-        self.contact_search = ContactSearch(window.contact_panel, self.controller,
-                                            self.open_order, window.show_message)
-
-    def _back_to_scan(self, _result: int = 0) -> None:
-        self.window.activateWindow()
-        self.window.scan_field.setFocus()
+        for key, name, slot in ((keys.NUMBER_RANGE, "rangeShortcut", self.open_range),
+                                (keys.NUMBER_LIST, "listShortcut", self.open_list),
+                                (keys.ORDER, "orderShortcut", self.open_order_prompt)):
+            keys.bind_action(window, key, name, slot)
 
     def open_range(self) -> RangeDialog:
         dialog = RangeDialog(self.controller, self.window)
-        dialog.finished.connect(self._back_to_scan)
-        dialog.open()
+        self.dialogs.open(dialog)
         return dialog
 
     def open_list(self) -> ListDialog:
         dialog = ListDialog(self.controller, self.window)
-        dialog.finished.connect(self._back_to_scan)
-        dialog.open()
+        self.dialogs.open(dialog)
         return dialog
 
     def open_order_prompt(self) -> OrderNumberPrompt:
         prompt = OrderNumberPrompt(self.controller, self.window)
+        # The prompt closes before it says which order: the detail opens after it.
         prompt.sig_opened.connect(self.show_order)
-        prompt.open()
+        self.dialogs.open(prompt)
         return prompt
 
     def open_order(self, number: int) -> None:
+        """Enter on an order of the contact search."""
         outcome = self.controller.order_detail(str(number))
         if outcome.ok:
             self.show_order(outcome.value)
         else:
-            self.window.show_message(outcome.error, "error")
+            self._say(outcome.error, "error")
 
     def show_order(self, detail: OrderDetail) -> OrderDetailDialog:
         dialog = OrderDetailDialog(self.controller, detail, self.window)
-        dialog.finished.connect(self._back_to_scan)
-        dialog.open()
+        self.dialogs.open(dialog)
         return dialog

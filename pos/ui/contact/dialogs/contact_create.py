@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -18,8 +20,12 @@ FIELDS = ("last_name", "first_name", "organisation", "relation", "address", "pos
 
 
 class ContactCreateDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, submit: Callable[[dict[str, str]], str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        """``submit``: records the values, returns the refusal to show ("" when done);
+        the form stays open until the core accepts it."""
         super().__init__(parent)
+        self._submit = submit
         self.setObjectName("contactCreateDialog")
         self.setWindowTitle(self.tr("New contact"))
         layout = QVBoxLayout(self)
@@ -60,6 +66,13 @@ class ContactCreateDialog(QDialog):
 
     def values(self) -> dict[str, str]:
         return {name: field.text() for name, field in self.fields.items()}
+
+    def accept(self) -> None:
+        error = self._submit(self.values()) if self._submit is not None else ""
+        if error:
+            self.show_error(error)
+            return
+        super().accept()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from typing import Any
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
 
 import tomli_w
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from pos.config import Config, ConfigError
-from pos.ui.devices.controller import DevicesController
 
 SECTIONS = ("printer", "drawer", "scanner")
 
@@ -50,10 +51,28 @@ def field_name(section: str, key: str) -> str:
     return section + "".join(p.capitalize() for p in key.split("_")) + "Field"
 
 
+class SettingsIntents(Protocol):
+    """What the dialog asks of its caller (the devices controller)."""
+
+    config: Config
+    sig_test_result: Any  # Signal(str, str, str): test name, text, level
+
+    def config_path(self) -> Path: ...
+    def candidate(self, text: str) -> Config | None: ...
+    def test_print(self, config: Config) -> None: ...
+    def test_drawer(self, config: Config) -> None: ...
+    def test_status(self, config: Config) -> None: ...
+    def save_settings(self, text: str) -> Config | None: ...
+
+
 class DeviceSettingsDialog(QDialog):
-    def __init__(self, devices: DevicesController, parent: QWidget | None = None) -> None:
+    def __init__(self, devices: SettingsIntents, parent: QWidget | None = None, *,
+                 scan_sources: Sequence[Any] = ()) -> None:
+        """``scan_sources``: the scanners' ``sig_scanned`` signals, for "Scanner
+        maintenant" (none: what is typed into the field)."""
         super().__init__(parent)
         self.devices = devices
+        self._scan_sources = list(scan_sources)
         self._listening = False
         self.setObjectName("deviceSettingsDialog")
         self.setWindowTitle(self.tr("Device settings"))
@@ -212,12 +231,10 @@ class DeviceSettingsDialog(QDialog):
         self.scan_result.setText(self.tr("Waiting for a scan..."))
         self.scan_field.clear()
         self.scan_field.setFocus()
-        hub = self.parent().findChild(QObject, "scannerHub") if self.parent() else None
-        if hub is not None and not self._listening:
+        if not self._listening:
             self._listening = True
-            for source in (getattr(hub, "wedge", None), getattr(hub, "serial", None)):
-                if source is not None and hasattr(source, "sig_scanned"):
-                    source.sig_scanned.connect(self._show_scan)
+            for signal in self._scan_sources:
+                signal.connect(self._show_scan)
 
     @Slot()
     def _scanned(self) -> None:

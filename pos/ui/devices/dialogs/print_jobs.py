@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Protocol
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,14 +18,24 @@ from PySide6.QtWidgets import (
 
 from pos import formatting
 from pos.core.models_printing import PrintJobState
-from pos.ui.devices.controller import DevicesController
+from pos.core.services.print_jobs import PrintJobView
 from pos.ui.devices.worker import job_name
 
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+class JobIntents(Protocol):
+    """What the dialog asks of its caller (the devices controller)."""
+
+    sig_jobs_changed: Any  # Signal()
+
+    def jobs(self) -> list[PrintJobView]: ...
+    def reprint(self, job_id: int) -> int | None: ...
+    def retry_printing(self, job_id: int | None = None) -> None: ...
+
+
 class PrintJobsDialog(QDialog):
-    def __init__(self, devices: DevicesController, parent: QWidget | None = None) -> None:
+    def __init__(self, devices: JobIntents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.devices = devices
         self.setObjectName("printJobsDialog")

@@ -5,7 +5,8 @@ Enter exchanges and closes; a refusal stays in the dialog (``autoExchangeMessage
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import Protocol
 
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -20,19 +21,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pos.ui.exchange.dialogs.event_sale import ENTER_KEYS, tariff_text
+from pos.core.services.catalog import TariffOffer
+from pos.ui.exchange.dialogs.event_sale import tariff_text
+from pos.ui.keys import ENTER as ENTER_KEYS
 
-if TYPE_CHECKING:
-    from pos.ui.exchange.sale_controller import ExchangeUiController
+
+class AutoExchangeIntents(Protocol):
+    """What the dialog asks of its caller (the exchange's sale controller)."""
+
+    last_error: str
+
+    def auto_exchange_tariffs(self, numbers: list[str] | None = None
+                              ) -> list[TariffOffer]: ...
+    def auto_exchange(self, tariff_id: int, numbers: list[str] | None = None) -> object: ...
 
 
 class AutoExchangeDialog(QDialog):
-    """``selected``: the ticket numbers selected in the basket (the "one line" case)."""
+    """``tickets``: the basket's tickets (plain data); ``selected``: the numbers selected
+    in the basket (the "one line" case)."""
 
-    def __init__(self, ui: ExchangeUiController, selected: list[str],
+    def __init__(self, ui: AutoExchangeIntents, tickets: Sequence, selected: list[str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui, self.selected = ui, selected
+        self._all_numbers = [t.number for t in tickets]
         self.setObjectName("autoExchangeDialog")
         self.setWindowTitle(self.tr("Auto-exchange"))
         layout = QVBoxLayout(self)
@@ -79,9 +91,9 @@ class AutoExchangeDialog(QDialog):
 
     def _fill(self) -> None:
         numbers = self.numbers()
-        basket = self.ui.controller.basket
-        shown = numbers if numbers is not None else [t.number for t in basket.tickets]
-        self.which.setText(self.tr("%n ticket(s): %1", "", len(shown)).replace(
+        shown = numbers if numbers is not None else self._all_numbers
+        count = len(shown)
+        self.which.setText(self.tr("%n ticket(s): %1", "", count).replace(
             "%1", ", ".join(shown)))
         current = self.tariff.currentData()
         self.tariff.clear()

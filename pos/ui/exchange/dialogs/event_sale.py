@@ -5,12 +5,12 @@ the price category, the tariff and the quantity; the free seats of the category 
 before confirming (seats the cancellation basket releases count as free). Seats: the best
 available (side by side first) or those the cashier picks in the list of free seats.
 Enter in a field goes to AJOUTER; Enter on AJOUTER adds and closes; a refusal stays in the
-dialog (``eventMessageLabel``). The dialog reads and adds through ``controller.exchange``.
+dialog (``eventMessageLabel``). The dialog reads and adds through the intents it is given.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QFocusEvent, QKeyEvent
@@ -32,11 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from pos import formatting
+from pos.core.services.catalog import CategoryOffer, EventHit, PerformanceOffer, TariffOffer
+from pos.core.services.seats import SeatInfo
+from pos.ui.keys import ENTER as ENTER_KEYS
 
-if TYPE_CHECKING:
-    from pos.ui.exchange.sale_controller import ExchangeUiController
 
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+class EventSaleIntents(Protocol):
+    """What the dialog asks of its caller (the exchange's sale controller)."""
+
+    last_error: str
+
+    def search_events(self, text: str) -> list[EventHit]: ...
+    def performances(self, event_id: int) -> list[PerformanceOffer]: ...
+    def categories(self, performance_id: int) -> list[CategoryOffer]: ...
+    def tariffs(self, performance_id: int, category_id: int) -> list[TariffOffer]: ...
+    def free_seats(self, performance_id: int, category_id: int) -> list[SeatInfo]: ...
+    def add_event_tickets(self, *, performance_id: int, category_id: int, tariff_id: int,
+                          quantity: int = 1, seat_ids: list[int] | None = None) -> object: ...
+
 
 
 def tariff_text(name: str, price, benefit: str = "") -> str:
@@ -53,7 +66,7 @@ class QuantitySpin(QSpinBox):
 
 
 class EventSaleDialog(QDialog):
-    def __init__(self, ui: ExchangeUiController, parent: QWidget | None = None) -> None:
+    def __init__(self, ui: EventSaleIntents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
         self.setObjectName("eventDialog")

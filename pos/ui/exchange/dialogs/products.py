@@ -7,7 +7,7 @@ stays in the dialog (``productMessageLabel``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
@@ -26,10 +26,17 @@ from PySide6.QtWidgets import (
 from pos import formatting
 from pos.core.models_catalog import ProductKind
 from pos.core.services.catalog import ProductOffer
-from pos.ui.exchange.dialogs.event_sale import ENTER_KEYS, QuantitySpin
+from pos.ui.exchange.dialogs.event_sale import QuantitySpin
+from pos.ui.keys import ENTER as ENTER_KEYS
 
-if TYPE_CHECKING:
-    from pos.ui.exchange.sale_controller import ExchangeUiController
+
+class ProductIntents(Protocol):
+    """What the dialog asks of its caller (the exchange's sale controller)."""
+
+    last_error: str
+
+    def products(self, kind: ProductKind | None = None) -> list[ProductOffer]: ...
+    def add_product(self, product_id: int, quantity: int = 1) -> object: ...
 
 
 def kind_title(kind: ProductKind) -> str:
@@ -53,7 +60,7 @@ def offer_text(offer: ProductOffer) -> str:
 
 
 class ProductDialog(QDialog):
-    def __init__(self, ui: ExchangeUiController, kind: ProductKind,
+    def __init__(self, ui: ProductIntents, kind: ProductKind,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui, self.kind = ui, kind

@@ -4,6 +4,9 @@ and take the selected tickets, or the whole order, back into the cancellation ba
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Protocol
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -20,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from pos import formatting
 from pos.core.services.order_detail import DetailTicket, OrderDetail
-from pos.ui.take_back.controller import TakeBackController
+from pos.ui.keys import CHECK_OR_TAKE_ALL
 
 NUMBERS_ROLE = Qt.ItemDataRole.UserRole + 1  # the ticket numbers under a row
 
@@ -35,6 +38,14 @@ def state_label(ticket: DetailTicket) -> str:
         "checked_in": QCoreApplication.translate("OrderDetail", "checked in"),
         "reserved": QCoreApplication.translate("OrderDetail", "reserved"),
     }.get(ticket.state, ticket.state)
+
+
+class OrderIntents(Protocol):
+    """What the dialogs ask of their caller (the take-back controller): Outcomes with
+    a ``value`` or the core's French ``error``."""
+
+    def order_detail(self, number_text: str): ...
+    def take(self, numbers: Sequence[str]): ...
 
 
 class OrderTicketsModel(QStandardItemModel):
@@ -106,7 +117,7 @@ class OrderNumberPrompt(QDialog):
 
     sig_opened = Signal(object)  # OrderDetail
 
-    def __init__(self, controller: TakeBackController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: OrderIntents, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderNumberPrompt")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -146,7 +157,7 @@ class OrderNumberPrompt(QDialog):
 
 
 class OrderDetailDialog(QDialog):
-    def __init__(self, controller: TakeBackController, detail: OrderDetail,
+    def __init__(self, controller: OrderIntents, detail: OrderDetail,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("orderDetailDialog")
@@ -223,7 +234,7 @@ class OrderDetailDialog(QDialog):
         take.clicked.connect(self.take_selection)
         take_all = QPushButton(self.tr("TAKE BACK THE WHOLE ORDER [Ctrl+Enter]"), self)
         take_all.setObjectName("takeBackAllButton")
-        take_all.setShortcut(QKeySequence("Ctrl+Return"))
+        take_all.setShortcut(QKeySequence(CHECK_OR_TAKE_ALL))
         take_all.clicked.connect(self.take_all)
         close = QPushButton(self.tr("CLOSE [Esc]"), self)
         close.setObjectName("orderDetailCloseButton")

@@ -8,7 +8,10 @@ Enter moves on: first field -> last field -> report -> add. The dialog is opened
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from collections.abc import Sequence
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,15 +29,36 @@ from PySide6.QtWidgets import (
 )
 
 from pos.core.services.take_back import TakeBackReport, TakeBackStatus
-from pos.ui.take_back.controller import TakeBackController
+from pos.ui.keys import CHECK_OR_TAKE_ALL
 
 S = TakeBackStatus
+
+
+
+class ReportIntents(Protocol):
+    """What the dialogs ask of their caller (the take-back controller): Outcomes with
+    a ``value`` (TakeBackReport) or the core's French ``error``."""
+
+    def range_report(self, first: str, last: str): ...
+    def list_report(self, text: str): ...
+    def take(self, numbers: Sequence[str]): ...
+
+class TakeBackReportCounts(QObject):
+    """The report's counts, in a class of their own: PySide's tr() takes the context from
+    the instance's class (a subclass misses the base's plurals), and lupdate extracts a
+    plural only from self.tr()."""
+
+    def text(self, refundable: int, refused: int) -> str:
+        text = self.tr("%n ticket(s) to add", "", refundable)
+        if refused:
+            text += ", " + self.tr("%n refused", "", refused)
+        return text
 
 
 class _ReportDialog(QDialog):
     """The report table, its summary and the ADD / CANCEL buttons."""
 
-    def __init__(self, controller: TakeBackController, name: str, table_name: str,
+    def __init__(self, controller: ReportIntents, name: str, table_name: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
@@ -112,12 +136,7 @@ class _ReportDialog(QDialog):
         self._fill(self.report)
         refundable = len(self.report.refundable)
         refused = len(self.report.refused)
-        # An explicit context: PySide's tr() of a subclass misses inherited plurals.
-        text = QCoreApplication.translate("TakeBackReport", "%n ticket(s) to add", "",
-                                          refundable)
-        if refused:
-            text += ", " + QCoreApplication.translate("TakeBackReport", "%n refused", "",
-                                                      refused)
+        text = TakeBackReportCounts().text(refundable, refused)
         text += ". " + (self.tr("Enter adds them to the basket.") if refundable
                         else self.tr("Nothing to add."))
         self.summary.setStyleSheet("font-weight: bold;")
@@ -166,7 +185,7 @@ class _ReportDialog(QDialog):
 class RangeDialog(_ReportDialog):
     """Plage numéros: every ticket numbered from the first to the last one."""
 
-    def __init__(self, controller: TakeBackController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ReportIntents, parent: QWidget | None = None) -> None:
         super().__init__(controller, "rangeDialog", "rangeReportTable", parent)
         self.setWindowTitle(self.tr("Number range"))
         form = QFormLayout()
@@ -203,7 +222,7 @@ class ListDialog(_ReportDialog):
     """Liste numéros: numbers typed or pasted, one per line or separated by spaces,
     commas or semicolons. Enter in the list starts a new line; Ctrl+Enter checks."""
 
-    def __init__(self, controller: TakeBackController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ReportIntents, parent: QWidget | None = None) -> None:
         super().__init__(controller, "listDialog", "listReportTable", parent)
         self.setWindowTitle(self.tr("Number list"))
         self.inputs.addWidget(QLabel(
@@ -217,7 +236,7 @@ class ListDialog(_ReportDialog):
         check = QPushButton(self.tr("CHECK [Ctrl+Enter]"), self)
         check.setObjectName("listCheckButton")
         check.setAutoDefault(False)
-        check.setShortcut(QKeySequence("Ctrl+Return"))
+        check.setShortcut(QKeySequence(CHECK_OR_TAKE_ALL))
         check.clicked.connect(self._check)
         row = QHBoxLayout()
         row.addWidget(check)

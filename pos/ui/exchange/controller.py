@@ -1,26 +1,24 @@
 """The sale side of an exchange, for the window: what the product bar adds to the
 "ÉCHANGÉ (PAR CONTACT)" basket (``self.sale``).
 
-``ExchangeUiController`` is owned by the ``ExchangeController`` as ``controller.exchange``.
-Each intent is one unit of work calling pos.core.services.exchange / catalog / seats; a
-refusal (sold out, stock, benefit, seat taken) is said in the message line and kept in
-``last_error`` for the open dialog. ``sig_sale_changed`` tells the window to redraw the
-tree and the totals. Reading offers (events, categories, tariffs, products, seats) goes
-through here too, so that no widget touches a session.
+The sale basket itself is the session's (``session.sale``): the totals, the refund
+buttons and the documents follow it. Each intent is one unit of work calling
+pos.core.services.exchange / catalog / seats; a refusal (sold out, stock, benefit, seat
+taken) is said in the message line and kept in ``last_error`` for the open dialog.
+Reading offers (events, categories, tariffs, products, seats) goes through here too,
+so that no widget touches a unit of work.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject
 
 from pos import formatting
-from pos.core.errors import DomainError
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals, SaleProduct, SaleTicket
-from pos.core.exchange_basket import totals as exchange_totals
 from pos.core.models_catalog import ProductKind
 from pos.core.money import ZERO
 from pos.core.services import catalog, exchange
@@ -34,59 +32,54 @@ from pos.core.services.catalog import (
 from pos.core.services.exchange_offers import auto_exchange_tariffs, seat_context
 from pos.core.services.seats import SeatInfo, free_seats
 from pos.core.uow import UnitOfWork
-
-if TYPE_CHECKING:
-    from pos.ui.counter.controller import ExchangeController
+from pos.ui.counter.session import CounterSession
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-class ExchangeUiController(QObject):
-    sig_sale_changed = Signal()
-
-    def __init__(self, controller: ExchangeController) -> None:
-        super().__init__(controller)
-        self.controller = controller
-        self.sale = ExchangeBasket()
+class SaleController(QObject):
+    def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
+        super().__init__(parent or session)
+        self.session = session
         self.last_error = ""
-        controller.sig_basket_changed.connect(self._basket_changed)
+        session.sig_basket_changed.connect(self._basket_changed)
+
+    @property
+    def sale(self) -> ExchangeBasket:
+        return self.session.sale
+
+    @property
+    def sig_sale_changed(self):
+        """The session's: whoever changes the sale basket says so there."""
+        return self.session.sig_sale_changed
 
     # --- figures -------------------------------------------------------------------------
 
     def totals(self) -> ExchangeTotals:
-        return exchange_totals(self.controller.basket, self.sale)
+        return self.session.totals()
 
     # --- running core calls ----------------------------------------------------------------
 
     def _run(self, work: Callable[[UnitOfWork], T], what: str) -> T | None:
         """One unit of work; a refusal is said (message line, ``last_error``) -> None."""
-        self.last_error = ""
-        try:
-            with self.controller.uow() as uow:
-                return work(uow)
-        except DomainError as exc:
-            log.info("%s refused: %s", what, exc.code)
-            self.last_error = exc.message
-        except Exception:
-            log.exception("%s failed", what)
-            self.last_error = QCoreApplication.translate(
-                "ExchangeUiController",
-                "The exchange could not be updated: nothing was changed. Try again.")
-        self.controller.sig_message.emit(self.last_error, "error")
-        return None
+        outcome = self.session.run(work, what=what, failure=QCoreApplication.translate(
+            "ExchangeUiController",
+            "The exchange could not be updated: nothing was changed. Try again."))
+        self.last_error = outcome.error
+        return outcome.value if outcome.ok else None
 
     def _ticket_ids(self) -> list[int]:
-        return [t.ticket_id for t in self.controller.basket.tickets]
+        return [t.ticket_id for t in self.session.basket.tickets]
 
     # --- offers (reading) ------------------------------------------------------------------
 
     def search_events(self, text: str) -> list[EventHit]:
-        clock = self.controller.clock
+        clock = self.session.clock
         return self._run(lambda uow: catalog.search_events(uow, text, clock), "search") or []
 
     def performances(self, event_id: int) -> list[PerformanceOffer]:
-        clock = self.controller.clock
+        clock = self.session.clock
         return self._run(lambda uow: catalog.performances(uow, event_id, clock),
                          "performances") or []
 
@@ -111,7 +104,7 @@ class ExchangeUiController(QObject):
         return self._run(work, "free seats") or []
 
     def auto_exchange_tariffs(self, numbers: list[str] | None = None) -> list[TariffOffer]:
-        ids = [t.ticket_id for t in self.controller.basket.tickets
+        ids = [t.ticket_id for t in self.session.basket.tickets
                if numbers is None or t.number in numbers]
         return self._run(lambda uow: auto_exchange_tariffs(uow, ids), "tariffs") or []
 
@@ -124,7 +117,7 @@ class ExchangeUiController(QObject):
                           quantity: int = 1,
                           seat_ids: list[int] | None = None) -> list[SaleTicket] | None:
         """ÉVÉNEMENT: best seats (adjacent first) or the seats chosen."""
-        c = self.controller
+        c = self.session
         added = self._run(lambda uow: exchange.event_tickets(
             uow, self.sale, c.basket, c.clock, performance_id=performance_id,
             category_id=category_id, tariff_id=tariff_id, quantity=quantity,
@@ -136,7 +129,7 @@ class ExchangeUiController(QObject):
     def auto_exchange(self, tariff_id: int,
                       numbers: list[str] | None = None) -> list[SaleTicket] | None:
         """AUTO-ÉCHANGE: the basket's tickets (all, or ``numbers``) at another tariff."""
-        c = self.controller
+        c = self.session
         added = self._run(lambda uow: exchange.auto_exchange(
             uow, self.sale, c.basket, c.clock, tariff_id=tariff_id, numbers=numbers),
             "auto-exchange")
@@ -146,7 +139,7 @@ class ExchangeUiController(QObject):
 
     def add_product(self, product_id: int, quantity: int = 1) -> SaleProduct | None:
         """ABONNEMENT, PACKAGES, AUTRES PRODUITS, AVANTAGES."""
-        c = self.controller
+        c = self.session
         line = self._run(lambda uow: exchange.add_product(
             uow, self.sale, c.basket, c.clock, product_id=product_id, quantity=quantity),
             "product")
@@ -154,7 +147,7 @@ class ExchangeUiController(QObject):
             self.sig_sale_changed.emit()
             text = QCoreApplication.translate("ExchangeUiController",
                                               "%1 x %2 added to the exchange: %3")
-            c.sig_message.emit(text.replace("%1", str(line.quantity)).replace("%2", line.name)
+            c.say(text.replace("%1", str(line.quantity)).replace("%2", line.name)
                                .replace("%3", formatting.money(line.amount)), "info")
         return line
 
@@ -174,10 +167,9 @@ class ExchangeUiController(QObject):
     def _added(self, tickets: list[SaleTicket]) -> None:
         self.sig_sale_changed.emit()
         amount = sum((t.amount for t in tickets), ZERO)
-        text = QCoreApplication.translate("ExchangeUiController",
-                                          "%n ticket(s) added to the exchange: %1", "",
-                                          len(tickets))
-        self.controller.sig_message.emit(text.replace("%1", formatting.money(amount)), "info")
+        count = len(tickets)
+        text = self.tr("%n ticket(s) added to the exchange: %1", "", count)
+        self.session.say(text.replace("%1", formatting.money(amount)), "info")
 
     def _basket_changed(self) -> None:
         """What is sold belongs to the cancellation basket's contact: an emptied basket
@@ -185,7 +177,7 @@ class ExchangeUiController(QObject):
         auto-exchanged replacement with it."""
         if not self.sale:
             return
-        basket = self.controller.basket
+        basket = self.session.basket
         if not basket.tickets:
             self.clear()
             return
