@@ -132,11 +132,14 @@ def build_main_window(
     CounterView(session, counter, dialogs, scan_field=w.scan_field, title=w.basket_title,
                 refund_fees=w.refund_fees, remove=w.remove_button, basket_view=w.basket_view,
                 refund_subtotal=w.refund_subtotal, sold_subtotal=w.sold_subtotal,
-                total=w.total, operation_number=w.operation_number,
-                show_contact=w.contact_panel.show_contact)
+                total=w.total, operation_number=w.operation_number)
+    take_back_view = TakeBackView(take_back, dialogs, add_tickets=w.add_tickets,
+                                  order_button=w.order_button, say=say)
+    contact_view = ContactView(w.contact_panel, contact, dialogs, say=say,
+                               open_order=take_back_view.open_order)
     info = RefundInfo(session)
     info.sig_reminder.connect(w.reminder_panel.show_reminder)
-    info.sig_contact_balance.connect(w.contact_panel.show_balance)
+    info.sig_contact_balance.connect(contact_view.show_balance)
     RefundBar(session, refund, dialogs, w.refund_buttons)
     ExchangeBar(session, sale, dialogs, buttons=w.product_buttons,
                 exchange_view=w.exchange_view, remove=w.exchange_remove,
@@ -145,10 +148,6 @@ def build_main_window(
                                         status=w.statusBar(), say=say)
     HoldView(session, hold, dialogs, hold=w.hold_button, held=w.held_button,
              abandon=w.abandon_button)
-    take_back_view = TakeBackView(take_back, dialogs, add_tickets=w.add_tickets,
-                                  order_button=w.order_button, say=say)
-    ContactView(w.contact_panel, contact, dialogs, open_order=take_back_view.open_order,
-                say=say, basket_is_empty=lambda: not session.basket.tickets)
     contact.sig_contact.connect(documents.show_contact)
     contact.sig_contact.connect(settlement.set_contact)
 

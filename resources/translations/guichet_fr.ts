@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="179"/>
+        <location filename="../../pos/ui/app.py" line="178"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -832,48 +832,48 @@
 <context>
     <name>ExchangePaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="42"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="51"/>
         <source>Pay the exchange</source>
-        <extracomment>number -&gt; (balance, expired); raises DomainError for an unknown voucher</extracomment>
+        <extracomment>voucher number -&gt; CreditNoteFound (an Outcome of pos.ui.common.ops)</extracomment>
         <translation>Payer l&apos;échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="43"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="52"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="47"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="56"/>
         <source>Reference (card, cheque...)</source>
         <translation>Référence (carte, chèque...)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="58"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="67"/>
         <source>Scan the credit note voucher, then Enter</source>
         <translation>Scannez le bon d&apos;avoir, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="59"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="68"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="64"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="73"/>
         <source>Suspense account: %1</source>
         <translation>Compte d&apos;attente : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="45"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="54"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="75"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="84"/>
         <source>Rest to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="79"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="88"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
@@ -1083,7 +1083,7 @@
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="75"/>
+        <location filename="../../pos/ui/counter/view.py" line="73"/>
         <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
@@ -1229,12 +1229,12 @@
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="71"/>
+        <location filename="../../pos/ui/counter/view.py" line="70"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="89"/>
+        <location filename="../../pos/ui/counter/view.py" line="86"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>

@@ -128,6 +128,7 @@ def dialogs_in_french():
 
     from pos.core.models import PaymentMode
     from pos.core.refund_split import RefundSplit
+    from pos.ui.common.ops import Outcome
     from pos.ui.contact.dialogs.contact_create import ContactCreateDialog
     from pos.ui.contact.dialogs.contact_edit import AddressDialog, EmailDialog
     from pos.ui.counter.dialogs.supervisor_approval import SupervisorApprovalDialog
@@ -142,7 +143,7 @@ def dialogs_in_french():
                            address_lines=("1 rue",))
     modes = [PaymentMode.CARD, PaymentMode.CHEQUE]
     yield SplitRefundDialog(RefundSplit(Decimal("110.00")), modes)  # FRACTIONNER [F8]
-    yield ExchangePaymentDialog(Decimal("10.00"), lambda _n: (Decimal("0"), False),
+    yield ExchangePaymentDialog(Decimal("10.00"), lambda _n: Outcome((Decimal("0"), False)),
                                 Decimal("5.00"))  # TOUT PAYER [F4]
     yield OtherPaymentDialog("110,00 €", modes)
     yield SupervisorApprovalDialog("Billet composté.")

@@ -22,7 +22,7 @@ class CounterView(QObject):
                  dialogs: OneDialog, *, scan_field: QLineEdit, title: QLabel,
                  refund_fees: QCheckBox, remove: QPushButton, basket_view: QTreeView,
                  refund_subtotal: QLabel, sold_subtotal: QLabel, total: QLabel,
-                 operation_number: QLabel, show_contact) -> None:
+                 operation_number: QLabel) -> None:
         super().__init__(basket_view)
         self.session, self.controller, self.dialogs = session, controller, dialogs
         self.scan_field, self.title, self.refund_fees = scan_field, title, refund_fees
@@ -30,7 +30,6 @@ class CounterView(QObject):
         self.refund_subtotal, self.sold_subtotal, self.total = (
             refund_subtotal, sold_subtotal, total)
         self.operation_number = operation_number
-        self._show_contact = show_contact
         self.model = BasketModel(basket_view)
         basket_view.setModel(self.model)
 
@@ -70,10 +69,8 @@ class CounterView(QObject):
         if groups:
             self.title.setText(QCoreApplication.translate("MainWindow", "Order %1").replace(
                 "%1", ", ".join(str(g.order_number) for g in groups)))
-            self._show_contact(groups[0].contact_name)
         else:
             self.title.setText(QCoreApplication.translate("MainWindow", "Cancellation basket"))
-            self._show_contact("")
         if self.refund_fees.isChecked() != basket.refund_fees:
             self.refund_fees.blockSignals(True)
             self.refund_fees.setChecked(basket.refund_fees)

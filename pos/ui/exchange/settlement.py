@@ -72,12 +72,12 @@ class ExchangeSettlement(QObject):
     def totals(self) -> ExchangeTotals:
         return self.session.totals()
 
-    def credit_note(self, number: str) -> tuple[Decimal, bool]:
-        """A scanned voucher: (what is left on it, expired); DomainError when unknown."""
-        # The dialog shows the refusal in its own field: it goes there as raised.
-        with self.session.uow() as uow:
-            note = credit_note_balance(uow, number, self.session.clock)
-        return note.balance, note.expired
+    def credit_note(self, number: str):
+        """A scanned voucher: an Outcome of (what is left on it, expired), or the refusal
+        (unknown voucher) for the pay dialog to show in its own field."""
+        s = self.session
+        return s.run(lambda uow: _balance_and_expiry(credit_note_balance(uow, number, s.clock)),
+                     what="credit note", said=False)
 
     def suspense_balance(self) -> Decimal | None:
         order_id = self.sale.order_id
@@ -192,6 +192,10 @@ class ExchangeSettlement(QObject):
         self.mail_threads.append(thread)
         thread.start()
         return thread
+
+
+def _balance_and_expiry(note) -> tuple[Decimal, bool]:
+    return note.balance, note.expired
 
 
 def attachment_name(document: Document) -> str:

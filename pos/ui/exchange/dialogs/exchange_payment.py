@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -27,8 +28,16 @@ from pos.ui.common.tender_lines import TenderLinesDialog
 PAY_MODES = [PaymentMode.CASH, PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER,
              PaymentMode.OTHER, PaymentMode.SUSPENSE_ACCOUNT]
 
-#: number -> (balance, expired); raises DomainError for an unknown voucher
-CreditNoteLookup = Callable[[str], tuple[Decimal, bool]]
+class CreditNoteFound(Protocol):
+    """What the lookup gives: ``value`` (balance, expired) when ``ok``, else ``error``."""
+
+    ok: bool
+    value: tuple[Decimal, bool] | None
+    error: str
+
+
+#: voucher number -> CreditNoteFound (an Outcome of pos.ui.common.ops)
+CreditNoteLookup = Callable[[str], CreditNoteFound]
 
 
 class ExchangePaymentDialog(TenderLinesDialog):
@@ -85,8 +94,13 @@ class ExchangePaymentDialog(TenderLinesDialog):
             if self.split.complete:
                 self._confirm()
             return
+        found = self._lookup(number)
+        if not found.ok:
+            self._say(found.error)
+            self.credit_note.selectAll()
+            return
         try:
-            balance, expired = self._lookup(number)
+            balance, expired = found.value
             share = self.split.credit_note_share(balance, expired, number)
             self.split.add(PaymentMode.CREDIT_NOTE, share, number)
         except DomainError as exc:
