@@ -30,7 +30,6 @@ class DocumentsView(QObject):
     def _delivery_changed(self, mode: str, print_now: bool) -> None:
         self.session.delivery = mode
         self.session.tickets_print = "now" if print_now else "later"
-        self.session.sig_delivery_changed.emit()
         self.refresh()
 
     def show_contact(self, card) -> None:

@@ -41,7 +41,6 @@ class CounterSession(QObject):
     sig_operation_number = Signal(int)  # the number the next operation will take
     sig_settled = Signal(object)  # SettlementResult | ExchangeResult
     sig_notes = Signal(object)  # OperationNotes to show, or None: back to the defaults
-    sig_delivery_changed = Signal()  # delivery mode or "Impression immédiate"
 
     def __init__(self, database: Database, station: Station, clock: Clock,
                  print_queue: PrintWorker, parent: QObject | None = None) -> None:
