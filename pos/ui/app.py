@@ -1,10 +1,16 @@
-"""Starting the window: configuration -> database -> devices -> controller -> window."""
+"""The composition root: configuration -> database -> devices -> session -> features ->
+window. It is the only module that knows every feature; it builds each one on the
+counter session, hands it the widgets it owns, and connects the few places where one
+feature's fact is another's input (a hold slip scanned, the contact's e-mail, an
+exchange's balance refunded)."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.config import Config
@@ -13,15 +19,55 @@ from pos.core.db import Database, has_schema
 from pos.core.models import PaymentMode
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
-from pos.ui.controller import ExchangeController
-from pos.ui.device_worker import DocumentPrinter, PrintQueue
-from pos.ui.devices_controller import DevicesController, separate_drawer
-from pos.ui.devices_ui import install_device_ui
-from pos.ui.i18n import install_translator
+from pos.ui.common.i18n import install_translator
+from pos.ui.contact.controller import ContactController
+from pos.ui.contact.view import ContactView
+from pos.ui.counter.controller import CounterController
+from pos.ui.counter.documents import DocumentsView
+from pos.ui.counter.notes import NotesView
+from pos.ui.counter.session import CounterSession
+from pos.ui.counter.view import CounterView
+from pos.ui.devices.controller import DevicesController, separate_drawer
+from pos.ui.devices.view import DeviceUi
+from pos.ui.devices.worker import DocumentPrinter, PrintQueue
+from pos.ui.exchange.bar import ExchangeBar
+from pos.ui.exchange.controller import SaleController
+from pos.ui.exchange.settlement import ExchangeSettlement
+from pos.ui.exchange.settlement_view import SettlementUi
+from pos.ui.hold.controller import HoldController
+from pos.ui.hold.view import HoldView
 from pos.ui.main_window import MainWindow
-from pos.ui.scanner_bridge import ScannerHub
+from pos.ui.refund.controller import RefundController
+from pos.ui.refund.info import RefundInfo
+from pos.ui.refund.view import RefundBar
+from pos.ui.scanning.hub import ScannerHub
+from pos.ui.take_back.controller import TakeBackController
+from pos.ui.take_back.view import TakeBackView
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Features:
+    """The controllers of one window (``window.controller``): for the tests and for
+    whoever drives the window without its keys."""
+
+    session: CounterSession
+    counter: CounterController
+    refund: RefundController
+    exchange: SaleController
+    exchange_settlement: ExchangeSettlement
+    hold: HoldController
+    take_back: TakeBackController
+    contact: ContactController
+    devices: DevicesController
+
+    @property
+    def basket(self):
+        return self.session.basket
+
+    def scan(self, raw: str) -> bool:
+        return self.counter.scan(raw)
 
 
 def make_printer(config: Config) -> DocumentPrinter | None:
@@ -47,18 +93,76 @@ def build_main_window(
             operator=config.counter.operator,
             venue_name=config.counter.venue_name,
         )
+    window = MainWindow(f"{station.sales_point_name} > {station.counter_name} - "
+                        f"{station.operator_login}")
     queue = PrintQueue(database, station.counter_id, clock, printer,
                        drawer=separate_drawer(config), status_interval=status_interval)
-    controller = ExchangeController(database, station, clock, queue)
-    controller.credit_note_validity_days = config.refunds.credit_note_validity_days
-    controller.other_modes = [PaymentMode(m) for m in config.refunds.other_modes]
-    controller.exchange_settlement.configure(config)  # [mail] for tickets sent by e-mail
-    window = MainWindow(controller, causes=config.refunds.causes)
     queue.setParent(window)
-    controller.setParent(window)
-    install_device_ui(window, DevicesController(database, station, clock, queue, config, window))
+    window.sig_closing.connect(queue.stop)
+
+    session = CounterSession(database, station, clock, queue, window)
+    session.credit_note_validity_days = config.refunds.credit_note_validity_days
+    session.other_modes = [PaymentMode(m) for m in config.refunds.other_modes]
+    session.sig_message.connect(window.show_message)
+    dialogs = window.dialogs
+    say = session.say
+
+    # Controllers first: the sale controller empties the sale when the basket empties,
+    # before any view redraws on the same signal.
+    counter = CounterController(session)
+    sale = SaleController(session)
+    settlement = ExchangeSettlement(session)
+    settlement.configure(config)  # [mail] for tickets sent by e-mail
+    refund = RefundController(session)
+    refund.settle_exchange = settlement.settle  # a negative balance: F9-F12 refund it
+    hold = HoldController(session)
+    counter.interceptors.append(hold.intercept_scan)  # a slip or a held ticket resumes
+    take_back = TakeBackController(session)
+    contact = ContactController(session)
+    devices = DevicesController(database, station, clock, queue, config, window)
+    failed = QCoreApplication.translate("ExchangeController", "Printing of %1 failed: %2")
+    queue.sig_job_failed.connect(lambda name, message: say(
+        failed.replace("%1", name).replace("%2", message), "error"))
+
+    # Views: each gets the widgets it owns, and only those.
+    w = window
+    NotesView(session, config.refunds.causes, requested_by=w.requested_by, cause=w.cause,
+              remarks=w.remarks_panel.text)
+    documents = DocumentsView(session, w.delivery_panel, w.documents_panel)
+    CounterView(session, counter, dialogs, scan_field=w.scan_field, title=w.basket_title,
+                refund_fees=w.refund_fees, remove=w.remove_button, basket_view=w.basket_view,
+                refund_subtotal=w.refund_subtotal, sold_subtotal=w.sold_subtotal,
+                total=w.total, operation_number=w.operation_number)
+    take_back_view = TakeBackView(take_back, dialogs, add_tickets=w.add_tickets,
+                                  order_button=w.order_button, say=say)
+    contact_view = ContactView(w.contact_panel, contact, dialogs, say=say,
+                               open_order=take_back_view.open_order)
+    info = RefundInfo(session)
+    info.sig_reminder.connect(w.reminder_panel.show_reminder)
+    info.sig_contact_balance.connect(contact_view.show_balance)
+    RefundBar(session, refund, dialogs, w.refund_buttons)
+    ExchangeBar(session, sale, dialogs, buttons=w.product_buttons,
+                exchange_view=w.exchange_view, remove=w.exchange_remove,
+                basket_view=w.basket_view, say=say)
+    window.settlement_ui = SettlementUi(session, settlement, dialogs, pay_all=w.pay_all,
+                                        status=w.statusBar(), say=say)
+    HoldView(session, hold, dialogs, hold=w.hold_button, held=w.held_button,
+             abandon=w.abandon_button)
+    contact.sig_contact.connect(documents.show_contact)
+    contact.sig_contact.connect(settlement.set_contact)
+
     # Scanners: the keyboard-wedge filter goes on the QApplication; serial if configured.
-    ScannerHub(config.scanner, window, controller.scan)
+    hub = ScannerHub(config.scanner, window, counter.scan, say=say)
+    window.device_ui = DeviceUi(window, devices, dialogs, say=say,
+                                set_printer_status=window.set_printer_status,
+                                scan_sources=hub.sources())
+    window.controller = Features(session, counter, refund, sale, settlement, hold,
+                                 take_back, contact, devices)
+
+    session.refresh_operation_number()
+    session.basket_changed()
+    session.sig_notes.emit(None)
+    window.scan_field.setFocus()
     return window
 
 

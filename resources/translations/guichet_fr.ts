@@ -4,27 +4,27 @@
 <context>
     <name>AddressDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_edit.py" line="44"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="44"/>
         <source>Change the address</source>
         <translation>Changer l&apos;adresse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_edit.py" line="45"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="45"/>
         <source>Street</source>
         <translation>Rue</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_edit.py" line="46"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="46"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_edit.py" line="47"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="47"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_edit.py" line="48"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="48"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="74"/>
+        <location filename="../../pos/ui/app.py" line="178"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -40,37 +40,37 @@
 <context>
     <name>AutoExchangeDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="37"/>
+        <location filename="../../pos/ui/exchange/dialogs/auto_exchange.py" line="49"/>
         <source>Auto-exchange</source>
         <translation>Auto-échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="40"/>
+        <location filename="../../pos/ui/exchange/dialogs/auto_exchange.py" line="52"/>
         <source>The same tickets again, same performance and same seats, at another tariff.</source>
         <translation>Les mêmes billets, même séance et mêmes places, à un autre tarif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="42"/>
+        <location filename="../../pos/ui/exchange/dialogs/auto_exchange.py" line="54"/>
         <source>All the tickets of the basket</source>
         <translation>Tous les billets du panier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="52"/>
+        <location filename="../../pos/ui/exchange/dialogs/auto_exchange.py" line="64"/>
         <source>New tariff</source>
         <translation>Nouveau tarif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="63"/>
+        <location filename="../../pos/ui/exchange/dialogs/auto_exchange.py" line="75"/>
         <source>EXCHANGE [Enter]</source>
         <translation>ÉCHANGER [Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="65"/>
+        <location filename="../../pos/ui/exchange/dialogs/auto_exchange.py" line="77"/>
         <source>Close [Esc]</source>
         <translation>Fermer [Échap]</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/dialogs/auto_exchange.py" line="84"/>
+        <location filename="../../pos/ui/exchange/dialogs/auto_exchange.py" line="96"/>
         <source>%n ticket(s): %1</source>
         <translation>
             <numerusform>%n billet : %1</numerusform>
@@ -81,42 +81,42 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/basket_model.py" line="21"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="21"/>
         <source>TYPE / PRODUCT / ITEM (BY OPERATION)</source>
         <translation>TYPE / PRODUIT / ARTICLE (PAR OPÉRATION)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/basket_model.py" line="22"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="22"/>
         <source>CONTACT</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/basket_model.py" line="23"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="23"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/basket_model.py" line="24"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="24"/>
         <source>PRICE</source>
         <translation>PRIX</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/basket_model.py" line="25"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="25"/>
         <source>FEES</source>
         <translation>FRAIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/basket_model.py" line="26"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="26"/>
         <source>AMOUNT</source>
         <translation>MONTANT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/basket_model.py" line="27"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="27"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/basket_model.py" line="64"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="64"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -124,7 +124,7 @@
 <context>
     <name>ContactCreate</name>
     <message>
-        <location filename="../../pos/ui/contact_create_ui.py" line="37"/>
+        <location filename="../../pos/ui/contact/controller.py" line="78"/>
         <source>Contact %1 created.</source>
         <translation>Contact %1 créé.</translation>
     </message>
@@ -132,62 +132,62 @@
 <context>
     <name>ContactCreateDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="24"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="30"/>
         <source>New contact</source>
         <translation>Nouveau contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="28"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="34"/>
         <source>Last name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="28"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="34"/>
         <source>First name</source>
         <translation>Prénom</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="29"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="35"/>
         <source>Organisation</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="29"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="35"/>
         <source>Relation</source>
         <translation>Relation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="30"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="36"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="30"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="36"/>
         <source>Postcode</source>
         <translation>Code postal</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="31"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="37"/>
         <source>City</source>
         <translation>Ville</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="31"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="37"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="32"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="38"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="48"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="54"/>
         <source>Create</source>
         <translation>Créer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_create.py" line="50"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_create.py" line="56"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -195,18 +195,18 @@
 <context>
     <name>ContactDetails</name>
     <message>
-        <location filename="../../pos/ui/contact_widgets.py" line="33"/>
-        <location filename="../../pos/ui/contact_widgets.py" line="36"/>
+        <location filename="../../pos/ui/contact/details.py" line="33"/>
+        <location filename="../../pos/ui/contact/details.py" line="36"/>
         <source>CHANGE</source>
         <translation>CHANGER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/contact_widgets.py" line="40"/>
+        <location filename="../../pos/ui/contact/details.py" line="40"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/contact_widgets.py" line="43"/>
+        <location filename="../../pos/ui/contact/details.py" line="43"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -214,69 +214,72 @@
 <context>
     <name>ContactPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="30"/>
+        <location filename="../../pos/ui/contact/panel.py" line="25"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="35"/>
+        <location filename="../../pos/ui/contact/panel.py" line="30"/>
         <source>Search contacts</source>
         <translation>Recherche contacts</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="36"/>
-        <location filename="../../pos/ui/panels.py" line="54"/>
+        <location filename="../../pos/ui/contact/panel.py" line="31"/>
+        <location filename="../../pos/ui/contact/panel.py" line="58"/>
         <source>No contact</source>
         <translation>Aucun contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="39"/>
+        <location filename="../../pos/ui/contact/panel.py" line="34"/>
         <source>ADD</source>
         <translation>AJOUTER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="41"/>
+        <location filename="../../pos/ui/contact/panel.py" line="36"/>
         <source>Create a contact</source>
         <translation>Créer un contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="62"/>
+        <location filename="../../pos/ui/contact/panel.py" line="66"/>
         <source>Suspense account: %1</source>
         <translation>Compte d&apos;attente : %1</translation>
     </message>
 </context>
 <context>
-    <name>ContactSearch</name>
-    <message>
-        <location filename="../../pos/ui/contact_search.py" line="24"/>
-        <source>CONTACT / ORDER</source>
-        <translation>CONTACT / DOSSIER</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/contact_search.py" line="25"/>
-        <source>DETAIL</source>
-        <translation>DÉTAIL</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/contact_search.py" line="35"/>
-        <source>Order %1</source>
-        <translation>Dossier %1</translation>
-    </message>
+    <name>ContactResultsModel</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/contact_search.py" line="38"/>
+        <location filename="../../pos/ui/contact/search.py" line="39"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n billet</numerusform>
             <numerusform>%n billets</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>ContactSearch</name>
     <message>
-        <location filename="../../pos/ui/contact_search.py" line="86"/>
+        <location filename="../../pos/ui/contact/search.py" line="23"/>
+        <source>CONTACT / ORDER</source>
+        <translation>CONTACT / DOSSIER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact/search.py" line="24"/>
+        <source>DETAIL</source>
+        <translation>DÉTAIL</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact/search.py" line="36"/>
+        <source>Order %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact/search.py" line="83"/>
         <source>No contact found.</source>
         <translation>Aucun contact trouvé.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/contact_search.py" line="88"/>
+        <location filename="../../pos/ui/contact/search.py" line="86"/>
         <source>%n contact(s) found.</source>
         <translation>
             <numerusform>%n contact trouvé.</numerusform>
@@ -284,7 +287,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/contact_search.py" line="91"/>
+        <location filename="../../pos/ui/contact/search.py" line="88"/>
         <source>More contacts match: type more of the name.</source>
         <translation>D&apos;autres contacts correspondent : tapez davantage du nom.</translation>
     </message>
@@ -292,47 +295,47 @@
 <context>
     <name>DeliveryPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="68"/>
+        <location filename="../../pos/ui/counter/panels.py" line="31"/>
         <source>Ticket delivery</source>
         <translation>Livraison billets</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="73"/>
+        <location filename="../../pos/ui/counter/panels.py" line="36"/>
         <source>Handed to the contact</source>
         <translation>Remis au contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="74"/>
+        <location filename="../../pos/ui/counter/panels.py" line="38"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="75"/>
+        <location filename="../../pos/ui/counter/panels.py" line="39"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="77"/>
+        <location filename="../../pos/ui/counter/panels.py" line="41"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="87"/>
+        <location filename="../../pos/ui/counter/panels.py" line="51"/>
         <source>Immediate print</source>
         <translation>Imp. immédiate</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="94"/>
+        <location filename="../../pos/ui/counter/panels.py" line="58"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="95"/>
+        <location filename="../../pos/ui/counter/panels.py" line="59"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="96"/>
+        <location filename="../../pos/ui/counter/panels.py" line="60"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -340,207 +343,207 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="59"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="78"/>
         <source>Device settings</source>
         <translation>Réglages des périphériques</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="61"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="80"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="61"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="80"/>
         <source>Host</source>
         <translation>Hôte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="62"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="62"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
         <source>Timeout (s)</source>
         <translation>Délai d&apos;attente (s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="63"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
         <source>Serial device</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="63"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
         <source>Speed (baud)</source>
         <translation>Vitesse (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="64"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
         <source>Flow control</source>
         <translation>Contrôle de flux</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="64"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
         <source>USB vendor id</source>
         <translation>Identifiant fabricant USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="65"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
         <source>USB product id</source>
         <translation>Identifiant produit USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="65"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
         <source>CUPS queue</source>
         <translation>File CUPS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="66"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
         <source>Output file</source>
         <translation>Fichier de sortie</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="66"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
         <source>Printer profile</source>
         <translation>Profil de l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="67"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
         <source>Paper width (mm)</source>
         <translation>Largeur du papier (mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="67"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
         <source>Code page</source>
         <translation>Table de caractères</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="68"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="68"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
         <source>Drawer pin</source>
         <translation>Broche du tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="69"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
         <source>End of a scan</source>
         <translation>Fin d&apos;une lecture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="69"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
         <source>Prefix key</source>
         <translation>Touche de préfixe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="70"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
         <source>Suffix key</source>
         <translation>Touche de fin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="70"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="71"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
         <source>Shortest scan</source>
         <translation>Longueur minimale d&apos;une lecture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="72"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="91"/>
         <source>Same code ignored within (ms)</source>
         <translation>Même code ignoré pendant (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="79"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="98"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="80"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="99"/>
         <source>Cash drawer</source>
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="81"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="100"/>
         <source>Scanner</source>
         <translation>Lecteur de codes-barres</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="85"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="104"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="91"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="110"/>
         <source>Test print</source>
         <translation>Impression test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="92"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="111"/>
         <source>Open the drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="93"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="112"/>
         <source>Read the printer state</source>
         <translation>Lire l&apos;état de l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="94"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="113"/>
         <source>Scan now</source>
         <translation>Scanner maintenant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="95"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="114"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="96"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="115"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="108"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="127"/>
         <source>After &quot;Scan now&quot;, scan a code here</source>
         <translation>Après « Scanner maintenant », scannez un code ici</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="162"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="181"/>
         <source>an integer</source>
         <translation>un entier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="162"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="181"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="165"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="184"/>
         <source>expected %1</source>
         <translation>attendu %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="195"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="214"/>
         <source>Printing the test page...</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="206"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="225"/>
         <source>Asking the printer...</source>
         <translation>Interrogation de l&apos;imprimante…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="212"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="231"/>
         <source>Waiting for a scan...</source>
         <translation>En attente d&apos;une lecture…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/device_settings.py" line="230"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="247"/>
         <source>Read: %1</source>
         <translation>Lu : %1</translation>
     </message>
@@ -548,43 +551,43 @@
 <context>
     <name>DeviceUi</name>
     <message>
-        <location filename="../../pos/ui/devices_ui.py" line="33"/>
+        <location filename="../../pos/ui/devices/view.py" line="39"/>
         <source>&amp;Devices</source>
         <translation>Pér&amp;iphériques</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_ui.py" line="35"/>
+        <location filename="../../pos/ui/devices/view.py" line="41"/>
         <source>Print jobs...</source>
         <translation>Travaux d&apos;impression…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_ui.py" line="37"/>
+        <location filename="../../pos/ui/devices/view.py" line="43"/>
         <source>Open the drawer (no sale)...</source>
         <translation>Ouvrir le tiroir (sans vente)…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_ui.py" line="39"/>
+        <location filename="../../pos/ui/devices/view.py" line="45"/>
         <source>Device settings...</source>
         <translation>Réglages des périphériques…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_ui.py" line="44"/>
-        <location filename="../../pos/ui/devices_ui.py" line="99"/>
+        <location filename="../../pos/ui/devices/view.py" line="50"/>
+        <location filename="../../pos/ui/devices/view.py" line="101"/>
         <source>Retry printing</source>
         <translation>Réessayer l&apos;impression</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_ui.py" line="49"/>
+        <location filename="../../pos/ui/devices/view.py" line="55"/>
         <source>PRINTS</source>
         <translation>IMPRESSIONS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_ui.py" line="53"/>
+        <location filename="../../pos/ui/devices/view.py" line="59"/>
         <source>DRAWER</source>
         <translation>TIROIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_ui.py" line="97"/>
+        <location filename="../../pos/ui/devices/view.py" line="99"/>
         <source>Retry printing (%1)</source>
         <translation>Réessayer l&apos;impression (%1)</translation>
     </message>
@@ -592,48 +595,48 @@
 <context>
     <name>DevicesController</name>
     <message>
-        <location filename="../../pos/ui/devices_controller.py" line="77"/>
+        <location filename="../../pos/ui/devices/controller.py" line="71"/>
         <source>The action could not be recorded: try again.</source>
         <translation>L&apos;action n&apos;a pas pu être enregistrée : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_controller.py" line="102"/>
+        <location filename="../../pos/ui/devices/controller.py" line="96"/>
         <source>Duplicate sent to the printer.</source>
         <translation>Duplicata envoyé à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_controller.py" line="115"/>
+        <location filename="../../pos/ui/devices/controller.py" line="109"/>
         <source>Drawer opening recorded in the journal.</source>
         <translation>Ouverture du tiroir enregistrée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_controller.py" line="134"/>
-        <location filename="../../pos/ui/devices_controller.py" line="143"/>
+        <location filename="../../pos/ui/devices/controller.py" line="128"/>
+        <location filename="../../pos/ui/devices/controller.py" line="137"/>
         <source>No printer is configured.</source>
         <translation>Aucune imprimante n&apos;est configurée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_controller.py" line="153"/>
+        <location filename="../../pos/ui/devices/controller.py" line="147"/>
         <source>No cash drawer is configured.</source>
         <translation>Aucun tiroir-caisse n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_controller.py" line="173"/>
+        <location filename="../../pos/ui/devices/controller.py" line="167"/>
         <source>Test page sent to the printer.</source>
         <translation>Page de test envoyée à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_controller.py" line="175"/>
+        <location filename="../../pos/ui/devices/controller.py" line="169"/>
         <source>Drawer kick sent.</source>
         <translation>Impulsion d&apos;ouverture envoyée au tiroir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_controller.py" line="194"/>
+        <location filename="../../pos/ui/devices/controller.py" line="188"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices_controller.py" line="206"/>
+        <location filename="../../pos/ui/devices/controller.py" line="200"/>
         <source>Settings saved in %1.</source>
         <translation>Réglages enregistrés dans %1.</translation>
     </message>
@@ -641,32 +644,32 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../pos/ui/panels.py" line="107"/>
+        <location filename="../../pos/ui/counter/panels.py" line="76"/>
         <source>Send documents</source>
         <translation>Envoi documents</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="110"/>
+        <location filename="../../pos/ui/counter/panels.py" line="79"/>
         <source>No document will be created.</source>
         <translation>Aucun document ne sera créé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="116"/>
+        <location filename="../../pos/ui/counter/panels.py" line="85"/>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="116"/>
+        <location filename="../../pos/ui/counter/panels.py" line="85"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="116"/>
+        <location filename="../../pos/ui/counter/panels.py" line="85"/>
         <source>SENDING</source>
         <translation>ENVOI</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/panels.py" line="116"/>
+        <location filename="../../pos/ui/counter/panels.py" line="85"/>
         <source>NATURE</source>
         <translation>NATURE</translation>
     </message>
@@ -674,12 +677,12 @@
 <context>
     <name>EmailDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_edit.py" line="36"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="36"/>
         <source>Change the e-mail</source>
         <translation>Changer l&apos;e-mail</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_edit.py" line="37"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="37"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -687,63 +690,63 @@
 <context>
     <name>EventSaleDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="60"/>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="69"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="73"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="82"/>
         <source>Event</source>
         <translation>Événement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="67"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="80"/>
         <source>Event name, then Enter</source>
         <translation>Nom de l&apos;événement, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="88"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="101"/>
         <source>Performance</source>
         <translation>Séance</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="89"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="102"/>
         <source>Price category</source>
         <translation>Catégorie de prix</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="90"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="103"/>
         <source>Tariff</source>
         <translation>Tarif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="91"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="104"/>
         <source>Quantity</source>
         <translation>Quantité</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="99"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="112"/>
         <source>&amp;Best available seats</source>
         <translation>&amp;Meilleures places disponibles</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="102"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="115"/>
         <source>&amp;Choose the seats</source>
         <translation>&amp;Choisir les places</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="121"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="134"/>
         <source>ADD [Enter]</source>
         <translation>AJOUTER [Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="123"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="136"/>
         <source>Close [Esc]</source>
         <translation>Fermer [Échap]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="172"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="185"/>
         <source>No event to come matches « %1 ».</source>
         <translation>Aucun événement à venir ne correspond à « %1 ».</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="218"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="231"/>
         <source>%n free seat(s) in %1</source>
         <translation>
             <numerusform>%n place libre en %1</numerusform>
@@ -751,12 +754,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="253"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="266"/>
         <source>Choose a performance, a category and a tariff.</source>
         <translation>Choisissez une séance, une catégorie et un tarif.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/event_sale.py" line="259"/>
+        <location filename="../../pos/ui/exchange/dialogs/event_sale.py" line="272"/>
         <source>Select the seats in the list (Space).</source>
         <translation>Sélectionnez les places dans la liste (Espace).</translation>
     </message>
@@ -764,17 +767,18 @@
 <context>
     <name>ExchangeBar</name>
     <message>
-        <location filename="../../pos/ui/exchange_bar.py" line="80"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="73"/>
+        <location filename="../../pos/ui/main_window.py" line="175"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_bar.py" line="80"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="74"/>
         <source>Alt+Del</source>
         <translation>Alt+Suppr</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_bar.py" line="122"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="101"/>
         <source>Scan first the tickets the customer gives back: the exchange sells against the cancellation basket.</source>
         <translation>Scannez d&apos;abord les billets que le client rend : l&apos;échange se vend contre le panier d&apos;annulation.</translation>
     </message>
@@ -782,27 +786,27 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../pos/ui/controller.py" line="101"/>
+        <location filename="../../pos/ui/counter/controller.py" line="66"/>
         <source>Ticket %1 added: %2</source>
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="124"/>
+        <location filename="../../pos/ui/hold/controller.py" line="149"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="154"/>
+        <location filename="../../pos/ui/refund/controller.py" line="40"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="162"/>
+        <location filename="../../pos/ui/refund/controller.py" line="46"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/controller.py" line="171"/>
+        <location filename="../../pos/ui/app.py" line="123"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -810,17 +814,17 @@
 <context>
     <name>ExchangeModel</name>
     <message>
-        <location filename="../../pos/ui/exchange_model.py" line="40"/>
+        <location filename="../../pos/ui/exchange/model.py" line="40"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_model.py" line="65"/>
+        <location filename="../../pos/ui/exchange/model.py" line="65"/>
         <source>Unnumbered</source>
         <translation>Sans placement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_model.py" line="70"/>
+        <location filename="../../pos/ui/exchange/model.py" line="70"/>
         <source>(replaces %1)</source>
         <translation>(remplace %1)</translation>
     </message>
@@ -828,48 +832,48 @@
 <context>
     <name>ExchangePaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="42"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="51"/>
         <source>Pay the exchange</source>
-        <extracomment>number -&gt; (balance, expired); raises DomainError for an unknown voucher</extracomment>
+        <extracomment>voucher number -&gt; CreditNoteFound (an Outcome of pos.ui.common.ops)</extracomment>
         <translation>Payer l&apos;échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="43"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="52"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="47"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="56"/>
         <source>Reference (card, cheque...)</source>
         <translation>Référence (carte, chèque...)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="58"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="67"/>
         <source>Scan the credit note voucher, then Enter</source>
         <translation>Scannez le bon d&apos;avoir, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="59"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="68"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="64"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="73"/>
         <source>Suspense account: %1</source>
         <translation>Compte d&apos;attente : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="45"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="54"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="75"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="84"/>
         <source>Rest to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/exchange_payment.py" line="79"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="88"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
@@ -877,57 +881,57 @@
 <context>
     <name>ExchangeSettlement</name>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="114"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="99"/>
         <source>The contact has no e-mail address: enter one, or hand the tickets over.</source>
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="129"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="106"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="136"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="110"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="140"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="114"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="172"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="145"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="176"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="149"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="187"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="160"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="189"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="162"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="190"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="163"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="191"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="164"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="196"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
         <source>The e-mail could not be sent: %1</source>
         <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>
@@ -935,17 +939,917 @@
 <context>
     <name>ExchangeUiController</name>
     <message>
-        <location filename="../../pos/ui/exchange_controller.py" line="73"/>
+        <location filename="../../pos/ui/exchange/controller.py" line="66"/>
         <source>The exchange could not be updated: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être modifié : rien n&apos;a été changé. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_controller.py" line="155"/>
+        <location filename="../../pos/ui/exchange/controller.py" line="148"/>
         <source>%1 x %2 added to the exchange: %3</source>
         <translation>%1 x %2 ajouté(s) à l&apos;échange : %3</translation>
     </message>
+</context>
+<context>
+    <name>HeldOperationsDialog</name>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="26"/>
+        <source>Operations on hold</source>
+        <translation>Ordres en attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="33"/>
+        <source>OPERATION</source>
+        <translation>ORDRE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="33"/>
+        <source>CONTACT</source>
+        <translation>CONTACT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="33"/>
+        <source>TICKETS</source>
+        <translation>BILLETS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="33"/>
+        <source>AMOUNT</source>
+        <translation>MONTANT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="34"/>
+        <source>COUNTER</source>
+        <translation>GUICHET</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="34"/>
+        <source>HELD SINCE</source>
+        <translation>EN ATTENTE DEPUIS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="52"/>
+        <source>No operation is on hold.</source>
+        <translation>Aucun ordre en attente.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="57"/>
+        <source>RESUME</source>
+        <translation>REPRENDRE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="62"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>HoldController</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/exchange_controller.py" line="177"/>
+        <location filename="../../pos/ui/hold/controller.py" line="130"/>
+        <source>Operation %1 resumed: %n ticket(s).</source>
+        <translation>
+            <numerusform>Ordre %1 repris : %n billet.</numerusform>
+            <numerusform>Ordre %1 repris : %n billets.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HoldUi</name>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="214"/>
+        <source>OPERATIONS ON HOLD</source>
+        <translation>ORDRES EN ATTENTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/view.py" line="60"/>
+        <source>Abandon operation %1 on hold? Its tickets will be free again.</source>
+        <translation>Abandonner l&apos;ordre %1 en attente ? Ses billets seront libérés.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/view.py" line="64"/>
+        <location filename="../../pos/ui/hold/view.py" line="69"/>
+        <source>Abandon</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/view.py" line="70"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>ListDialog</name>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="227"/>
+        <source>Number list</source>
+        <translation>Liste numéros</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="229"/>
+        <source>Type or paste ticket numbers: one per line, or separated by spaces, commas or semicolons.</source>
+        <translation>Tapez ou collez les numéros de billets : un par ligne, ou séparés par des espaces, des virgules ou des points-virgules.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="236"/>
+        <source>CHECK [Ctrl+Enter]</source>
+        <translation>VÉRIFIER [Ctrl+Entrée]</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="47"/>
+        <source>Guichet - Exchange - cancellation</source>
+        <translation>Guichet - Échange - annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="55"/>
+        <source>Exchange - cancellation</source>
+        <translation>Échange - annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="75"/>
+        <source>Printer: unknown state</source>
+        <translation>Imprimante : état inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="111"/>
+        <source>Ticket number</source>
+        <translation>N° de billet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="114"/>
+        <source>Scan or type a ticket number, then Enter</source>
+        <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/view.py" line="73"/>
+        <location filename="../../pos/ui/main_window.py" line="122"/>
+        <source>Cancellation basket</source>
+        <translation>Panier d&apos;annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="128"/>
+        <source>ADD TICKETS</source>
+        <translation>AJOUTER BILLETS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <source>Refund the simple fees</source>
+        <translation>Rembourser les frais simples</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="135"/>
+        <source>REMOVE</source>
+        <translation>SUPPRIMER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <source>Refunded subtotal</source>
+        <translation>Sous-total remboursé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <source>COMPOUND PRODUCT</source>
+        <translation>PRODUIT COMPOSÉ</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <source>AUTO-EXCHANGE</source>
+        <translation>AUTO-ÉCHANGE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="158"/>
+        <source>EVENT</source>
+        <translation>ÉVÉNEMENT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <source>SUBSCRIPTION</source>
+        <translation>ABONNEMENT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <source>PACKAGES</source>
+        <translation>PACKAGES</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <source>OTHER PRODUCTS</source>
+        <translation>AUTRES PRODUITS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <source>BENEFITS</source>
+        <translation>AVANTAGES</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="171"/>
+        <source>EXCHANGED (BY CONTACT)</source>
+        <translation>ÉCHANGÉ (PAR CONTACT)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="186"/>
+        <source>Sold subtotal</source>
+        <translation>Sous-total vendu</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="190"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="203"/>
+        <source>by the public</source>
+        <translation>par le public</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="204"/>
+        <source>by the organiser</source>
+        <translation>par l&apos;organisateur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="207"/>
+        <source>Requested</source>
+        <translation>Demandé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="209"/>
+        <source>Cause</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="212"/>
+        <source>PUT ON HOLD</source>
+        <translation>METTRE EN ATTENTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="216"/>
+        <source>ABANDON OPERATION</source>
+        <translation>ABANDONNER ORDRE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="244"/>
+        <source>Exchange / sale:</source>
+        <translation>Échange / vente :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="245"/>
+        <source>Pay everything</source>
+        <translation>Tout payer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="248"/>
+        <source>Refund:</source>
+        <translation>Remboursement :</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="251"/>
+        <source>CASH</source>
+        <translation>ESPÈCES</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="255"/>
+        <source>SPLIT</source>
+        <translation>FRACTIONNER</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="252"/>
+        <source>CREDIT NOTE</source>
+        <translation>SOLDE AVOIR</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="253"/>
+        <source>SUSPENSE ACCOUNT</source>
+        <translation>COMPTE D&apos;ATTENTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="254"/>
+        <source>OTHER PAYMENT</source>
+        <translation>AUTRE PAIEMENT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/view.py" line="70"/>
+        <source>Order %1</source>
+        <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/view.py" line="86"/>
+        <source>[Operation %1]</source>
+        <translation>[Ordre %1]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/view.py" line="73"/>
+        <location filename="../../pos/ui/refund/view.py" line="78"/>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/view.py" line="79"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/view.py" line="85"/>
+        <source>Printed: %1</source>
+        <translation>Imprimé : %1</translation>
+    </message>
+</context>
+<context>
+    <name>NoSaleDialog</name>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="19"/>
+        <source>Open the drawer without sale</source>
+        <translation>Ouvrir le tiroir sans vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="21"/>
+        <source>Why is the drawer opened? (kept in the journal)</source>
+        <translation>Pourquoi ouvrir le tiroir ? (noté dans le journal)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="25"/>
+        <source>Change for a customer</source>
+        <translation>Faire de la monnaie à un client</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="25"/>
+        <source>Cash count</source>
+        <translation>Comptage de la caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="26"/>
+        <source>Error correction</source>
+        <translation>Correction d&apos;une erreur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="33"/>
+        <source>Open the drawer</source>
+        <translation>Ouvrir le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="36"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>OperationController</name>
+    <message>
+        <location filename="../../pos/ui/contact/controller.py" line="18"/>
+        <location filename="../../pos/ui/hold/controller.py" line="22"/>
+        <source>The operation could not be recorded: nothing was changed. Try again.</source>
+        <translation>L&apos;ordre n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/controller.py" line="44"/>
+        <source>An operation is in progress: put it on hold or abandon it before resuming another one.</source>
+        <translation>Un ordre est en cours : mettez-le en attente ou abandonnez-le avant d&apos;en reprendre un autre.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/controller.py" line="56"/>
+        <source>An exchange in progress cannot be put on hold: settle it, or remove what is sold in exchange first.</source>
+        <translation>Un échange en cours ne peut pas être mis en attente : réglez-le, ou retirez d&apos;abord ce qui est vendu en échange.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/controller.py" line="71"/>
+        <source>Operation %1 put on hold: its slip is printing.</source>
+        <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/hold/controller.py" line="166"/>
+        <source>Operation %1 abandoned: its tickets are free again.</source>
+        <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact/controller.py" line="49"/>
+        <source>E-mail changed.</source>
+        <translation>E-mail modifié.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/contact/controller.py" line="56"/>
+        <source>Address changed.</source>
+        <translation>Adresse modifiée.</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../pos/ui/common/ops.py" line="37"/>
+        <source>The action could not be recorded: nothing was changed. Try again.</source>
+        <extracomment>text, level (&quot;info&quot; | &quot;error&quot;): where a feature&apos;s messages go (the message line) a unit-of-work factory, e.g. ``CounterSession.uow`` ``failure=QUIET``: an unexpected error is logged only. For reads that decorate the screen (a reminder, a count): they must never stop the counter nor cover a message.</extracomment>
+        <translation>L&apos;action n&apos;a pas pu être enregistrée : rien n&apos;a été modifié. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="33"/>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="34"/>
+        <source>valid</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="36"/>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="37"/>
+        <source>replaced</source>
+        <translation>remplacé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="38"/>
+        <source>checked in</source>
+        <translation>contrôlé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="39"/>
+        <source>reserved</source>
+        <translation>réservé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="57"/>
+        <source>PRODUCT / QUOTA</source>
+        <translation>PRODUIT / CONTINGENT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="58"/>
+        <source>AREA</source>
+        <translation>ZONE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="59"/>
+        <source>SEAT</source>
+        <translation>PLACE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="60"/>
+        <source>NUMBER</source>
+        <translation>NUMÉRO</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="61"/>
+        <source>KIND</source>
+        <translation>TYPE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="62"/>
+        <source>SALE DATE</source>
+        <translation>DATE DE VENTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="63"/>
+        <source>SALES POINT</source>
+        <translation>POINT DE VENTE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="64"/>
+        <source>OPERATOR</source>
+        <translation>OPÉRATEUR</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="65"/>
+        <source>STATE</source>
+        <translation>ÉTAT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="66"/>
+        <source>DELIVERY</source>
+        <translation>LIVRAISON</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="67"/>
+        <source>PRICE</source>
+        <translation>PRIX</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="100"/>
+        <source>Outside quota</source>
+        <translation>Hors cont.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="102"/>
+        <source>Ticket (document)</source>
+        <translation>Billet</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDetailDialog</name>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="168"/>
+        <source>Order detail</source>
+        <translation>Détail d&apos;un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="171"/>
+        <source>Settled</source>
+        <translation>Soldé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="171"/>
+        <source>Not settled</source>
+        <translation>Non soldé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="172"/>
+        <source>Order %1 (%2) - %3 [%4]</source>
+        <translation>Dossier %1 (%2) - %3 [%4]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="179"/>
+        <source>Created %1 by %2 on %3</source>
+        <translation>Création %1 par %2 sur %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="181"/>
+        <source>Last modified %1 by %2 on %3</source>
+        <translation>Dernière modif %1 par %2 sur %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="188"/>
+        <source>Summary: Sales (%1)</source>
+        <translation>Résumé : Ventes (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="207"/>
+        <source>Paid subtotal</source>
+        <translation>Sous-total payé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="208"/>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="226"/>
+        <source>Ctrl+click or Shift+click selects several tickets.</source>
+        <translation>Ctrl+clic ou Maj+clic : plusieurs billets.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="229"/>
+        <source>TAKE BACK [Enter]</source>
+        <translation>REPRENDRE [Entrée]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="231"/>
+        <source>The selected tickets, or the whole order when nothing is selected, into the cancellation basket</source>
+        <translation>Les billets sélectionnés, ou tout le dossier si rien n&apos;est sélectionné, dans le panier d&apos;annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="235"/>
+        <source>TAKE BACK THE WHOLE ORDER [Ctrl+Enter]</source>
+        <translation>REPRENDRE TOUT LE DOSSIER [Ctrl+Entrée]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="239"/>
+        <source>CLOSE [Esc]</source>
+        <translation>FERMER [Échap]</translation>
+    </message>
+</context>
+<context>
+    <name>OrderNumberPrompt</name>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="124"/>
+        <source>Order [Ctrl+Alt+F]</source>
+        <translation>Dossier [Ctrl+Alt+F]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="128"/>
+        <source>Order</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="132"/>
+        <source>Order number, then Enter</source>
+        <translation>Numéro de dossier, puis Entrée</translation>
+    </message>
+</context>
+<context>
+    <name>OtherPaymentDialog</name>
+    <message>
+        <location filename="../../pos/ui/refund/dialogs/other_payment.py" line="27"/>
+        <source>Other payment</source>
+        <translation>Autre paiement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/dialogs/other_payment.py" line="29"/>
+        <source>Amount to refund: %1</source>
+        <translation>Montant à rembourser : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/dialogs/other_payment.py" line="40"/>
+        <source>Cheque number, transfer reference...</source>
+        <translation>N° de chèque, référence du virement…</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/dialogs/other_payment.py" line="41"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/dialogs/other_payment.py" line="42"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/dialogs/other_payment.py" line="47"/>
+        <source>Refund</source>
+        <translation>Rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/dialogs/other_payment.py" line="50"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentModes</name>
+    <message>
+        <location filename="../../pos/ui/common/payment_modes.py" line="12"/>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/payment_modes.py" line="13"/>
+        <source>Credit note</source>
+        <translation>Avoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/payment_modes.py" line="14"/>
+        <source>Suspense account</source>
+        <translation>Compte d&apos;attente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/payment_modes.py" line="16"/>
+        <source>Bank card</source>
+        <translation>Carte bancaire</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/payment_modes.py" line="17"/>
+        <source>Cheque</source>
+        <translation>Chèque</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/payment_modes.py" line="18"/>
+        <source>Transfer</source>
+        <translation>Virement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/payment_modes.py" line="19"/>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentReminderPanel</name>
+    <message>
+        <location filename="../../pos/ui/refund/panel.py" line="25"/>
+        <source>Reminder of payment modes</source>
+        <translation>Rappel des modes de règlement</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/panel.py" line="30"/>
+        <source>PAYMENT MODE</source>
+        <translation>MODE DE PAIEMENT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/panel.py" line="30"/>
+        <source>AMOUNT</source>
+        <translation>MONTANT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/refund/panel.py" line="52"/>
+        <source>Still refundable: %1</source>
+        <translation>Encore remboursable : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsDialog</name>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="42"/>
+        <source>Print jobs</source>
+        <translation>Travaux d&apos;impression</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="45"/>
+        <source>queued</source>
+        <translation>en attente d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="46"/>
+        <source>sending</source>
+        <translation>en cours d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="47"/>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="48"/>
+        <source>failed (retried)</source>
+        <translation>échec (nouvel essai prévu)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
+        <source>waiting for the cashier</source>
+        <translation>en attente (Réessayer)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
+        <source>Attempts</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="56"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="56"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="63"/>
+        <source>Reprint (duplicate)</source>
+        <translation>Réimprimer (duplicata)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="66"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="69"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueue</name>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="66"/>
+        <source>drawer opening without sale</source>
+        <translation>ouverture du tiroir sans vente</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="68"/>
+        <source>test page</source>
+        <translation>page de test</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="70"/>
+        <source>operation no. %1</source>
+        <translation>ordre %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="75"/>
+        <source> (duplicate no. %1)</source>
+        <translation> (duplicata n°%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="44"/>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="45"/>
+        <source>Packages</source>
+        <translation>Packages</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="46"/>
+        <source>Other products</source>
+        <translation>Autres produits</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="47"/>
+        <source>Benefits</source>
+        <translation>Avantages</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="54"/>
+        <source>(stock: %1)</source>
+        <translation>(stock : %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="57"/>
+        <source>- gives the tariff %1</source>
+        <translation>- donne le tarif %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="84"/>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="93"/>
+        <source>ADD [Enter]</source>
+        <translation>AJOUTER [Entrée]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="95"/>
+        <source>Close [Esc]</source>
+        <translation>Fermer [Échap]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/dialogs/products.py" line="108"/>
+        <source>No product of this kind on sale.</source>
+        <translation>Aucun produit de ce type en vente.</translation>
+    </message>
+</context>
+<context>
+    <name>RangeDialog</name>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="190"/>
+        <source>Number range</source>
+        <translation>Plage numéros</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="194"/>
+        <source>Scan or type the first ticket of the range</source>
+        <translation>Scannez ou tapez le premier billet de la plage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="197"/>
+        <source>Scan or type the last ticket of the range</source>
+        <translation>Scannez ou tapez le dernier billet de la plage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="201"/>
+        <source>First ticket</source>
+        <translation>Premier billet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="202"/>
+        <source>Last ticket</source>
+        <translation>Dernier billet</translation>
+    </message>
+</context>
+<context>
+    <name>RefundBar</name>
+    <message numerus="yes">
+        <location filename="../../pos/ui/refund/view.py" line="65"/>
+        <source>Refund %1 in cash for %n ticket(s)?</source>
+        <translation>
+            <numerusform>Rembourser %1 en espèces pour %n billet ?</numerusform>
+            <numerusform>Rembourser %1 en espèces pour %n billets ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/refund/view.py" line="66"/>
+        <source>Refund %1 as a credit note for %n ticket(s)?</source>
+        <translation>
+            <numerusform>Rembourser %1 en avoir pour %n billet ?</numerusform>
+            <numerusform>Rembourser %1 en avoir pour %n billets ?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/refund/view.py" line="69"/>
+        <source>Refund %1 to the suspense account for %n ticket(s)?</source>
+        <translation>
+            <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billet ?</numerusform>
+            <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billets ?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RemarksPanel</name>
+    <message>
+        <location filename="../../pos/ui/counter/panels.py" line="104"/>
+        <source>Remarks</source>
+        <translation>Remarques</translation>
+    </message>
+</context>
+<context>
+    <name>SaleController</name>
+    <message numerus="yes">
+        <location filename="../../pos/ui/exchange/controller.py" line="171"/>
         <source>%n ticket(s) added to the exchange: %1</source>
         <translation>
             <numerusform>%n billet ajouté à l&apos;échange : %1</numerusform>
@@ -954,910 +1858,24 @@
     </message>
 </context>
 <context>
-    <name>HeldOperationsDialog</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="26"/>
-        <source>Operations on hold</source>
-        <translation>Ordres en attente</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="33"/>
-        <source>OPERATION</source>
-        <translation>ORDRE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="33"/>
-        <source>CONTACT</source>
-        <translation>CONTACT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="33"/>
-        <source>TICKETS</source>
-        <translation>BILLETS</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="33"/>
-        <source>AMOUNT</source>
-        <translation>MONTANT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="34"/>
-        <source>COUNTER</source>
-        <translation>GUICHET</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="34"/>
-        <source>HELD SINCE</source>
-        <translation>EN ATTENTE DEPUIS</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="52"/>
-        <source>No operation is on hold.</source>
-        <translation>Aucun ordre en attente.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="57"/>
-        <source>RESUME</source>
-        <translation>REPRENDRE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/held_operations.py" line="62"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-</context>
-<context>
-    <name>HoldUi</name>
-    <message>
-        <location filename="../../pos/ui/hold_ui.py" line="59"/>
-        <source>OPERATIONS ON HOLD</source>
-        <translation>ORDRES EN ATTENTE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/hold_ui.py" line="161"/>
-        <source>Abandon operation %1 on hold? Its tickets will be free again.</source>
-        <translation>Abandonner l&apos;ordre %1 en attente ? Ses billets seront libérés.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/hold_ui.py" line="163"/>
-        <location filename="../../pos/ui/hold_ui.py" line="169"/>
-        <source>Abandon</source>
-        <translation>Abandonner</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/hold_ui.py" line="170"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-</context>
-<context>
-    <name>ListDialog</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="208"/>
-        <source>Number list</source>
-        <translation>Liste numéros</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="210"/>
-        <source>Type or paste ticket numbers: one per line, or separated by spaces, commas or semicolons.</source>
-        <translation>Tapez ou collez les numéros de billets : un par ligne, ou séparés par des espaces, des virgules ou des points-virgules.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="217"/>
-        <source>CHECK [Ctrl+Enter]</source>
-        <translation>VÉRIFIER [Ctrl+Entrée]</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="58"/>
-        <source>Guichet - Exchange - cancellation</source>
-        <translation>Guichet - Échange - annulation</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="65"/>
-        <source>Exchange - cancellation</source>
-        <translation>Échange - annulation</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="85"/>
-        <source>Printer: unknown state</source>
-        <translation>Imprimante : état inconnu</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="134"/>
-        <source>Ticket number</source>
-        <translation>N° de billet</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="137"/>
-        <source>Scan or type a ticket number, then Enter</source>
-        <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="146"/>
-        <location filename="../../pos/ui/main_window.py" line="325"/>
-        <source>Cancellation basket</source>
-        <translation>Panier d&apos;annulation</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="152"/>
-        <source>ADD TICKETS</source>
-        <translation>AJOUTER BILLETS</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="155"/>
-        <source>Refund the simple fees</source>
-        <translation>Rembourser les frais simples</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="158"/>
-        <source>REMOVE</source>
-        <translation>SUPPRIMER</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="177"/>
-        <source>Refunded subtotal</source>
-        <translation>Sous-total remboursé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="182"/>
-        <source>COMPOUND PRODUCT</source>
-        <translation>PRODUIT COMPOSÉ</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="183"/>
-        <source>AUTO-EXCHANGE</source>
-        <translation>AUTO-ÉCHANGE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="184"/>
-        <source>EVENT</source>
-        <translation>ÉVÉNEMENT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="185"/>
-        <source>SUBSCRIPTION</source>
-        <translation>ABONNEMENT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="186"/>
-        <source>PACKAGES</source>
-        <translation>PACKAGES</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="187"/>
-        <source>OTHER PRODUCTS</source>
-        <translation>AUTRES PRODUITS</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="188"/>
-        <source>BENEFITS</source>
-        <translation>AVANTAGES</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="194"/>
-        <source>EXCHANGED (BY CONTACT)</source>
-        <translation>ÉCHANGÉ (PAR CONTACT)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="203"/>
-        <source>Sold subtotal</source>
-        <translation>Sous-total vendu</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="207"/>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="220"/>
-        <source>by the public</source>
-        <translation>par le public</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="221"/>
-        <source>by the organiser</source>
-        <translation>par l&apos;organisateur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="224"/>
-        <source>Exchange</source>
-        <translation>Échange</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="225"/>
-        <source>Requested</source>
-        <translation>Demandé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="227"/>
-        <source>Cause</source>
-        <translation>Cause</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="230"/>
-        <source>PUT ON HOLD</source>
-        <translation>METTRE EN ATTENTE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="233"/>
-        <source>ABANDON OPERATION</source>
-        <translation>ABANDONNER ORDRE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="260"/>
-        <source>Exchange / sale:</source>
-        <translation>Échange / vente :</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="261"/>
-        <source>Pay everything</source>
-        <translation>Tout payer</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="266"/>
-        <source>Refund:</source>
-        <translation>Remboursement :</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="280"/>
-        <source>CASH</source>
-        <translation>ESPÈCES</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="283"/>
-        <source>SPLIT</source>
-        <translation>FRACTIONNER</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="287"/>
-        <source>CREDIT NOTE</source>
-        <translation>SOLDE AVOIR</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="289"/>
-        <source>SUSPENSE ACCOUNT</source>
-        <translation>COMPTE D&apos;ATTENTE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="281"/>
-        <source>OTHER PAYMENT</source>
-        <translation>AUTRE PAIEMENT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="321"/>
-        <source>Order %1</source>
-        <translation>Dossier %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="342"/>
-        <source>[Operation %1]</source>
-        <translation>[Ordre %1]</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="373"/>
-        <source>Refund %1 as a credit note for %n ticket(s)?</source>
-        <translation>
-            <numerusform>Rembourser %1 en avoir pour %n billet ?</numerusform>
-            <numerusform>Rembourser %1 en avoir pour %n billets ?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="376"/>
-        <source>Refund %1 to the suspense account for %n ticket(s)?</source>
-        <translation>
-            <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billet ?</numerusform>
-            <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billets ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="378"/>
-        <location filename="../../pos/ui/main_window.py" line="384"/>
-        <source>Refund</source>
-        <translation>Rembourser</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos/ui/main_window.py" line="372"/>
-        <source>Refund %1 in cash for %n ticket(s)?</source>
-        <translation>
-            <numerusform>Rembourser %1 en espèces pour %n billet ?</numerusform>
-            <numerusform>Rembourser %1 en espèces pour %n billets ?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="385"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="404"/>
-        <source>Printed: %1</source>
-        <translation>Imprimé : %1</translation>
-    </message>
-</context>
-<context>
-    <name>NoSaleDialog</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/no_sale.py" line="19"/>
-        <source>Open the drawer without sale</source>
-        <translation>Ouvrir le tiroir sans vente</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/no_sale.py" line="21"/>
-        <source>Why is the drawer opened? (kept in the journal)</source>
-        <translation>Pourquoi ouvrir le tiroir ? (noté dans le journal)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/no_sale.py" line="25"/>
-        <source>Change for a customer</source>
-        <translation>Faire de la monnaie à un client</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/no_sale.py" line="25"/>
-        <source>Cash count</source>
-        <translation>Comptage de la caisse</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/no_sale.py" line="26"/>
-        <source>Error correction</source>
-        <translation>Correction d&apos;une erreur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/no_sale.py" line="33"/>
-        <source>Open the drawer</source>
-        <translation>Ouvrir le tiroir</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/no_sale.py" line="36"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-</context>
-<context>
-    <name>OperationController</name>
-    <message>
-        <location filename="../../pos/ui/operation_controller.py" line="73"/>
-        <source>The operation could not be recorded: nothing was changed. Try again.</source>
-        <translation>L&apos;ordre n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/operation_controller.py" line="78"/>
-        <source>An operation is in progress: put it on hold or abandon it before resuming another one.</source>
-        <translation>Un ordre est en cours : mettez-le en attente ou abandonnez-le avant d&apos;en reprendre un autre.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/operation_controller.py" line="90"/>
-        <source>An exchange in progress cannot be put on hold: settle it, or remove what is sold in exchange first.</source>
-        <translation>Un échange en cours ne peut pas être mis en attente : réglez-le, ou retirez d'abord ce qui est vendu en échange.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/operation_controller.py" line="105"/>
-        <source>Operation %1 put on hold: its slip is printing.</source>
-        <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../pos/ui/operation_controller.py" line="167"/>
-        <source>Operation %1 resumed: %n ticket(s).</source>
-        <translation>
-            <numerusform>Ordre %1 repris : %n billet.</numerusform>
-            <numerusform>Ordre %1 repris : %n billets.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/operation_controller.py" line="187"/>
-        <source>Operation %1 abandoned: its tickets are free again.</source>
-        <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/operation_controller.py" line="214"/>
-        <source>E-mail changed.</source>
-        <translation>E-mail modifié.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/operation_controller.py" line="220"/>
-        <source>Address changed.</source>
-        <translation>Adresse modifiée.</translation>
-    </message>
-</context>
-<context>
-    <name>OrderDetail</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="30"/>
-        <source>printed</source>
-        <translation>imprimé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="31"/>
-        <source>valid</source>
-        <translation>valide</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="33"/>
-        <source>cancelled</source>
-        <translation>annulé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="34"/>
-        <source>replaced</source>
-        <translation>remplacé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="35"/>
-        <source>checked in</source>
-        <translation>contrôlé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="36"/>
-        <source>reserved</source>
-        <translation>réservé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="46"/>
-        <source>PRODUCT / QUOTA</source>
-        <translation>PRODUIT / CONTINGENT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="47"/>
-        <source>AREA</source>
-        <translation>ZONE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="48"/>
-        <source>SEAT</source>
-        <translation>PLACE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="49"/>
-        <source>NUMBER</source>
-        <translation>NUMÉRO</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="50"/>
-        <source>KIND</source>
-        <translation>TYPE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="51"/>
-        <source>SALE DATE</source>
-        <translation>DATE DE VENTE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="52"/>
-        <source>SALES POINT</source>
-        <translation>POINT DE VENTE</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="53"/>
-        <source>OPERATOR</source>
-        <translation>OPÉRATEUR</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="54"/>
-        <source>STATE</source>
-        <translation>ÉTAT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="55"/>
-        <source>DELIVERY</source>
-        <translation>LIVRAISON</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="56"/>
-        <source>PRICE</source>
-        <translation>PRIX</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="89"/>
-        <source>Outside quota</source>
-        <translation>Hors cont.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="91"/>
-        <source>Ticket (document)</source>
-        <translation>Billet</translation>
-    </message>
-</context>
-<context>
-    <name>OrderDetailDialog</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="157"/>
-        <source>Order detail</source>
-        <translation>Détail d&apos;un dossier</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="160"/>
-        <source>Settled</source>
-        <translation>Soldé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="160"/>
-        <source>Not settled</source>
-        <translation>Non soldé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="161"/>
-        <source>Order %1 (%2) - %3 [%4]</source>
-        <translation>Dossier %1 (%2) - %3 [%4]</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="168"/>
-        <source>Created %1 by %2 on %3</source>
-        <translation>Création %1 par %2 sur %3</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="170"/>
-        <source>Last modified %1 by %2 on %3</source>
-        <translation>Dernière modif %1 par %2 sur %3</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="177"/>
-        <source>Summary: Sales (%1)</source>
-        <translation>Résumé : Ventes (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="196"/>
-        <source>Paid subtotal</source>
-        <translation>Sous-total payé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="197"/>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="215"/>
-        <source>Ctrl+click or Shift+click selects several tickets.</source>
-        <translation>Ctrl+clic ou Maj+clic : plusieurs billets.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="218"/>
-        <source>TAKE BACK [Enter]</source>
-        <translation>REPRENDRE [Entrée]</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="220"/>
-        <source>The selected tickets, or the whole order when nothing is selected, into the cancellation basket</source>
-        <translation>Les billets sélectionnés, ou tout le dossier si rien n&apos;est sélectionné, dans le panier d&apos;annulation</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="224"/>
-        <source>TAKE BACK THE WHOLE ORDER [Ctrl+Enter]</source>
-        <translation>REPRENDRE TOUT LE DOSSIER [Ctrl+Entrée]</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="228"/>
-        <source>CLOSE [Esc]</source>
-        <translation>FERMER [Échap]</translation>
-    </message>
-</context>
-<context>
-    <name>OrderNumberPrompt</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="113"/>
-        <source>Order [Ctrl+Alt+F]</source>
-        <translation>Dossier [Ctrl+Alt+F]</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="117"/>
-        <source>Order</source>
-        <translation>Dossier</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/order_detail.py" line="121"/>
-        <source>Order number, then Enter</source>
-        <translation>Numéro de dossier, puis Entrée</translation>
-    </message>
-</context>
-<context>
-    <name>OtherPaymentDialog</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/other_payment.py" line="27"/>
-        <source>Other payment</source>
-        <translation>Autre paiement</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/other_payment.py" line="29"/>
-        <source>Amount to refund: %1</source>
-        <translation>Montant à rembourser : %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/other_payment.py" line="40"/>
-        <source>Cheque number, transfer reference...</source>
-        <translation>N° de chèque, référence du virement…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/other_payment.py" line="41"/>
-        <source>Mode</source>
-        <translation>Mode</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/other_payment.py" line="42"/>
-        <source>Reference</source>
-        <translation>Référence</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/other_payment.py" line="47"/>
-        <source>Refund</source>
-        <translation>Rembourser</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/other_payment.py" line="50"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
-    </message>
-</context>
-<context>
-    <name>PaymentModes</name>
-    <message>
-        <location filename="../../pos/ui/payment_modes.py" line="12"/>
-        <source>Cash</source>
-        <translation>Espèces</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/payment_modes.py" line="13"/>
-        <source>Credit note</source>
-        <translation>Avoir</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/payment_modes.py" line="14"/>
-        <source>Suspense account</source>
-        <translation>Compte d&apos;attente</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/payment_modes.py" line="16"/>
-        <source>Bank card</source>
-        <translation>Carte bancaire</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/payment_modes.py" line="17"/>
-        <source>Cheque</source>
-        <translation>Chèque</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/payment_modes.py" line="18"/>
-        <source>Transfer</source>
-        <translation>Virement</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/payment_modes.py" line="19"/>
-        <source>Other</source>
-        <translation>Autre</translation>
-    </message>
-</context>
-<context>
-    <name>PaymentReminderPanel</name>
-    <message>
-        <location filename="../../pos/ui/panels.py" line="137"/>
-        <source>Reminder of payment modes</source>
-        <translation>Rappel des modes de règlement</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/panels.py" line="142"/>
-        <source>PAYMENT MODE</source>
-        <translation>MODE DE PAIEMENT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/panels.py" line="142"/>
-        <source>AMOUNT</source>
-        <translation>MONTANT</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/panels.py" line="166"/>
-        <source>Still refundable: %1</source>
-        <translation>Encore remboursable : %1</translation>
-    </message>
-</context>
-<context>
-    <name>PrintJobsDialog</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="30"/>
-        <source>Print jobs</source>
-        <translation>Travaux d&apos;impression</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="33"/>
-        <source>queued</source>
-        <translation>en attente d&apos;envoi</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="34"/>
-        <source>sending</source>
-        <translation>en cours d&apos;envoi</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="35"/>
-        <source>printed</source>
-        <translation>imprimé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="36"/>
-        <source>failed (retried)</source>
-        <translation>échec (nouvel essai prévu)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="37"/>
-        <source>waiting for the cashier</source>
-        <translation>en attente (Réessayer)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="43"/>
-        <source>No.</source>
-        <translation>N°</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="43"/>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="43"/>
-        <source>State</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="43"/>
-        <source>Attempts</source>
-        <translation>Essais</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="44"/>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="44"/>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="51"/>
-        <source>Reprint (duplicate)</source>
-        <translation>Réimprimer (duplicata)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="54"/>
-        <source>Retry</source>
-        <translation>Réessayer</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/print_jobs.py" line="57"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
-    </message>
-</context>
-<context>
-    <name>PrintQueue</name>
-    <message>
-        <location filename="../../pos/ui/device_worker.py" line="66"/>
-        <source>drawer opening without sale</source>
-        <translation>ouverture du tiroir sans vente</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/device_worker.py" line="68"/>
-        <source>test page</source>
-        <translation>page de test</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/device_worker.py" line="70"/>
-        <source>operation no. %1</source>
-        <translation>ordre %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/device_worker.py" line="75"/>
-        <source> (duplicate no. %1)</source>
-        <translation> (duplicata n°%1)</translation>
-    </message>
-</context>
-<context>
-    <name>ProductDialog</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="37"/>
-        <source>Subscriptions</source>
-        <translation>Abonnements</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="38"/>
-        <source>Packages</source>
-        <translation>Packages</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="39"/>
-        <source>Other products</source>
-        <translation>Autres produits</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="40"/>
-        <source>Benefits</source>
-        <translation>Avantages</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="47"/>
-        <source>(stock: %1)</source>
-        <translation>(stock : %1)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="50"/>
-        <source>- gives the tariff %1</source>
-        <translation>- donne le tarif %1</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="77"/>
-        <source>Quantity</source>
-        <translation>Quantité</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="86"/>
-        <source>ADD [Enter]</source>
-        <translation>AJOUTER [Entrée]</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="88"/>
-        <source>Close [Esc]</source>
-        <translation>Fermer [Échap]</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/products.py" line="101"/>
-        <source>No product of this kind on sale.</source>
-        <translation>Aucun produit de ce type en vente.</translation>
-    </message>
-</context>
-<context>
-    <name>RangeDialog</name>
-    <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="171"/>
-        <source>Number range</source>
-        <translation>Plage numéros</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="175"/>
-        <source>Scan or type the first ticket of the range</source>
-        <translation>Scannez ou tapez le premier billet de la plage</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="178"/>
-        <source>Scan or type the last ticket of the range</source>
-        <translation>Scannez ou tapez le dernier billet de la plage</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="182"/>
-        <source>First ticket</source>
-        <translation>Premier billet</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="183"/>
-        <source>Last ticket</source>
-        <translation>Dernier billet</translation>
-    </message>
-</context>
-<context>
-    <name>RemarksPanel</name>
-    <message>
-        <location filename="../../pos/ui/panels.py" line="171"/>
-        <source>Remarks</source>
-        <translation>Remarques</translation>
-    </message>
-</context>
-<context>
     <name>ScannerHub</name>
     <message>
-        <location filename="../../pos/ui/scanner_bridge.py" line="67"/>
+        <location filename="../../pos/ui/scanning/hub.py" line="73"/>
         <source>Scanner: connecting…</source>
         <translation>Lecteur : connexion…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/scanner_bridge.py" line="83"/>
+        <location filename="../../pos/ui/scanning/hub.py" line="89"/>
         <source>Scan %1 ignored: finish the open dialog first.</source>
         <translation>Lecture %1 ignorée : terminez d&apos;abord la fenêtre ouverte.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/scanner_bridge.py" line="93"/>
+        <location filename="../../pos/ui/scanning/hub.py" line="99"/>
         <source>Scanner: connected</source>
         <translation>Lecteur : connecté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/scanner_bridge.py" line="94"/>
+        <location filename="../../pos/ui/scanning/hub.py" line="100"/>
         <source>Scanner: unplugged</source>
         <translation>Lecteur : débranché</translation>
     </message>
@@ -1865,42 +1883,42 @@
 <context>
     <name>SettlementUi</name>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="250"/>
+        <location filename="../../pos/ui/counter/panels.py" line="37"/>
         <source>Sent by e-mail</source>
         <translation>Envoi par e-mail</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="260"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="36"/>
         <source>Print the tickets waiting</source>
         <translation>Imprimer les billets en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="283"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="47"/>
         <source>TICKETS TO PRINT (%1)</source>
         <translation>BILLETS À IMPRIMER (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="313"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="60"/>
         <source>The customer is refunded: choose a refund mode.</source>
         <translation>Le client est remboursé : choisissez un mode de remboursement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="323"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="63"/>
         <source>Exchange</source>
         <translation>Échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="324"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="64"/>
         <source>The total is nil: close the exchange?</source>
         <translation>Le total est nul : clôturer l&apos;échange ?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="329"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="68"/>
         <source>Close exchange</source>
         <translation>Clôturer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="330"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="69"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1908,27 +1926,27 @@
 <context>
     <name>SplitRefundDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="29"/>
+        <location filename="../../pos/ui/refund/dialogs/split_refund.py" line="29"/>
         <source>Split the refund</source>
         <translation>Fractionner le remboursement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="30"/>
+        <location filename="../../pos/ui/refund/dialogs/split_refund.py" line="30"/>
         <source>To refund: %1</source>
         <translation>À rembourser : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="34"/>
+        <location filename="../../pos/ui/refund/dialogs/split_refund.py" line="34"/>
         <source>Reference (optional)</source>
         <translation>Référence (facultative)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="32"/>
+        <location filename="../../pos/ui/refund/dialogs/split_refund.py" line="32"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/split_refund.py" line="40"/>
+        <location filename="../../pos/ui/refund/dialogs/split_refund.py" line="40"/>
         <source>Rest to split: %1</source>
         <translation>Reste à répartir : %1</translation>
     </message>
@@ -1936,27 +1954,27 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="21"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="21"/>
         <source>Supervisor approval</source>
         <translation>Accord d&apos;un superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="33"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="33"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="34"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="34"/>
         <source>PIN</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="37"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="37"/>
         <source>Approve</source>
         <translation>Autoriser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/supervisor_approval.py" line="39"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="39"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1964,12 +1982,12 @@
 <context>
     <name>TakeBackController</name>
     <message>
-        <location filename="../../pos/ui/take_back_controller.py" line="64"/>
+        <location filename="../../pos/ui/take_back/controller.py" line="48"/>
         <source>Type the number of an order (digits only).</source>
         <translation>Tapez le numéro d&apos;un dossier (des chiffres seulement).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back_controller.py" line="87"/>
+        <location filename="../../pos/ui/take_back/controller.py" line="68"/>
         <source>%n ticket(s) added to the basket.</source>
         <translation>
             <numerusform>%n billet ajouté au panier.</numerusform>
@@ -1977,7 +1995,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back_controller.py" line="90"/>
+        <location filename="../../pos/ui/take_back/controller.py" line="71"/>
         <source>%n refused:</source>
         <translation>
             <numerusform>%n refusé :</numerusform>
@@ -1986,9 +2004,9 @@
     </message>
 </context>
 <context>
-    <name>TakeBackReport</name>
+    <name>TakeBackReportCounts</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="116"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="52"/>
         <source>%n ticket(s) to add</source>
         <translation>
             <numerusform>%n billet à ajouter</numerusform>
@@ -1996,7 +2014,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="119"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="54"/>
         <source>%n refused</source>
         <translation>
             <numerusform>%n refusé</numerusform>
@@ -2007,30 +2025,81 @@
 <context>
     <name>TakeBackUi</name>
     <message>
-        <location filename="../../pos/ui/take_back.py" line="45"/>
-        <source>Number list [Ctrl+Shift+L]</source>
-        <translation>Liste numéros [Ctrl+Maj+L]</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/take_back.py" line="46"/>
-        <source>Number range [Ctrl+Shift+R]</source>
-        <translation>Plage numéros [Ctrl+Maj+R]</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/take_back.py" line="54"/>
+        <location filename="../../pos/ui/main_window.py" line="130"/>
         <source>Order [Ctrl+Alt+F]</source>
         <translation>Dossier [Ctrl+Alt+F]</translation>
     </message>
 </context>
 <context>
+    <name>TakeBackView</name>
+    <message>
+        <location filename="../../pos/ui/take_back/view.py" line="32"/>
+        <source>Number list [Ctrl+Shift+L]</source>
+        <translation>Liste numéros [Ctrl+Maj+L]</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/view.py" line="33"/>
+        <source>Number range [Ctrl+Shift+R]</source>
+        <translation>Plage numéros [Ctrl+Maj+R]</translation>
+    </message>
+</context>
+<context>
+    <name>TenderLinesDialog</name>
+    <message>
+        <location filename="../../pos/ui/common/tender_lines.py" line="65"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/tender_lines.py" line="68"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/tender_lines.py" line="70"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/tender_lines.py" line="72"/>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/tender_lines.py" line="85"/>
+        <source>MODE</source>
+        <translation>MODE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/tender_lines.py" line="86"/>
+        <source>AMOUNT</source>
+        <translation>MONTANT</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/tender_lines.py" line="87"/>
+        <source>REFERENCE</source>
+        <translation>RÉFÉRENCE</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/tender_lines.py" line="107"/>
+        <source>Remove line</source>
+        <translation>Supprimer la ligne</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/tender_lines.py" line="111"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>_ContactEditDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_edit.py" line="25"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="25"/>
         <source>CHANGE</source>
         <translation>CHANGER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/contact_edit.py" line="28"/>
+        <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="28"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2038,107 +2107,99 @@
 <context>
     <name>_ReportDialog</name>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="52"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
         <source>TICKET NO.</source>
         <translation>N° BILLET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="52"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
         <source>ORDER</source>
         <translation>DOSSIER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="52"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
         <source>STATUS</source>
         <translation>ÉTAT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="52"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
         <source>DETAIL</source>
         <translation>DÉTAIL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="68"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="92"/>
         <source>ADD [Enter]</source>
         <translation>AJOUTER [Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="72"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="96"/>
         <source>CANCEL [Esc]</source>
         <translation>ANNULER [Échap]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="121"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="140"/>
         <source>Enter adds them to the basket.</source>
         <translation>Entrée les ajoute au panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="122"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="141"/>
         <source>Nothing to add.</source>
         <translation>Rien à ajouter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="131"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="150"/>
         <source>to add</source>
         <translation>à ajouter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="132"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="151"/>
         <source>already in the basket</source>
         <translation>déjà dans le panier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="133"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="152"/>
         <source>already refunded</source>
         <translation>déjà remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="134"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="153"/>
         <source>replaced</source>
         <translation>remplacé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="135"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="154"/>
         <source>checked in</source>
         <translation>contrôlé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="136"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="155"/>
         <source>unpaid reservation</source>
         <translation>réservation non payée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="137"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="156"/>
         <source>held in another operation</source>
         <translation>retenu par un ordre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="138"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="157"/>
         <source>performance over</source>
         <translation>séance passée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="139"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="158"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="140"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="159"/>
         <source>unreadable</source>
         <translation>illisible</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/dialogs/take_back_report.py" line="141"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="160"/>
         <source>duplicate</source>
         <translation>en double</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../pos/ui/exchange_settlement_ui.py" line="241"/>
-        <source>Pay everything</source>
-        <translation>Tout payer</translation>
     </message>
 </context>
 </TS>

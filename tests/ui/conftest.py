@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTreeView
 
 from pos.config import parse_config
 from pos.ui.app import build_main_window, make_printer
-from pos.ui.i18n import install_translator
+from pos.ui.common.i18n import install_translator
 from tests.support.printed import PrintedJobsPrinter
 
 

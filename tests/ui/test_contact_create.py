@@ -1,7 +1,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
-from pos.ui.dialogs.contact_create import ContactCreateDialog
+from pos.ui.contact.dialogs.contact_create import ContactCreateDialog
 from tests.ui.conftest import label
 
 

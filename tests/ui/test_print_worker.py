@@ -21,7 +21,7 @@ from pos.devices.connections import NetworkConnection
 from pos.devices.drawer import SerialDrawer
 from pos.devices.printer import ReceiptPrinter
 from pos.devices.status import PrinterStatus
-from pos.ui.device_worker import PrintQueue
+from pos.ui.devices.worker import PrintQueue
 from tests.conftest import uow_of
 from tests.support.escpos_decoder import DrawerPulse, decode, text_lines
 from tests.support.fake_printer import STATUS_TIMEOUT, FakeSerialPrinter

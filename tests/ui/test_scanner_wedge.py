@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QSpi
 
 from pos.config import parse_config
 from pos.ui.app import build_main_window, make_printer
-from pos.ui.scanner_bridge import ScannerHub
+from pos.ui.scanning.hub import ScannerHub
 from tests.support.serial_link import SocatLink, socat_available
 from tests.ui.conftest import basket_view, label, scan_field, tree_rows
 from tests.ui.scanner_keys import Keyboard

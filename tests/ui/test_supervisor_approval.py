@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from pos.ui.dialogs.supervisor_approval import SupervisorApprovalDialog
+from pos.ui.counter.dialogs.supervisor_approval import SupervisorApprovalDialog
 from tests.ui.conftest import basket_view, label, scan_field, tree_rows
 from tests.ui.test_refund_slice import wedge_scan
 

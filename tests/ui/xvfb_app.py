@@ -32,7 +32,7 @@ from pos.config import parse_config
 from pos.core.clock import FixedClock
 from pos.core.db import Database
 from pos.ui.app import build_main_window, make_printer
-from pos.ui.i18n import install_translator
+from pos.ui.common.i18n import install_translator
 
 
 def main() -> int:

@@ -1,0 +1,117 @@
+"""The devices' part of the main window: the "Devices" menu, the printer state and the
+"Réessayer" button in the status bar, the no-sale opening, the print-jobs and settings
+dialogs, which open through the window's one dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton
+
+from pos.devices.status import DrawerState, PrinterStatus
+from pos.ui import keys
+from pos.ui.common.modal import OneDialog
+from pos.ui.devices.controller import DevicesController
+from pos.ui.devices.dialogs.device_settings import DeviceSettingsDialog
+from pos.ui.devices.dialogs.no_sale import NoSaleDialog
+from pos.ui.devices.dialogs.print_jobs import PrintJobsDialog
+
+PRINT_JOBS_KEY = keys.PRINT_JOBS
+NO_SALE_KEY = keys.NO_SALE
+SETTINGS_KEY = keys.DEVICE_SETTINGS
+
+
+class DeviceUi(QObject):
+    """Owns the device widgets of one window."""
+
+    def __init__(self, window: QMainWindow, devices: DevicesController, dialogs: OneDialog,
+                 *, say: Callable[[str, str], None], set_printer_status: Callable[[str], None],
+                 scan_sources: Sequence = ()) -> None:
+        super().__init__(window)
+        self.window, self.devices, self.dialogs = window, devices, dialogs
+        self._say, self._set_printer_status = say, set_printer_status
+        self.scan_sources = list(scan_sources)  # for "Scanner maintenant"
+        queue = devices.print_queue
+        self.print_jobs_dialog: PrintJobsDialog | None = None
+
+        menu = window.menuBar().addMenu(self.tr("&Devices"))
+        menu.setObjectName("devicesMenu")
+        self.print_jobs_action = self._action(menu, self.tr("Print jobs..."), "printJobsAction",
+                                              PRINT_JOBS_KEY, self.show_print_jobs)
+        self.no_sale_action = self._action(menu, self.tr("Open the drawer (no sale)..."),
+                                           "noSaleAction", NO_SALE_KEY, self.ask_no_sale)
+        self.settings_action = self._action(menu, self.tr("Device settings..."),
+                                            "deviceSettingsAction", SETTINGS_KEY,
+                                            self.show_settings)
+
+        status = window.statusBar()
+        self.retry_button = QPushButton(self.tr("Retry printing"), status)
+        self.retry_button.setObjectName("retryPrintButton")
+        self.retry_button.setVisible(False)
+        self.retry_button.clicked.connect(lambda: devices.retry_printing())
+        status.addPermanentWidget(self.retry_button)
+        jobs = QPushButton(self.tr("PRINTS") + f" [{PRINT_JOBS_KEY}]", status)
+        jobs.setObjectName("printJobsButton")
+        jobs.clicked.connect(self.show_print_jobs)
+        status.addPermanentWidget(jobs)
+        no_sale = QPushButton(self.tr("DRAWER") + f" [{NO_SALE_KEY}]", status)
+        no_sale.setObjectName("noSaleButton")
+        no_sale.clicked.connect(self.ask_no_sale)
+        status.addPermanentWidget(no_sale)
+        self.drawer_label = QLabel("", status)
+        self.drawer_label.setObjectName("drawerStatusLabel")
+        status.addPermanentWidget(self.drawer_label)
+        for button in (self.retry_button, jobs, no_sale):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        queue.sig_printer_status.connect(self._printer_status)
+        queue.sig_drawer_state.connect(self._drawer_state)
+        queue.sig_attention.connect(self._attention)
+        queue.sig_paused.connect(lambda: self._attention(self._pending))
+        devices.sig_message.connect(say)
+        queue.sig_job_done.connect(self._printed)
+        self._pending = 0
+        queue.request_status()  # the worker may have spoken before we listened
+
+    def _action(self, menu, text: str, name: str, key: str, slot) -> QAction:
+        action = keys.bind_action(self.window, key, name, slot, text)
+        menu.addAction(action)
+        return action
+
+    def _printed(self, name: str) -> None:
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "Printed: %1").replace("%1", name), 5000)
+
+    def _printer_status(self, status: PrinterStatus) -> None:
+        self._set_printer_status(status.label)
+
+    def _drawer_state(self, state: DrawerState) -> None:
+        # The labels are the cashier's words already (pos.devices.status.DrawerState).
+        self.drawer_label.setText(state.label)
+
+    def _attention(self, pending: int) -> None:
+        self._pending = pending
+        visible = pending > 0 or self.devices.print_queue.paused
+        self.retry_button.setVisible(visible)
+        if pending:
+            self.retry_button.setText(self.tr("Retry printing (%1)").replace("%1", str(pending)))
+        else:
+            self.retry_button.setText(self.tr("Retry printing"))
+
+    def show_print_jobs(self) -> None:
+        if self.print_jobs_dialog is None:
+            self.print_jobs_dialog = PrintJobsDialog(self.devices, self.window)
+        else:
+            self.print_jobs_dialog.refresh()
+        # Kept between openings: the cashier finds the job selected last time.
+        self.dialogs.open(self.print_jobs_dialog, keep=True)
+
+    def show_settings(self) -> None:
+        self.dialogs.open(DeviceSettingsDialog(self.devices, self.window,
+                                               scan_sources=self.scan_sources))
+
+    def ask_no_sale(self) -> None:
+        dialog = NoSaleDialog(self.window)
+        self.dialogs.open(dialog, lambda: self.devices.no_sale(dialog.reason_text()))

@@ -1,0 +1,205 @@
+"""Settling an exchange on its balance (the sale basket is not empty).
+
+``ExchangeSettlement`` calls ``settle_exchange`` in one unit of work: total > 0 the
+customer pays (TOUT PAYER [F4], ``exchangePayDialog``), total < 0 the refund buttons
+(F9-F12, F8) refund the balance, total = 0 TOUT PAYER closes the operation. After the
+commit the print worker prints the receipt, vouchers and, with "Impression immédiate :
+oui", the new tickets; with "non" the tickets wait (BILLETS À IMPRIMER); with delivery
+by e-mail the documents go as PDF attachments through ``[mail]`` (or to the outbox), on
+a thread of their own.
+
+``pos.ui.exchange.settlement_view`` wires the window's widgets to it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from pos import formatting
+from pos.config import Config, MailConfig
+from pos.core.documents import Barcode, Document
+from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals
+from pos.core.money import ZERO
+from pos.core.services.accounts import order_contact_balance
+from pos.core.services.credit_notes import credit_note_balance
+from pos.core.services.deferred_prints import deferred_jobs, print_deferred
+from pos.core.services.exchange_settlement import ExchangeResult, settle_exchange
+from pos.core.services.refunds import Tender
+from pos.ui.common.ops import QUIET
+from pos.ui.counter.session import CounterSession
+
+log = logging.getLogger(__name__)
+
+DELIVERY_MODES = {"counter": "Remis au contact", "email": "Envoi par e-mail"}
+
+
+class ExchangeSettlement(QObject):
+    sig_mail_done = Signal(str, str)  # text, level (from the mail thread, queued)
+    sig_pending_prints = Signal(int)  # tickets waiting to be printed on demand
+
+    def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
+        super().__init__(parent or session)
+        self.session = session
+        self.mail_config = MailConfig()
+        self.outbox_dir: Path = Config().mail_outbox_dir
+        self.mail_threads: list[threading.Thread] = []
+        self.sig_mail_done.connect(session.sig_message)
+        self.contact = None  # the basket's ContactCard: its e-mail receives the tickets
+
+    def set_contact(self, card) -> None:
+        """The contact feature's card (connected by the composition root)."""
+        self.contact = card
+
+    def configure(self, config: Config) -> None:
+        self.mail_config, self.outbox_dir = config.mail, config.mail_outbox_dir
+
+    # --- what is on the screen ----------------------------------------------------------
+
+    @property
+    def sale(self) -> ExchangeBasket:
+        """What the product bar sold (ÉCHANGÉ PAR CONTACT)."""
+        return self.session.sale
+
+    def active(self) -> bool:
+        """An exchange: something is sold against the cancellation basket."""
+        return len(self.sale) > 0
+
+    def totals(self) -> ExchangeTotals:
+        return self.session.totals()
+
+    def credit_note(self, number: str):
+        """A scanned voucher: an Outcome of (what is left on it, expired), or the refusal
+        (unknown voucher) for the pay dialog to show in its own field."""
+        s = self.session
+        return s.run(lambda uow: _balance_and_expiry(credit_note_balance(uow, number, s.clock)),
+                     what="credit note", said=False)
+
+    def suspense_balance(self) -> Decimal | None:
+        order_id = self.sale.order_id
+        if order_id is None:
+            return None
+        outcome = self.session.run(lambda uow: order_contact_balance(uow, order_id),
+                                   what="suspense balance", said=False, failure=QUIET)
+        balance = outcome.value  # the dialog opens without it
+        return balance.balance if balance is not None else None
+
+    # --- settling -----------------------------------------------------------------------
+
+    def settle(self, tenders: list[Tender]) -> ExchangeResult | None:
+        s = self.session
+        recipient = ""
+        if s.delivery == "email":
+            recipient = self.contact.email if self.contact is not None else ""
+            if not recipient:
+                s.say(QCoreApplication.translate("ExchangeSettlement", "The contact has no e-mail address: enter one, or hand the tickets over."), "error")  # noqa: E501
+                return None
+        outcome = s.run(lambda uow: settle_exchange(
+            uow, s.basket, self.sale, tenders, s.station, s.clock,
+            credit_note_validity_days=s.credit_note_validity_days, notes=s.notes,
+            tickets_print="none" if recipient else s.tickets_print,
+            delivery_mode=DELIVERY_MODES[s.delivery]),
+            what="exchange", failure=QCoreApplication.translate("ExchangeSettlement", "The exchange could not be recorded: nothing was changed. Try again."))  # noqa: E501
+        if not outcome.ok:
+            return None
+        result = outcome.value
+        text = QCoreApplication.translate(
+            "ExchangeSettlement", "Operation %1: exchange recorded, total %2.").replace(
+            "%1", str(result.operation_number)).replace("%2", formatting.money(result.total))
+        if result.change > ZERO:
+            text += " " + QCoreApplication.translate(
+                "ExchangeSettlement", "Change to give back: %1").replace(
+                "%1", formatting.money(result.change))
+        s.settled(result, text)
+        if recipient:
+            self.send_documents(result, recipient)
+        self.refresh_pending()
+        s.refresh_operation_number()
+        return result
+
+    # --- tickets printed on demand --------------------------------------------------------
+
+    def refresh_pending(self) -> int:
+        s = self.session
+        # A count must never stop the counter: an unexpected error is only logged.
+        outcome = s.run(lambda uow: len(deferred_jobs(uow, s.station.counter_id)),
+                        what="deferred print jobs", said=False, failure=QUIET)
+        if not outcome.ok:
+            return 0
+        self.sig_pending_prints.emit(outcome.value)
+        return outcome.value
+
+    def print_pending(self) -> int:
+        s = self.session
+        outcome = s.run(lambda uow: print_deferred(uow, s.station.counter_id, s.clock.now()),
+                        what="print deferred")
+        if not outcome.ok:
+            return 0
+        count = outcome.value
+        s.print_queue.resume()
+        if count:
+            s.say(QCoreApplication.translate(
+                "ExchangeSettlement", "Documents sent to the printer: %1.").replace(
+                "%1", str(count)), "info")
+        else:
+            s.say(QCoreApplication.translate(
+                "ExchangeSettlement", "No ticket waits to be printed."), "info")
+        self.refresh_pending()
+        return count
+
+    # --- e-mail ---------------------------------------------------------------------------
+
+    def send_documents(self, result: ExchangeResult, recipient: str) -> threading.Thread:
+        """Render the PDFs and send them, off the GUI thread; the outcome is said in the
+        message line (where the outbox is, without a server)."""
+        number = result.operation_number
+        subject = QCoreApplication.translate(
+            "ExchangeSettlement", "Your tickets - operation %1").replace("%1", str(number))
+        hello = QCoreApplication.translate("ExchangeSettlement", "Hello,")
+        attached = QCoreApplication.translate("ExchangeSettlement", "Please find attached your tickets and the receipt of your exchange (operation %1).")  # noqa: E501
+        regards = QCoreApplication.translate("ExchangeSettlement", "Best regards,")
+        body = (f"{hello}\n\n{attached.replace('%1', str(number))}\n\n{regards}\n"
+                f"{self.session.station.venue_name}\n")
+        documents, config, outbox = result.documents, self.mail_config, self.outbox_dir
+        at = self.session.clock.now()
+        failed = QCoreApplication.translate("ExchangeSettlement",
+                                            "The e-mail could not be sent: %1")
+
+        def work() -> None:
+            from pos.devices.errors import DeviceError
+            from pos.devices.mailer import Attachment, send_mail
+            from pos.devices.pdf import render_pdf
+
+            try:
+                attachments = [Attachment(attachment_name(d), render_pdf([d]))
+                               for d in documents]
+                sent = send_mail(config, outbox, recipient=recipient, subject=subject,
+                                 body=body, attachments=attachments, at=at)
+            except DeviceError as exc:
+                self.sig_mail_done.emit(failed.replace("%1", exc.message), "error")
+                return
+            except Exception as exc:  # noqa: BLE001 - the thread says it, never dies
+                log.exception("e-mail of operation %s", number)
+                self.sig_mail_done.emit(failed.replace("%1", str(exc)), "error")
+                return
+            self.sig_mail_done.emit(sent.notice, "info")
+
+        thread = threading.Thread(target=work, name=f"mail-{number}", daemon=True)
+        self.mail_threads.append(thread)
+        thread.start()
+        return thread
+
+
+def _balance_and_expiry(note) -> tuple[Decimal, bool]:
+    return note.balance, note.expired
+
+
+def attachment_name(document: Document) -> str:
+    """"billet-01010003014.pdf", "avoir-<number>.pdf", "recu-exchange_receipt.pdf"."""
+    code = next((b.payload for b in document.blocks if isinstance(b, Barcode)), "")
+    prefix = {"ticket": "billet", "credit_note": "avoir"}.get(document.kind, "recu")
+    return f"{prefix}-{code or document.kind}.pdf"

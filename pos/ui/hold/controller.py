@@ -1,0 +1,170 @@
+"""Put the basket on hold (METTRE EN ATTENTE), bring a held operation back (its slip's
+barcode, one of its tickets, or the list), abandon the operation (ABANDONNER ORDRE).
+One unit of work per intent; what the window shows goes through the session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from pos.core.services.held_operations import (
+    SLIP_BARCODE,
+    HeldOperation,
+    ResumedOperation,
+    find_held_operation,
+    held_operations,
+    resume_operation,
+)
+from pos.core.services.holds import HoldResult, abandon_held, hold_basket
+from pos.ui.counter.session import CounterSession
+
+
+def _failure() -> str:
+    return QCoreApplication.translate(
+        "OperationController",
+        "The operation could not be recorded: nothing was changed. Try again.")
+
+
+class HoldController(QObject):
+    def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
+        super().__init__(parent or session)
+        self.session = session
+        self._held: tuple[int, int] | None = None  # (id, number) of the resumed operation
+
+    @property
+    def basket(self):
+        return self.session.basket
+
+    @property
+    def held_number(self) -> int | None:
+        """The number of the held operation in the basket, if it is one."""
+        held_id = self.basket.held_operation_id
+        return self._held[1] if self._held and held_id == self._held[0] else None
+
+    def _busy(self) -> None:
+        self.session.say(QCoreApplication.translate(
+            "OperationController",
+            "An operation is in progress: put it on hold or abandon it before resuming another one."
+        ), "error")
+
+    # --- hold ---------------------------------------------------------------------
+
+    def hold(self) -> HoldResult | None:
+        s = self.session
+        if len(s.sale):
+            # A held operation keeps only the tickets taken back: holding now would drop
+            # what was chosen in exchange without a word.
+            s.say(QCoreApplication.translate(
+                "OperationController",
+                "An exchange in progress cannot be put on hold: settle it, or remove what "
+                "is sold in exchange first."), "error")
+            return None
+        outcome = s.run(lambda uow: hold_basket(uow, self.basket, s.station, s.clock,
+                                                notes=s.notes),
+                        what="hold", failure=_failure())
+        if not outcome.ok:
+            return None
+        result = outcome.value
+        self.basket.clear()
+        s.print_queue.wake()  # the slip's job was committed with the hold
+        s.basket_changed()
+        s.sig_notes.emit(None)
+        s.say(QCoreApplication.translate(
+            "OperationController", "Operation %1 put on hold: its slip is printing.")
+            .replace("%1", str(result.operation_number)), "info")
+        s.refresh_operation_number()
+        return result
+
+    # --- resume -------------------------------------------------------------------
+
+    def intercept_scan(self, raw: str) -> bool:
+        """A scan interceptor of the counter: True when the scan was a hold slip or a
+        ticket of a held operation (resumed into the empty basket, or refused)."""
+        slip = SLIP_BARCODE.fullmatch(raw.strip().upper()) is not None
+        if self.basket.tickets or self.basket.held_operation_id is not None:
+            if slip:
+                self._busy()
+            return slip  # a held ticket is refused by the scan itself
+        s = self.session
+
+        def find_and_resume(uow) -> ResumedOperation | None:
+            operation_id = find_held_operation(uow, raw, s.station)
+            if operation_id is None:
+                return None
+            return resume_operation(uow, operation_id, s.station, s.clock)
+
+        outcome = s.run(find_and_resume, what="resume by scan", failure=_failure())
+        if not outcome.ok:
+            return True
+        if outcome.value is None:
+            return False
+        self._load(outcome.value)
+        return True
+
+    def held_list(self) -> list[HeldOperation] | None:
+        outcome = self.session.run(held_operations, what="held list", failure=_failure())
+        return outcome.value if outcome.ok else None
+
+    def resume(self, operation_id: int) -> bool:
+        if self.basket.tickets or self.basket.held_operation_id is not None:
+            self._busy()
+            return False
+        s = self.session
+        outcome = s.run(lambda uow: resume_operation(uow, operation_id, s.station, s.clock),
+                        what="resume", failure=_failure())
+        if outcome.ok:
+            self._load(outcome.value)
+        return outcome.ok
+
+    def _load(self, resumed: ResumedOperation) -> None:
+        basket = self.basket
+        basket.clear()
+        basket.tickets.extend(resumed.tickets)
+        basket.refund_fees = resumed.refund_fees
+        basket.held_operation_id = resumed.operation_id
+        self._held = (resumed.operation_id, resumed.operation_number)
+        s = self.session
+        s.basket_changed()
+        s.sig_notes.emit(resumed.notes)
+        s.sig_operation_number.emit(resumed.operation_number)
+        count = len(resumed.tickets)
+        text = self.tr("Operation %1 resumed: %n ticket(s).", "", count)
+        s.say(" ".join((text.replace("%1", str(resumed.operation_number)), *resumed.dropped)),
+              "error" if resumed.dropped else "info")
+
+    # --- abandon ------------------------------------------------------------------
+
+    def abandon(self) -> bool:
+        """ABANDONNER ORDRE: a held operation is marked abandoned (its number stays
+        used); an operation never held is dropped, nothing having been recorded. What
+        was sold in exchange goes with it."""
+        s = self.session
+        if self.basket.held_operation_id is not None:
+            return self._abandon_held()
+        self.basket.clear()
+        if len(s.sale):
+            s.sale.clear()
+            s.sale_changed()
+        s.basket_changed()
+        s.sig_notes.emit(None)
+        s.say(QCoreApplication.translate(
+            "ExchangeController", "Operation abandoned: nothing was changed."), "info")
+        return True
+
+    def _abandon_held(self) -> bool:
+        s = self.session
+        outcome = s.run(lambda uow: abandon_held(uow, self.basket.held_operation_id,
+                                                 s.station, s.clock),
+                        what="abandon", failure=_failure())
+        if not outcome.ok:
+            return False
+        self.basket.clear()
+        if len(s.sale):
+            s.sale.clear()
+            s.sale_changed()
+        s.basket_changed()
+        s.sig_notes.emit(None)
+        s.say(QCoreApplication.translate(
+            "OperationController", "Operation %1 abandoned: its tickets are free again.")
+            .replace("%1", str(outcome.value)), "info")
+        s.refresh_operation_number()
+        return True

@@ -1,0 +1,50 @@
+"""Refunding the cancellation basket: in one mode (F9 cash, F10 credit note, F11
+suspense account, F12 another mode with a reference) or split across modes (F8).
+
+With something sold in exchange, the same buttons refund the exchange's negative
+balance: the composition root gives ``settle_exchange`` for that, so that this feature
+does not know the exchange feature."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from pos import formatting
+from pos.core.models import PaymentMode
+from pos.core.services.refunds import SettlementResult, Tender, refund_basket
+from pos.ui.counter.session import CounterSession
+
+
+class RefundController(QObject):
+    def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
+        super().__init__(parent or session)
+        self.session = session
+        self.settle_exchange: Callable[[list[Tender]], object] | None = None
+
+    def refund(self, mode: PaymentMode, reference: str = ""):
+        """Refund the whole basket (or the exchange's balance) in one mode."""
+        return self.settle([Tender(mode, self.session.refund_amount(), reference)])
+
+    def settle(self, tenders: list[Tender]) -> SettlementResult | None:
+        """Refund with these tenders (one mode, or a split that adds up); documents print
+        after the commit."""
+        s = self.session
+        if len(s.sale) and self.settle_exchange is not None:
+            return self.settle_exchange(tenders)
+        outcome = s.run(lambda uow: refund_basket(
+            uow, s.basket, tenders, s.station, s.clock,
+            credit_note_validity_days=s.credit_note_validity_days,
+            held_operation_id=s.basket.held_operation_id, notes=s.notes),
+            what="refund", failure=QCoreApplication.translate(
+                "ExchangeController",
+                "The refund could not be recorded: nothing was changed. Try again."))
+        if not outcome.ok:
+            return None
+        result = outcome.value
+        text = QCoreApplication.translate("ExchangeController", "Operation %1: %2 refunded.")
+        s.settled(result, text.replace("%1", str(result.operation_number))
+                  .replace("%2", formatting.money(result.refunded)))
+        s.refresh_operation_number()
+        return result

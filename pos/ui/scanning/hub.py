@@ -1,0 +1,115 @@
+"""The scanners of the window: the keyboard-wedge filter on the application and, with
+``[scanner] kind = "serial"``, the serial scanner, whose reader thread is queued to the
+GUI thread here. Every scan goes to the one scan handler (the controller's ``scan``);
+the status bar says whether the serial scanner is plugged in.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+from pos.config import ScannerConfig
+from pos.devices.serial_scanner import ScannerLink, SerialScanner
+from pos.ui.scanning.wedge_filter import ScannerFilter
+
+log = logging.getLogger(__name__)
+
+
+class SerialScannerBridge(QObject):
+    """Owns a SerialScanner; its callbacks (reader thread) become signals, which reach
+    receivers in the GUI thread through queued connections."""
+
+    sig_scanned = Signal(str)
+    sig_link = Signal(bool)  # True: connected
+
+    def __init__(self, config: ScannerConfig, parent: QObject | None = None,
+                 **options) -> None:
+        super().__init__(parent)
+        self.scanner = SerialScanner(
+            config.port, baudrate=config.baudrate, terminator=config.terminator,
+            duplicate_window_ms=config.duplicate_window_ms,
+            on_scan=self.sig_scanned.emit,
+            on_link=lambda link: self.sig_link.emit(link is ScannerLink.CONNECTED),
+            **options)
+
+    def start(self) -> None:
+        self.scanner.start()
+
+    def sources(self) -> list:
+        """The ``sig_scanned`` of each scanner (for a dialog that shows the next scan)."""
+        return [s.sig_scanned for s in (self.wedge, self.serial) if s is not None]
+
+    def stop(self) -> None:
+        self.scanner.stop()
+
+
+class ScannerHub(QObject):
+    """Wires the configured scanners to ``window`` and ``handler``; stops them when the
+    window closes."""
+
+    sig_scanned = Signal(str)  # a scan handed to the handler
+
+    def __init__(self, config: ScannerConfig, window: QMainWindow,
+                 handler: Callable[[str], object], *,
+                 say: Callable[[str, str], None] | None = None,
+                 serial_options: dict | None = None) -> None:
+        super().__init__(window)
+        self.setObjectName("scannerHub")
+        self._window = window
+        self._handler = handler
+        self._say = say or (lambda _text, _level: None)
+        self._app = QApplication.instance()
+        self.wedge = ScannerFilter(config, self)
+        self.wedge.sig_scanned.connect(self._scanned)
+        self._app.installEventFilter(self.wedge)
+        window.installEventFilter(self)
+        self.serial: SerialScannerBridge | None = None
+        self.status_label: QLabel | None = None
+        if config.kind == "serial":
+            self.status_label = QLabel(self.tr("Scanner: connecting…"), window.statusBar())
+            self.status_label.setObjectName("scannerStatusLabel")
+            window.statusBar().addPermanentWidget(self.status_label)
+            self.serial = SerialScannerBridge(config, self, **(serial_options or {}))
+            self.serial.sig_scanned.connect(self._scanned, Qt.ConnectionType.QueuedConnection)
+            self.serial.sig_link.connect(self._link, Qt.ConnectionType.QueuedConnection)
+            self.serial.start()
+
+    @Slot(str)
+    def _scanned(self, code: str) -> None:
+        # A scan while a dialog is open (a refund confirmation) must not change the
+        # basket under it: refused, and its keys never reached the dialog either.
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self._window:
+            log.info("scan %s refused: a dialog is open", code)
+            self._say(
+                QCoreApplication.translate(
+                    "ScannerHub", "Scan %1 ignored: finish the open dialog first.")
+                .replace("%1", code), "error")
+            return
+        self.sig_scanned.emit(code)
+        self._handler(code)
+
+    @Slot(bool)
+    def _link(self, connected: bool) -> None:
+        if self.status_label is not None:
+            self.status_label.setText(self.tr("Scanner: connected") if connected
+                                      else self.tr("Scanner: unplugged"))
+
+    def sources(self) -> list:
+        """The ``sig_scanned`` of each scanner (for a dialog that shows the next scan)."""
+        return [s.sig_scanned for s in (self.wedge, self.serial) if s is not None]
+
+    def stop(self) -> None:
+        self._app.removeEventFilter(self.wedge)
+        self.wedge.flush()
+        if self.serial is not None:
+            self.serial.stop()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if obj is self._window and event.type() == QEvent.Type.Close:
+            self.stop()
+        return False

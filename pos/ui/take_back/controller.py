@@ -1,0 +1,79 @@
+"""Taking tickets back in bulk (range, list, order detail) and finding contacts: the
+intents of those dialogs, each one unit of work on the core, on the session's basket.
+Widgets get plain data back, or the core's French refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from pos.core.services.order_detail import OrderDetail, order_detail
+from pos.core.services.take_back import (
+    TakeBackReport,
+    list_report,
+    range_report,
+    take_refundable,
+)
+from pos.core.uow import UnitOfWork
+from pos.ui.common.ops import Outcome
+from pos.ui.counter.session import CounterSession
+
+T = TypeVar("T")
+
+
+class TakeBackController(QObject):
+    def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
+        super().__init__(parent or session)
+        self.session = session
+
+    def _run(self, work: Callable[[UnitOfWork], T]) -> Outcome:
+        """The dialog shows the refusal itself (``said=False``)."""
+        return self.session.run(work, what="take back", said=False)
+
+    # --- reports (nothing joins the basket yet) -----------------------------------------
+
+    def range_report(self, first: str, last: str) -> Outcome:
+        ex = self.session
+        return self._run(lambda uow: range_report(uow, first, last, ex.basket, ex.clock))
+
+    def list_report(self, text: str) -> Outcome:
+        ex = self.session
+        return self._run(lambda uow: list_report(uow, text, ex.basket, ex.clock))
+
+    def order_detail(self, number_text: str) -> Outcome:
+        text = number_text.strip()
+        if not text.isascii() or not text.isdigit() or len(text) > 9:
+            return Outcome(error=QCoreApplication.translate(
+                "TakeBackController", "Type the number of an order (digits only)."))
+        return self._run(lambda uow: order_detail(uow, int(text)))
+
+    # --- into the basket ---------------------------------------------------------------
+
+    def take(self, numbers: Sequence[str]) -> Outcome:
+        """Check ``numbers`` again and put the refundable ones in the basket; the main
+        window says how many joined and why the others did not."""
+        ex = self.session
+        outcome = self._run(lambda uow: take_refundable(uow, ex.basket, list(numbers),
+                                                        ex.clock))
+        if not outcome.ok:
+            ex.say(outcome.error, "error")
+            return outcome
+        report: TakeBackReport = outcome.value
+        added = len(report.refundable)
+        refused = report.refused
+        if added:
+            ex.basket_changed()
+        text = self.tr("%n ticket(s) added to the basket.", "", added)
+        if refused:
+            count = len(refused)
+            text += " " + self.tr("%n refused:", "", count)
+            text += " " + " ".join(line.message for line in refused[:3])
+            if len(refused) > 3:
+                text += " …"
+        ex.say(text, "error" if refused else "info")
+        return outcome
+
+
+__all__ = ["OrderDetail", "Outcome", "TakeBackController"]
