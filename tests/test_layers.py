@@ -120,27 +120,8 @@ def test_the_window_has_no_import_circle():
     assert import_circles(POS / "ui") == []
 
 
-# Circles this branch may not touch: pos/core and pos/devices are changed on their own
-# branches (issue 13's settlement pipeline removes the core's). Any other circle is red;
-# these keep the test an expected failure, which passes once they are gone.
-KNOWN_ELSEWHERE = [
-    ["pos.core.models", "pos.core.models_catalog", "pos.core.models_ledger",
-     "pos.core.models_printing"],  # the mapped classes split in four, joined at the end
-    ["pos.core.services.catalog", "pos.core.services.seats"],  # a lazy import
-    ["pos.core.services.holds", "pos.core.services.refund_tenders",
-     "pos.core.services.refunds"],  # a lazy import (Tender, _allocate, numbers)
-    ["pos.devices.drawer", "pos.devices.escpos_render",
-     "pos.devices.printer"],  # drawer <- printer under TYPE_CHECKING
-]
-
-
 def test_pos_has_no_import_circle():
-    circles = import_circles(POS)
-    outside_the_window = [c for c in circles if not c[0].startswith("pos.ui.")]
-    assert [c for c in circles if c not in KNOWN_ELSEWHERE] == []
-    if outside_the_window:
-        pytest.xfail(f"circles in pos/core and pos/devices, not this branch's to break: "
-                     f"{outside_the_window}")
+    assert import_circles(POS) == []
 
 
 def test_the_circle_finder_sees_type_checking_and_lazy_imports(tmp_path):

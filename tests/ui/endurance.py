@@ -58,7 +58,7 @@ from pos.core.db import Database  # noqa: E402
 from pos.core.demo import load_demo  # noqa: E402
 from pos.core.uow import UnitOfWork  # noqa: E402
 from pos.ui.app import build_main_window, make_printer  # noqa: E402
-from pos.ui.i18n import install_translator  # noqa: E402
+from pos.ui.common.i18n import install_translator  # noqa: E402
 from tests.support.endurance_data import TICKETS_PER_ORDER, order_numbers, seed_paid_orders  # noqa: E402
 from tests.ui.scanner_keys import Keyboard  # noqa: E402
 
