@@ -29,7 +29,9 @@ test: $(STAMP)
 	$(VENV)/bin/lint-imports pyproject.toml
 	$(VENV)/bin/ruff check pos tests
 
-## Refresh the French .ts from the sources and resources/translations/fr/*.tsv, compile the .qm.
+## Refresh the French translations: the window's .ts (from the sources and
+## resources/translations/fr/*.tsv, compiled to .qm) and the core's and devices' gettext
+## catalogue pos/locale/fr/LC_MESSAGES/guichet.po (Babel extraction, babel.cfg).
 translations: $(STAMP)
 	$(PY) scripts/translate.py
 
