@@ -17,13 +17,17 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from pos.core.basket import BasketTicket
 from pos.core.clock import Clock
-from pos.core.errors import TicketNotRefundable
+from pos.core.errors import (
+    TicketChanged,
+    TicketChangedGone,
+    TicketNotRefundable,
+    TicketPriceChanged,
+    TicketTwiceInBasket,
+)
 from pos.core.models import Ticket, TicketState
 from pos.core.services.scanning import holds_of, refunds_of, refusal_message, ticket_load_options
 from pos.core.ticket_states import allowed
 from pos.core.uow import UnitOfWork
-
-_CHANGED = " : il a changé depuis qu'il a été scanné. Retirez-le du panier."
 
 
 def expected_states(item: BasketTicket) -> tuple[TicketState, ...]:
@@ -46,8 +50,9 @@ def changed_refusal(uow: UnitOfWork, item: BasketTicket, clock: Clock,
         held = holds_of(uow, [ticket.id], own_operation_id).get(ticket.id)
         reason = refusal_message(ticket, clock.now(), refunded, held,
                                  approved=bool(item.approved_by))
-    reason = (reason or f"Billet {item.number}").rstrip(".")
-    return TicketNotRefundable(reason + _CHANGED, number=item.number)
+    if reason is None:
+        return TicketChangedGone(number=item.number)
+    return TicketChanged(reason=reason, number=item.number)
 
 
 def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
@@ -59,8 +64,7 @@ def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
     if len(set(ids)) != len(ids):
         seen: set[int] = set()
         twice = next(t for t in items if t.ticket_id in seen or seen.add(t.ticket_id))
-        raise TicketNotRefundable(f"Billet {twice.number} : deux fois dans le panier.",
-                                  number=twice.number)
+        raise TicketTwiceInBasket(number=twice.number)
     locked = {t.id: t for t in uow.session.scalars(
         select(Ticket).where(Ticket.id.in_(ids)).order_by(Ticket.id).with_for_update()
         .execution_options(populate_existing=True))}
@@ -70,9 +74,7 @@ def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
         if ticket is None or ticket.state not in expected_states(item) or item.ticket_id in held:
             raise changed_refusal(uow, item, clock, own_operation_id)
         if ticket.price != item.price or ticket.fees != item.fees:
-            raise TicketNotRefundable(
-                f"Billet {item.number} : son prix a changé depuis le scan. "
-                "Scannez-le à nouveau.", number=item.number)
+            raise TicketPriceChanged(number=item.number)
     return locked
 
 
