@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pos.config import Config
 from pos.core.clock import Clock, SystemClock
 from pos.core.db import Database, has_schema
+from pos.core.i18n import set_language
 from pos.core.models import PaymentMode
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
@@ -17,7 +18,7 @@ from pos.ui.controller import ExchangeController
 from pos.ui.device_worker import DocumentPrinter, PrintQueue
 from pos.ui.devices_controller import DevicesController, separate_drawer
 from pos.ui.devices_ui import install_device_ui
-from pos.ui.i18n import install_translator
+from pos.ui.i18n import install_translator, language
 from pos.ui.main_window import MainWindow
 from pos.ui.scanner_bridge import ScannerHub
 
@@ -66,7 +67,9 @@ def run_window(config: Config) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Guichet")
-    install_translator(app)
+    lang = language()
+    install_translator(app, lang)
+    set_language(lang)  # the core's and the devices' messages follow the window
     database = Database(config.database_url)
     if not has_schema(database.engine):
         QMessageBox.critical(
