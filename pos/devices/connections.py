@@ -164,7 +164,7 @@ class NetworkConnection(PrinterConnection):
             raise RuntimeError(f"{self!r} n'est pas ouverte : appeler open()")
         return self._sock
 
-    def _broken(self, exc: OSError | None, reason: str) -> PrinterUnreachable:
+    def _broken(self, exc: OSError | None, reason: Lazy) -> PrinterUnreachable:
         self.traffic.note(f"{reason} : {exc!r}")
         return PrinterUnreachable(self.target, reason, detail=repr(exc))
 
@@ -175,9 +175,9 @@ class NetworkConnection(PrinterConnection):
         try:
             sock.sendall(job)
         except TimeoutError as exc:
-            raise self._broken(exc, "l'imprimante n'accepte plus de données") from None
+            raise self._broken(exc, lazy("the printer accepts no more data")) from None
         except OSError as exc:
-            raise self._broken(exc, "connexion coupée pendant l'envoi") from None
+            raise self._broken(exc, lazy("connection lost while sending")) from None
 
     # StatusLink
     def send(self, data: bytes) -> None:
@@ -190,12 +190,12 @@ class NetworkConnection(PrinterConnection):
             while True:
                 data = sock.recv(4096)
                 if not data:
-                    raise self._broken(None, "connexion fermée par l'imprimante")
+                    raise self._broken(None, lazy("connection closed by the printer"))
                 self.traffic.received(data)
         except BlockingIOError:
             pass
         except OSError as exc:
-            raise self._broken(exc, "connexion coupée par l'imprimante") from None
+            raise self._broken(exc, lazy("connection lost by the printer")) from None
         finally:
             sock.settimeout(self.timeout)
 
@@ -208,11 +208,11 @@ class NetworkConnection(PrinterConnection):
             self.traffic.note(f"pas de réponse en {timeout:g} s")
             return None
         except OSError as exc:
-            raise self._broken(exc, "connexion coupée par l'imprimante") from None
+            raise self._broken(exc, lazy("connection lost by the printer")) from None
         finally:
             sock.settimeout(self.timeout)
         if not data:
-            raise self._broken(None, "connexion fermée par l'imprimante")
+            raise self._broken(None, lazy("connection closed by the printer"))
         self.traffic.received(data)
         return data
 
@@ -315,7 +315,7 @@ class SerialConnection(PrinterConnection):
             raise RuntimeError(f"{self!r} n'est pas ouverte : appeler open()")
         return self._port
 
-    def _broken(self, exc: Exception, reason: str) -> PrinterUnreachable:
+    def _broken(self, exc: Exception, reason: Lazy) -> PrinterUnreachable:
         self.traffic.note(f"{reason} : {exc!r}")
         return PrinterUnreachable(self.target, reason, detail=repr(exc))
 
@@ -326,9 +326,9 @@ class SerialConnection(PrinterConnection):
             port.write(job)
             port.flush()
         except serial.SerialTimeoutException as exc:
-            raise self._broken(exc, "l'imprimante n'accepte plus de données") from None
+            raise self._broken(exc, lazy("the printer accepts no more data")) from None
         except (serial.SerialException, OSError) as exc:
-            raise self._broken(exc, "port perdu pendant l'envoi") from None
+            raise self._broken(exc, lazy("port lost while sending")) from None
 
     # StatusLink
     def send(self, data: bytes) -> None:
@@ -338,7 +338,7 @@ class SerialConnection(PrinterConnection):
         try:
             self._serial().reset_input_buffer()
         except (serial.SerialException, OSError) as exc:
-            raise self._broken(exc, "port perdu") from None
+            raise self._broken(exc, lazy("port lost")) from None
 
     def read_byte(self, timeout: float) -> bytes | None:
         port = self._serial()
@@ -346,7 +346,7 @@ class SerialConnection(PrinterConnection):
             port.timeout = timeout
             data = port.read(1)
         except (serial.SerialException, OSError) as exc:
-            raise self._broken(exc, "port perdu") from None
+            raise self._broken(exc, lazy("port lost")) from None
         if not data:
             self.traffic.note(f"pas de réponse en {timeout:g} s")
             return None

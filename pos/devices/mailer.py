@@ -30,7 +30,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from pos.config import MailConfig
-from pos.core.i18n import Lazy, lazy
+from pos.core.i18n import Lazy, _, lazy
 from pos.devices.errors import (
     MailRecipientRefused,
     MailRejected,
@@ -60,13 +60,11 @@ class MailResult:
 
     @property
     def notice(self) -> str:
-        """The French line the window shows to the cashier."""
+        """The line the window shows to the cashier, in the current language."""
         if self.sent:
-            return f"E-mail envoyé à {self.recipient}."
-        return (
-            "Aucun serveur d'envoi configuré : l'e-mail et ses documents sont enregistrés "
-            f"dans {self.saved_to}."
-        )
+            return _("E-mail sent to {recipient}.").format(recipient=self.recipient)
+        return _("No mail server configured: the e-mail and its documents are saved in "
+                 "{folder}.").format(folder=self.saved_to)
 
 
 def build_message(
