@@ -17,8 +17,8 @@ os.environ.setdefault("GUICHET_LANG", "fr")
 
 from pos.core.clock import FixedClock  # noqa: E402
 from pos.core.db import Database, make_engine  # noqa: E402
-from pos.core.i18n import set_language  # noqa: E402
 from pos.core.demo import load_demo  # noqa: E402
+from pos.core.i18n import set_language  # noqa: E402
 from pos.core.models import Base  # noqa: E402
 from pos.core.services.station import Station, ensure_station  # noqa: E402
 from pos.core.uow import UnitOfWork  # noqa: E402
