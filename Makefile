@@ -39,7 +39,9 @@ stress: $(STAMP)
 	  QT_QPA_PLATFORM=offscreen GUICHET_TEST_POSTGRES_URL="$$url" $(STRESS_ENV) \
 	  $(PY) -m pytest -m stress -s $(PYTEST_ARGS)
 
-## Refresh the French .ts from the sources and resources/translations/fr/*.tsv, compile the .qm.
+## Refresh the French translations: the window's .ts (from the sources and
+## resources/translations/fr/*.tsv, compiled to .qm) and the core's and devices' gettext
+## catalogue pos/locale/fr/LC_MESSAGES/guichet.po (Babel extraction, babel.cfg).
 translations: $(STAMP)
 	$(PY) scripts/translate.py
 

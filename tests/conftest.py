@@ -18,6 +18,7 @@ os.environ.setdefault("GUICHET_LANG", "fr")
 from pos.core.clock import FixedClock  # noqa: E402
 from pos.core.db import Database, make_engine  # noqa: E402
 from pos.core.demo import load_demo  # noqa: E402
+from pos.core.i18n import set_language  # noqa: E402
 from pos.core.schema import metadata  # noqa: E402
 from pos.core.services.station import Station, ensure_station  # noqa: E402
 from pos.core.uow import UnitOfWork  # noqa: E402
@@ -25,6 +26,15 @@ from pos.formatting import VENUE_TZ  # noqa: E402
 
 PG_URL_VAR = "GUICHET_TEST_POSTGRES_URL"
 NOW = datetime(2026, 11, 27, 10, 0, tzinfo=VENUE_TZ)
+
+
+@pytest.fixture(autouse=True)
+def french_messages():
+    """Every test starts, and leaves, with the core's messages in French (the tests
+    assert the French texts); a test that switches to English cannot leak it."""
+    set_language("fr")
+    yield
+    set_language("fr")
 
 
 @pytest.fixture

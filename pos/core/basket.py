@@ -80,7 +80,7 @@ class CancellationBasket:
 
     def add(self, ticket: BasketTicket) -> None:
         if ticket.number in self:
-            raise AlreadyInBasket(f"Le billet {ticket.number} est déjà dans le panier.")
+            raise AlreadyInBasket(number=ticket.number)
         self.tickets.append(ticket)
 
     def remove(self, numbers: Iterable[str]) -> None:

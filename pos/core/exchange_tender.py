@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pos.core.errors import SettlementError
+from pos.core.errors import (
+    AlreadySettled,
+    BeyondRestToPay,
+    CreditNoteAlreadyTendered,
+    RestToPay,
+    TenderedCreditNoteExhausted,
+    TenderedCreditNoteExpired,
+)
 from pos.core.models import PaymentMode
 from pos.core.money import ZERO, money
 from pos.core.tenders import Tender, check_line
@@ -51,15 +58,13 @@ class PaySplit:
         tender = check_line(mode, amount, reference, refund=False)
         amount, reference = tender.amount, tender.reference
         if self.complete:
-            raise SettlementError("Le total est déjà réglé : validez.")
+            raise AlreadySettled()
         if mode is not PaymentMode.CASH and amount > self.rest:
-            raise SettlementError(
-                f"{euros(amount)} dépasse le reste à payer ({euros(self.rest)}) : "
-                "seules les espèces rendent la monnaie.")
+            raise BeyondRestToPay(amount=euros(amount), rest=euros(self.rest))
         if mode is PaymentMode.CREDIT_NOTE and any(
                 line.reference == reference for line in self.lines
                 if line.mode is PaymentMode.CREDIT_NOTE):
-            raise SettlementError(f"L'avoir {reference} est déjà utilisé ici.")
+            raise CreditNoteAlreadyTendered(number=reference)
         line = PayLine(mode, amount, reference)
         self.lines.append(line)
         return line
@@ -68,9 +73,9 @@ class PaySplit:
         """How much of a scanned credit note pays here: its balance, at most the rest
         (what is not used stays on it)."""
         if expired:
-            raise SettlementError(f"L'avoir {number} a expiré : il ne peut plus servir.")
+            raise TenderedCreditNoteExpired(number=number)
         if balance <= ZERO:
-            raise SettlementError(f"L'avoir {number} est épuisé.")
+            raise TenderedCreditNoteExhausted(number=number)
         return min(money(balance), self.rest)
 
     def remove(self, index: int) -> None:
@@ -79,5 +84,5 @@ class PaySplit:
 
     def tenders(self) -> list[Tender]:
         if not self.complete:
-            raise SettlementError(f"Il reste {euros(self.rest)} à payer.")
+            raise RestToPay(rest=euros(self.rest))
         return [Tender(line.mode, line.amount, line.reference) for line in self.lines]

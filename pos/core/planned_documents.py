@@ -1,9 +1,12 @@
 """What the operation on the screen will produce ("Envoi documents"), as plain data the
-window lists: name, quantity, sending, nature."""
+window lists: name, quantity, sending, nature; in the current language (built when the
+window refreshes the list)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from pos.core.i18n import _
 
 
 @dataclass(frozen=True)
@@ -14,7 +17,7 @@ class PlannedDocument:
     nature: str
 
 
-def planned_documents(*, tickets: int, delivery: str = "Remis au contact",
+def planned_documents(*, tickets: int, delivery: str | None = None,
                       held: bool = False, credit_notes: int = 0) -> tuple[PlannedDocument, ...]:
     """Nothing for an empty basket; a refund receipt otherwise (printed at the counter
     whatever "immediate print" says: that choice is for replacement tickets), a voucher
@@ -22,13 +25,14 @@ def planned_documents(*, tickets: int, delivery: str = "Remis au contact",
     that may be put back on hold."""
     if tickets <= 0:
         return ()
-    sending = delivery
-    documents = [PlannedDocument("Reçu de remboursement", 1, sending, "Reçu")]
+    sending = delivery if delivery is not None else _("Handed to the contact")
+    documents = [PlannedDocument(_("Refund receipt"), 1, sending, _("Receipt"))]
     if credit_notes:
-        documents.append(PlannedDocument("Avoir", credit_notes, sending, "Bon de valeur"))
+        documents.append(PlannedDocument(_("Credit note"), credit_notes, sending,
+                                         _("Voucher")))
     if held:
-        documents.append(PlannedDocument("Bon d'ordre en attente", 1, sending,
-                                         "Si remis en attente"))
+        documents.append(PlannedDocument(_("Operation on hold slip"), 1, sending,
+                                         _("If put on hold again")))
     return tuple(documents)
 
 
@@ -39,15 +43,16 @@ def exchange_documents(*, new_tickets: int, refund: bool, by_email: bool,
     note (the receipt and voucher print at the counter, and go in the e-mail too).
     ``refund``: the balance is given back, maybe as a credit note."""
     if by_email:
-        ticket_sending = "Envoi par e-mail"
+        ticket_sending = _("Sent by e-mail")
     else:
-        ticket_sending = "Impression immédiate" if print_now else "Impression différée"
+        ticket_sending = _("Printed now") if print_now else _("Printed later")
     documents = []
     if new_tickets:
-        documents.append(PlannedDocument("Billets", new_tickets, ticket_sending, "Billet"))
-    receipt_sending = "Impression + e-mail" if by_email else "Impression immédiate"
-    documents.append(PlannedDocument("Reçu d'échange", 1, receipt_sending, "Reçu"))
+        documents.append(PlannedDocument(_("Tickets"), new_tickets, ticket_sending,
+                                         _("Ticket")))
+    receipt_sending = _("Printed + e-mail") if by_email else _("Printed now")
+    documents.append(PlannedDocument(_("Exchange receipt"), 1, receipt_sending, _("Receipt")))
     if refund:
-        documents.append(PlannedDocument("Avoir", 1, receipt_sending,
-                                         "Si remboursement en avoir"))
+        documents.append(PlannedDocument(_("Credit note"), 1, receipt_sending,
+                                         _("If refunded as a credit note")))
     return tuple(documents)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from pos.core.errors import SettlementError
+from pos.core.errors import BeyondRestToRefund, SplitIncomplete, UnreadableAmount
 from pos.core.models import PaymentMode
 from pos.core.money import ZERO, money
 from pos.core.tenders import Tender, check_line
@@ -19,11 +19,11 @@ def parse_amount(text: str) -> Decimal:
     """An amount typed by the cashier: ``100``, ``100,50``, ``1 234,56 €``, ``12.5``."""
     cleaned = re.sub(r"[\s\u202f\u00a0€]", "", text).replace(",", ".")
     if not re.fullmatch(r"\d+(\.\d{1,2})?", cleaned):
-        raise SettlementError(f"Montant illisible : « {text.strip()} ».")
+        raise UnreadableAmount(text=text.strip())
     try:
         return money(Decimal(cleaned))
     except InvalidOperation:  # pragma: no cover - the pattern rules it out
-        raise SettlementError(f"Montant illisible : « {text.strip()} ».") from None
+        raise UnreadableAmount(text=text.strip()) from None
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,7 @@ class RefundSplit:
     def add(self, mode: PaymentMode, amount: Decimal, reference: str = "") -> SplitLine:
         tender = check_line(mode, amount, reference, refund=True)
         if tender.amount > self.rest:
-            raise SettlementError(
-                f"{euros(tender.amount)} dépasse le reste à rembourser ({euros(self.rest)}).")
+            raise BeyondRestToRefund(amount=euros(tender.amount), rest=euros(self.rest))
         line = SplitLine(tender.mode, tender.amount, tender.reference)
         self.lines.append(line)
         return line
@@ -62,6 +61,5 @@ class RefundSplit:
 
     def tenders(self) -> list[Tender]:
         if not self.complete:
-            raise SettlementError(
-                f"La répartition ne couvre pas le remboursement : il reste {euros(self.rest)}.")
+            raise SplitIncomplete(rest=euros(self.rest))
         return [Tender(line.mode, line.amount, line.reference) for line in self.lines]

@@ -10,7 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pos.core.errors import SettlementError
+from pos.core.errors import (
+    CreditNoteNumberMissing,
+    NonCashBeyondDue,
+    NothingToSettle,
+    PaymentAmountNotPositive,
+    PaymentModeNotAllowed,
+    PaymentShort,
+    ReferenceTooLong,
+    RefundAmountNotPositive,
+    RefundModeNotAllowed,
+    RefundTendersMismatch,
+)
 from pos.core.models import PaymentMode
 from pos.core.money import ZERO, money
 from pos.formatting import money as euros
@@ -59,17 +70,13 @@ def check_line(mode: PaymentMode, amount: Decimal, reference: str = "", *,
     amount = money(amount)
     reference = reference.strip()
     if mode not in (REFUND_MODES if refund else PAY_MODES):
-        word = "remboursement" if refund else "paiement"
-        raise SettlementError(f"Mode de {word} impossible : {mode.value}.")
+        raise (RefundModeNotAllowed if refund else PaymentModeNotAllowed)(mode=mode.value)
     if amount <= ZERO:
-        word = "remboursé" if refund else "de règlement"
-        raise SettlementError(f"Un montant {word} doit être positif.")
+        raise (RefundAmountNotPositive if refund else PaymentAmountNotPositive)()
     if len(reference) > MAX_REFERENCE:
-        raise SettlementError(
-            f"La référence « {reference[:20]}… » est trop longue "
-            f"({MAX_REFERENCE} caractères au plus).")
+        raise ReferenceTooLong(reference=reference[:20], limit=MAX_REFERENCE)
     if not refund and mode is PaymentMode.CREDIT_NOTE and not reference:
-        raise SettlementError("Scannez le numéro de l'avoir utilisé.")
+        raise CreditNoteNumberMissing()
     return Tender(mode, amount, reference)
 
 
@@ -80,26 +87,21 @@ def check_tenders(balance: Decimal, tenders: list[Tender]) -> CheckedTenders:
     balance = money(balance)
     if balance == ZERO:
         if tenders:
-            raise SettlementError("Le total est nul : il n'y a rien à payer ni à rembourser.")
+            raise NothingToSettle()
         return CheckedTenders([], ZERO)
     refund = balance < ZERO
     checked = [check_line(t.mode, t.amount, t.reference, refund=refund) for t in tenders]
     tendered = sum((t.amount for t in checked), ZERO)
     if refund:
         if tendered != -balance:
-            raise SettlementError(
-                f"Les modes de remboursement ({euros(tendered)}) ne couvrent pas exactement "
-                f"le montant à rembourser ({euros(-balance)}).")
+            raise RefundTendersMismatch(tendered=euros(tendered), due=euros(-balance))
         return CheckedTenders(checked, ZERO)
     cash = sum((t.amount for t in checked if t.mode is PaymentMode.CASH), ZERO)
     if tendered - cash > balance:
-        raise SettlementError(
-            f"Les paiements hors espèces ({euros(tendered - cash)}) dépassent le montant à "
-            f"payer ({euros(balance)}) : seules les espèces rendent la monnaie.")
+        raise NonCashBeyondDue(non_cash=euros(tendered - cash), due=euros(balance))
     if tendered < balance:
-        raise SettlementError(
-            f"Il manque {euros(balance - tendered)} : {euros(tendered)} reçus pour "
-            f"{euros(balance)} à payer.")
+        raise PaymentShort(missing=euros(balance - tendered), tendered=euros(tendered),
+                           due=euros(balance))
     change = tendered - balance
     recorded = [t for t in checked if t.mode is not PaymentMode.CASH]
     if cash - change > ZERO:

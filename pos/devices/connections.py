@@ -31,6 +31,7 @@ from pathlib import Path
 
 import serial
 
+from pos.core.i18n import Lazy, lazy
 from pos.devices.errors import PrinterConfigError, PrinterUnreachable
 from pos.devices.status import PrinterStatus, interpret_status, query_status
 
@@ -113,18 +114,18 @@ class PrinterConnection(ABC):
         return f"<{type(self).__name__} {self.target}>"
 
 
-def _network_reason(exc: OSError, timeout: float) -> str:
+def _network_reason(exc: OSError, timeout: float) -> Lazy:
     if isinstance(exc, ConnectionRefusedError):
-        return "connexion refusée"
+        return lazy("connection refused")
     if isinstance(exc, TimeoutError):
-        return f"pas de réponse en {timeout:g} s"
+        return lazy("no reply within {seconds} s", seconds=format(timeout, "g"))
     if isinstance(exc, socket.gaierror):
-        return "adresse inconnue"
+        return lazy("unknown address")
     if exc.errno == errno.EHOSTUNREACH:
-        return "hôte inaccessible"
+        return lazy("host unreachable")
     if exc.errno == errno.ENETUNREACH:
-        return "réseau inaccessible"
-    return "erreur réseau"
+        return lazy("network unreachable")
+    return lazy("network error")
 
 
 class NetworkConnection(PrinterConnection):
@@ -163,7 +164,7 @@ class NetworkConnection(PrinterConnection):
             raise RuntimeError(f"{self!r} n'est pas ouverte : appeler open()")
         return self._sock
 
-    def _broken(self, exc: OSError | None, reason: str) -> PrinterUnreachable:
+    def _broken(self, exc: OSError | None, reason: Lazy) -> PrinterUnreachable:
         self.traffic.note(f"{reason} : {exc!r}")
         return PrinterUnreachable(self.target, reason, detail=repr(exc))
 
@@ -174,9 +175,9 @@ class NetworkConnection(PrinterConnection):
         try:
             sock.sendall(job)
         except TimeoutError as exc:
-            raise self._broken(exc, "l'imprimante n'accepte plus de données") from None
+            raise self._broken(exc, lazy("the printer accepts no more data")) from None
         except OSError as exc:
-            raise self._broken(exc, "connexion coupée pendant l'envoi") from None
+            raise self._broken(exc, lazy("connection lost while sending")) from None
 
     # StatusLink
     def send(self, data: bytes) -> None:
@@ -189,12 +190,12 @@ class NetworkConnection(PrinterConnection):
             while True:
                 data = sock.recv(4096)
                 if not data:
-                    raise self._broken(None, "connexion fermée par l'imprimante")
+                    raise self._broken(None, lazy("connection closed by the printer"))
                 self.traffic.received(data)
         except BlockingIOError:
             pass
         except OSError as exc:
-            raise self._broken(exc, "connexion coupée par l'imprimante") from None
+            raise self._broken(exc, lazy("connection lost by the printer")) from None
         finally:
             sock.settimeout(self.timeout)
 
@@ -207,11 +208,11 @@ class NetworkConnection(PrinterConnection):
             self.traffic.note(f"pas de réponse en {timeout:g} s")
             return None
         except OSError as exc:
-            raise self._broken(exc, "connexion coupée par l'imprimante") from None
+            raise self._broken(exc, lazy("connection lost by the printer")) from None
         finally:
             sock.settimeout(self.timeout)
         if not data:
-            raise self._broken(None, "connexion fermée par l'imprimante")
+            raise self._broken(None, lazy("connection closed by the printer"))
         self.traffic.received(data)
         return data
 
@@ -248,16 +249,16 @@ _FLOW_CONTROL = {
 }
 
 
-def serial_open_reason(exc: serial.SerialException) -> str:
-    """French reason for a port that will not open (shared with the serial drawer)."""
+def serial_open_reason(exc: serial.SerialException) -> Lazy:
+    """Why a port will not open, for the cashier (shared with the serial drawer)."""
     code = getattr(exc, "errno", None)
     if code == errno.ENOENT:
-        return "port absent (câble débranché ?)"
+        return lazy("port missing (cable unplugged?)")
     if code in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EBUSY):
-        return "port déjà utilisé par un autre programme"
+        return lazy("port already used by another program")
     if code == errno.EACCES:
-        return "accès au port refusé (droits)"
-    return "ouverture du port impossible"
+        return lazy("access to the port denied (permissions)")
+    return lazy("the port cannot be opened")
 
 
 def open_serial(device: str, baudrate: int, flow_control: str, timeout: float) -> serial.Serial:
@@ -266,7 +267,8 @@ def open_serial(device: str, baudrate: int, flow_control: str, timeout: float) -
     Raises SerialException when the port cannot be opened.
     """
     if flow_control not in _FLOW_CONTROL:
-        raise PrinterConfigError(f"contrôle de flux « {flow_control} » inconnu")
+        raise PrinterConfigError(lazy("unknown flow control “{flow_control}”",
+                                      flow_control=flow_control))
     return serial.Serial(
         port=device,
         baudrate=baudrate,
@@ -313,7 +315,7 @@ class SerialConnection(PrinterConnection):
             raise RuntimeError(f"{self!r} n'est pas ouverte : appeler open()")
         return self._port
 
-    def _broken(self, exc: Exception, reason: str) -> PrinterUnreachable:
+    def _broken(self, exc: Exception, reason: Lazy) -> PrinterUnreachable:
         self.traffic.note(f"{reason} : {exc!r}")
         return PrinterUnreachable(self.target, reason, detail=repr(exc))
 
@@ -324,9 +326,9 @@ class SerialConnection(PrinterConnection):
             port.write(job)
             port.flush()
         except serial.SerialTimeoutException as exc:
-            raise self._broken(exc, "l'imprimante n'accepte plus de données") from None
+            raise self._broken(exc, lazy("the printer accepts no more data")) from None
         except (serial.SerialException, OSError) as exc:
-            raise self._broken(exc, "port perdu pendant l'envoi") from None
+            raise self._broken(exc, lazy("port lost while sending")) from None
 
     # StatusLink
     def send(self, data: bytes) -> None:
@@ -336,7 +338,7 @@ class SerialConnection(PrinterConnection):
         try:
             self._serial().reset_input_buffer()
         except (serial.SerialException, OSError) as exc:
-            raise self._broken(exc, "port perdu") from None
+            raise self._broken(exc, lazy("port lost")) from None
 
     def read_byte(self, timeout: float) -> bytes | None:
         port = self._serial()
@@ -344,7 +346,7 @@ class SerialConnection(PrinterConnection):
             port.timeout = timeout
             data = port.read(1)
         except (serial.SerialException, OSError) as exc:
-            raise self._broken(exc, "port perdu") from None
+            raise self._broken(exc, lazy("port lost")) from None
         if not data:
             self.traffic.note(f"pas de réponse en {timeout:g} s")
             return None
@@ -381,7 +383,7 @@ class FileConnection(PrinterConnection):
             self._file = open(self.path, "ab")  # noqa: SIM115 - closed in close()
         except OSError as exc:
             raise PrinterUnreachable(
-                self.target, "fichier inaccessible", detail=repr(exc)
+                self.target, lazy("file not accessible"), detail=repr(exc)
             ) from None
 
     def write(self, job: bytes) -> None:
@@ -392,7 +394,8 @@ class FileConnection(PrinterConnection):
             self._file.write(job)
             self._file.flush()
         except OSError as exc:
-            raise PrinterUnreachable(self.target, "écriture impossible", detail=repr(exc)) from None
+            raise PrinterUnreachable(self.target, lazy("writing failed"),
+                                     detail=repr(exc)) from None
 
     def close(self) -> None:
         file, self._file = self._file, None
@@ -419,10 +422,11 @@ class UsbConnection(PrinterConnection):
         try:
             usb.open()
         except RuntimeError as exc:  # python-escpos: pyusb is not installed
-            raise PrinterConfigError("module pyusb absent", detail=str(exc)) from None
+            raise PrinterConfigError(lazy("module pyusb missing"), detail=str(exc)) from None
         except DeviceNotFoundError as exc:
             raise PrinterUnreachable(
-                self.target, "absente, éteinte ou occupée (CUPS, usblp ?)", detail=str(exc)
+                self.target, lazy("absent, switched off or busy (CUPS, usblp?)"),
+                detail=str(exc)
             ) from None
         self._usb = usb
 
@@ -433,7 +437,8 @@ class UsbConnection(PrinterConnection):
         try:
             self._usb._raw(job)  # one bulk write
         except Exception as exc:  # pyusb's USBError / USBTimeoutError
-            raise PrinterUnreachable(self.target, "envoi impossible", detail=repr(exc)) from None
+            raise PrinterUnreachable(self.target, lazy("sending failed"),
+                                     detail=repr(exc)) from None
 
     def close(self) -> None:
         usb, self._usb = self._usb, None
@@ -462,10 +467,10 @@ class CupsConnection(PrinterConnection):
             cups = CupsPrinter(printer_name=self.queue)
             cups.open(job_name="guichet")
         except RuntimeError as exc:  # python-escpos: pycups is not installed
-            raise PrinterConfigError("module pycups absent", detail=str(exc)) from None
+            raise PrinterConfigError(lazy("module pycups missing"), detail=str(exc)) from None
         except DeviceNotFoundError as exc:
             raise PrinterUnreachable(
-                self.target, "file d'impression inconnue", detail=str(exc)
+                self.target, lazy("unknown print queue"), detail=str(exc)
             ) from None
         self._cups = cups
 
@@ -478,7 +483,7 @@ class CupsConnection(PrinterConnection):
             self._cups.send()
         except Exception as exc:  # pycups' IPPError and friends
             raise PrinterUnreachable(
-                self.target, "envoi à CUPS impossible", detail=repr(exc)
+                self.target, lazy("sending to CUPS failed"), detail=repr(exc)
             ) from None
 
     def close(self) -> None:

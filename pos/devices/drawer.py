@@ -13,6 +13,7 @@ import serial
 from escpos.constants import CD_KICK_2, CD_KICK_5
 
 from pos.config import DrawerConfig
+from pos.core.i18n import lazy
 from pos.devices.connections import open_serial, serial_open_reason
 from pos.devices.errors import DrawerUnreachable, PrinterConfigError
 
@@ -30,7 +31,8 @@ def kick_bytes(pin: int) -> bytes:
     try:
         return _KICKS[pin]
     except KeyError:
-        raise PrinterConfigError(f"broche de tiroir-caisse {pin} (attendu : 2 ou 5)") from None
+        raise PrinterConfigError(
+            lazy("cash drawer pin {pin} (expected: 2 or 5)", pin=pin)) from None
 
 
 class CashDrawer(Protocol):
@@ -72,7 +74,8 @@ class SerialDrawer:
             port.write(self.kick)
             port.flush()
         except (serial.SerialException, OSError) as exc:
-            raise DrawerUnreachable(self.device, "envoi impossible", detail=repr(exc)) from None
+            raise DrawerUnreachable(self.device, lazy("sending failed"),
+                                    detail=repr(exc)) from None
         finally:
             port.close()
 

@@ -34,6 +34,7 @@ from pos.core.documents import (
     Separator,
     Text,
 )
+from pos.core.i18n import lazy
 from pos.devices import cp858
 from pos.devices.drawer import kick_bytes
 from pos.devices.errors import DocumentNotPrintable, PrinterConfigError
@@ -70,11 +71,10 @@ def render_many(
     Raises PrinterConfigError (profile, paper width, pin) or DocumentNotPrintable.
     """
     if paper_width not in COLUMNS:
-        raise PrinterConfigError(
-            f"largeur de papier {paper_width} mm non prise en charge (58 ou 80)"
-        )
+        raise PrinterConfigError(lazy("paper width {width} mm not supported (58 or 80)",
+                                      width=paper_width))
     if kick_pin not in (None, 2, 5):
-        raise PrinterConfigError(f"broche de tiroir-caisse {kick_pin} (attendu : 2 ou 5)")
+        raise PrinterConfigError(lazy("cash drawer pin {pin} (expected: 2 or 5)", pin=kick_pin))
     printer = _dummy(profile)
     layout = _Layout(printer, paper_width)
     # python-escpos prints diagnostics ("Using hardware barcode renderer") on
@@ -97,13 +97,15 @@ def _dummy(profile: str) -> Dummy:
     try:
         get_profile(profile)
     except Exception as exc:  # python-escpos raises its own NotSupported / KeyError
-        raise PrinterConfigError(f"profil « {profile} » inconnu", detail=repr(exc)) from None
+        raise PrinterConfigError(lazy("unknown profile “{profile}”", profile=profile),
+                                 detail=repr(exc)) from None
     try:
         # "encoding" declares CP858 active, "disabled" forbids any automatic switch.
         return Dummy(profile=profile, magic_encode_args={"encoding": _CODEPAGE, "disabled": True})
     except ValueError as exc:
         raise PrinterConfigError(
-            f"le profil « {profile} » n'a pas la table CP858 (signe €)", detail=str(exc)
+            lazy("profile “{profile}” has no CP858 table (euro sign)", profile=profile),
+            detail=str(exc),
         ) from None
 
 
@@ -135,7 +137,8 @@ class _Layout:
                 if lines > 0:
                     self.p.print_and_feed(min(lines, 255))
             case _:
-                raise DocumentNotPrintable(f"bloc inconnu {type(block).__name__}")
+                raise DocumentNotPrintable(
+                    lazy("unknown block {block}", block=type(block).__name__))
 
     def _style(self, *, align: str, bold: bool, double: bool = False) -> None:
         # ESC ! sets size (and resets underline, font); ESC E bold; ESC a alignment.
@@ -149,7 +152,8 @@ class _Layout:
 
     def _barcode(self, payload: str) -> None:
         if not payload or not payload.isascii() or not payload.isprintable():
-            raise DocumentNotPrintable(f"code-barres « {payload} » (caractères non pris en charge)")
+            raise DocumentNotPrintable(lazy("barcode “{payload}” (characters not supported)",
+                                            payload=payload))
         # CODE128: 11 modules per symbol (start, data, check) + 13 for stop + quiet zones.
         modules = 11 * (len(payload) + 2) + 13 + 20
         width = 3 if modules * 3 <= _DOTS[self.paper_width] else 2
@@ -173,12 +177,13 @@ class _Layout:
                 **options,
             )
         except (BarcodeCodeError, BarcodeSizeError, BarcodeTypeError) as exc:
-            raise DocumentNotPrintable(f"code-barres « {payload} »", detail=str(exc)) from None
+            raise DocumentNotPrintable(lazy("barcode “{payload}”", payload=payload),
+                                       detail=str(exc)) from None
         # GS k prints at once, HRI included, and leaves the position at line start.
 
     def _qr(self, payload: str) -> None:
         if not payload:
-            raise DocumentNotPrintable("QR code vide")
+            raise DocumentNotPrintable(lazy("empty QR code"))
         # Native QR is ~250 bytes where an image is ~3.6 kB; centring comes from ESC a.
         self._style(align="center", bold=False)
         native = self.p.profile.supports("qrCode")

@@ -30,6 +30,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from pos.config import MailConfig
+from pos.core.i18n import Lazy, _, lazy
 from pos.devices.errors import (
     MailRecipientRefused,
     MailRejected,
@@ -59,13 +60,11 @@ class MailResult:
 
     @property
     def notice(self) -> str:
-        """The French line the window shows to the cashier."""
+        """The line the window shows to the cashier, in the current language."""
         if self.sent:
-            return f"E-mail envoyé à {self.recipient}."
-        return (
-            "Aucun serveur d'envoi configuré : l'e-mail et ses documents sont enregistrés "
-            f"dans {self.saved_to}."
-        )
+            return _("E-mail sent to {recipient}.").format(recipient=self.recipient)
+        return _("No mail server configured: the e-mail and its documents are saved in "
+                 "{folder}.").format(folder=self.saved_to)
 
 
 def build_message(
@@ -141,7 +140,7 @@ def deliver(config: MailConfig, message: EmailMessage) -> None:
             if config.security == "starttls":
                 if not smtp.has_extn("starttls"):
                     raise MailRejected(
-                        "le serveur ne propose pas STARTTLS (voir [mail] security)",
+                        lazy("the server does not offer STARTTLS (see [mail] security)"),
                         detail=f"{target} has no STARTTLS",
                     )
                 smtp.starttls(context=ssl.create_default_context())
@@ -152,15 +151,18 @@ def deliver(config: MailConfig, message: EmailMessage) -> None:
     except smtplib.SMTPRecipientsRefused as exc:
         raise MailRecipientRefused(recipient, detail=repr(exc.recipients)) from None
     except smtplib.SMTPAuthenticationError as exc:
-        raise MailRejected("identifiant ou mot de passe refusé", detail=repr(exc)) from None
+        raise MailRejected(lazy("login or password refused"), detail=repr(exc)) from None
     except smtplib.SMTPSenderRefused as exc:
-        raise MailRejected(f"expéditeur « {exc.sender} » refusé", detail=repr(exc)) from None
+        raise MailRejected(lazy("sender “{sender}” refused", sender=exc.sender),
+                           detail=repr(exc)) from None
     except smtplib.SMTPNotSupportedError as exc:
-        raise MailRejected("le serveur ne permet pas cette connexion", detail=repr(exc)) from None
+        raise MailRejected(lazy("the server does not allow this connection"),
+                           detail=repr(exc)) from None
     except smtplib.SMTPDataError as exc:
-        raise MailRejected("message refusé par le serveur", detail=repr(exc)) from None
+        raise MailRejected(lazy("message refused by the server"), detail=repr(exc)) from None
     except smtplib.SMTPResponseException as exc:
-        raise MailRejected(f"réponse du serveur {exc.smtp_code}", detail=repr(exc)) from None
+        raise MailRejected(lazy("server reply {code}", code=exc.smtp_code),
+                           detail=repr(exc)) from None
     except (smtplib.SMTPException, OSError) as exc:
         # SMTPServerDisconnected, SMTPConnectError, ssl.SSLError, socket errors...
         raise MailUnreachable(target, _reason(exc, config.timeout), detail=repr(exc)) from None
@@ -196,29 +198,29 @@ def _safe_name(name: str) -> str:
     return cleaned or "document"
 
 
-def _reason(exc: BaseException, timeout: float) -> str:
+def _reason(exc: BaseException, timeout: float) -> Lazy:
     if isinstance(exc, ConnectionRefusedError):
-        return "connexion refusée"
+        return lazy("connection refused")
     if isinstance(exc, TimeoutError):
-        return f"pas de réponse en {timeout:g} s"
+        return lazy("no reply within {seconds} s", seconds=format(timeout, "g"))
     if isinstance(exc, socket.gaierror):
-        return "adresse inconnue"
+        return lazy("unknown address")
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return "certificat du serveur non reconnu"
+        return lazy("server certificate not recognised")
     if isinstance(exc, ssl.SSLError):
-        return "échec de la connexion chiffrée"
+        return lazy("encrypted connection failed")
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return "connexion coupée par le serveur"
+        return lazy("connection closed by the server")
     if isinstance(exc, OSError) and exc.errno == errno.EHOSTUNREACH:
-        return "hôte inaccessible"
+        return lazy("host unreachable")
     if isinstance(exc, OSError) and exc.errno == errno.ENETUNREACH:
-        return "réseau inaccessible"
-    return "erreur réseau"
+        return lazy("network unreachable")
+    return lazy("network error")
 
 
-def _disk_reason(exc: OSError) -> str:
+def _disk_reason(exc: OSError) -> Lazy:
     if isinstance(exc, PermissionError):
-        return "accès refusé"
+        return lazy("access denied")
     if exc.errno == errno.ENOSPC:
-        return "disque plein"
-    return "erreur d'écriture"
+        return lazy("disk full")
+    return lazy("write error")

@@ -54,6 +54,7 @@ from pos.core.documents import (
     Separator,
     Text,
 )
+from pos.core.i18n import lazy
 from pos.devices.errors import DocumentNotPrintable
 
 Page = Literal["ticket", "a4"]
@@ -117,7 +118,7 @@ def load_fonts(candidates: tuple[tuple[str, str, str, tuple[str, ...]], ...] = F
                     pdfmetrics.registerFont(face)
                 glyphs = frozenset(faces[0].face.charToGlyph) & frozenset(faces[1].face.charToGlyph)
                 return Fonts(names[0], names[1], glyphs)
-    raise DocumentNotPrintable("aucune police disponible pour le PDF")
+    raise DocumentNotPrintable(lazy("no font available for the PDF"))
 
 
 def render_pdf(documents: Sequence[Document], *, page: Page = "ticket",
@@ -127,9 +128,9 @@ def render_pdf(documents: Sequence[Document], *, page: Page = "ticket",
     Raises DocumentNotPrintable (no document, empty or non-ASCII barcode...).
     """
     if page not in ("ticket", "a4"):
-        raise DocumentNotPrintable(f"format de page « {page} » inconnu (ticket ou a4)")
+        raise DocumentNotPrintable(lazy("unknown page format “{page}” (ticket or a4)", page=page))
     if not documents:
-        raise DocumentNotPrintable("aucun document")
+        raise DocumentNotPrintable(lazy("no document"))
     fonts = fonts or load_fonts()
     buffer = io.BytesIO()
     # invariant: no creation date or random id, so the same documents give the same bytes.
@@ -228,7 +229,8 @@ class _Layout:
             case Feed(lines=lines):
                 return [_Item(max(lines, 0) * TEXT_SIZE * LEADING, lambda c, x, y: None)]
             case _:
-                raise DocumentNotPrintable(f"bloc inconnu {type(block).__name__}")
+                raise DocumentNotPrintable(
+                    lazy("unknown block {block}", block=type(block).__name__))
 
     def _font(self, bold: bool) -> str:
         return self.fonts.bold if bold else self.fonts.regular
@@ -290,7 +292,8 @@ class _Layout:
 
     def _barcode(self, payload: str) -> _Item:
         if not payload or not payload.isascii() or not payload.isprintable():
-            raise DocumentNotPrintable(f"code-barres « {payload} » (caractères non pris en charge)")
+            raise DocumentNotPrintable(lazy("barcode “{payload}” (characters not supported)",
+                                            payload=payload))
 
         def drawing(module: float) -> Drawing:
             return createBarcodeDrawing(
@@ -302,13 +305,14 @@ class _Layout:
         if d.width > self.width:
             module = BARCODE_MODULE * self.width / d.width
             if module < MIN_MODULE:
-                raise DocumentNotPrintable(f"code-barres « {payload} » trop long pour la page")
+                raise DocumentNotPrintable(lazy("barcode “{payload}” too long for the page",
+                                                payload=payload))
             d = drawing(module)
         return self._centred(d, d.width, d.height)
 
     def _qr(self, payload: str) -> _Item:
         if not payload:
-            raise DocumentNotPrintable("QR code vide")
+            raise DocumentNotPrintable(lazy("empty QR code"))
         widget = QrCodeWidget(payload, barLevel="M")
         x0, y0, x1, y1 = widget.getBounds()
         scale = QR_SIZE / max(x1 - x0, y1 - y0)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pos.config import DrawerConfig, PrinterConfig
 from pos.core.documents import Document
+from pos.core.i18n import lazy
 from pos.devices.connections import (
     CupsConnection,
     FileConnection,
@@ -56,7 +57,8 @@ def open_printer(config: PrinterConfig, file_path: Path) -> PrinterConnection | 
             return CupsConnection(config.cups_name)
         case "none":
             return None
-    raise PrinterConfigError(f"connexion « {config.connection} » inconnue")
+    raise PrinterConfigError(
+        lazy("unknown connection “{connection}”", connection=config.connection))
 
 
 class ReceiptPrinter:
@@ -114,7 +116,7 @@ class ReceiptPrinter:
     def open_drawer(self) -> None:
         """Kick the drawer through the printer, without printing."""
         if self.kick_pin is None:
-            raise PrinterConfigError("aucun tiroir-caisse n'est branché sur l'imprimante")
+            raise PrinterConfigError(lazy("no cash drawer is plugged into the printer"))
         with self._lock:
             self._run(kick_bytes(self.kick_pin), check_after=False)
 

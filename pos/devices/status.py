@@ -11,6 +11,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Protocol
 
+from pos.core.i18n import N_, _
+
 DLE_EOT = b"\x10\x04"
 
 #: The requests we send, in order: printer (1), offline cause (2), paper sensors (4).
@@ -24,19 +26,26 @@ _FIXED_VALUE = 0x12
 
 
 class PrinterStatus(Enum):
-    """What the status bar shows; ``label`` is the French text."""
+    """What the status bar shows; ``label`` is the text in the current language."""
 
-    READY = ("ready", "Imprimante : prête")
-    PAPER_LOW = ("paper_low", "Imprimante : papier bientôt épuisé")
-    PAPER_OUT = ("paper_out", "Imprimante : plus de papier")
-    COVER_OPEN = ("cover_open", "Imprimante : capot ouvert")
-    OFFLINE = ("offline", "Imprimante : hors ligne")
-    UNREACHABLE = ("unreachable", "Imprimante : injoignable")
-    UNKNOWN = ("unknown", "Imprimante : état inconnu")
+    READY = ("ready", N_("Printer: ready"))
+    PAPER_LOW = ("paper_low", N_("Printer: paper running low"))
+    PAPER_OUT = ("paper_out", N_("Printer: out of paper"))
+    COVER_OPEN = ("cover_open", N_("Printer: cover open"))
+    OFFLINE = ("offline", N_("Printer: offline"))
+    UNREACHABLE = ("unreachable", N_("Printer: unreachable"))
+    UNKNOWN = ("unknown", N_("Printer: state unknown"))
 
-    def __init__(self, code: str, label: str) -> None:
+    def __init__(self, code: str, msgid: str) -> None:
         self.code = code
-        self.label = label
+        self.msgid = msgid
+
+    def render(self, lang: str | None = None) -> str:
+        return _(self.msgid, lang)
+
+    @property
+    def label(self) -> str:
+        return self.render()
 
     @property
     def can_print(self) -> bool:
@@ -127,13 +136,13 @@ def read_status(link: StatusLink, timeout: float) -> PrinterStatus:
 
 
 class DrawerState(Enum):
-    OPEN = "Tiroir : ouvert"
-    CLOSED = "Tiroir : fermé"
-    UNKNOWN = "Tiroir : état inconnu"
+    OPEN = N_("Drawer: open")
+    CLOSED = N_("Drawer: closed")
+    UNKNOWN = N_("Drawer: state unknown")
 
     @property
     def label(self) -> str:
-        return self.value
+        return _(self.value)
 
 
 def interpret_drawer(replies: dict[int, bytes | None], open_level: str) -> DrawerState:

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pos.config import Config
 from pos.core.clock import Clock, SystemClock
 from pos.core.db import Database, has_schema
+from pos.core.i18n import set_language
 from pos.core.models import PaymentMode
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
-from pos.ui.common.i18n import install_translator
+from pos.ui.common.i18n import install_translator, language
 from pos.ui.contact.controller import ContactController
 from pos.ui.contact.view import ContactView
 from pos.ui.counter.controller import CounterController
@@ -170,7 +171,9 @@ def run_window(config: Config) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Guichet")
-    install_translator(app)
+    lang = language()
+    install_translator(app, lang)
+    set_language(lang)  # the core's and the devices' messages follow the window
     database = Database(config.database_url)
     if not has_schema(database.engine):
         QMessageBox.critical(

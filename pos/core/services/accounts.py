@@ -15,8 +15,11 @@ from sqlalchemy import select
 
 from pos.core import journal
 from pos.core.errors import (
+    AccountCreditNotPositive,
+    AccountDebitNotPositive,
     AccountError,  # noqa: F401 - their home is errors.py
-    )
+    AccountInsufficient,
+)
 from pos.core.models import Contact, Order
 from pos.core.models_ledger import ContactAccountEntry
 from pos.core.money import ZERO, as_text, money
@@ -67,7 +70,7 @@ def credit_account(uow: UnitOfWork, *, contact_id: int, amount: Decimal,
     """Keep ``amount`` on the contact's suspense account (+amount)."""
     amount = money(amount)
     if amount <= ZERO:
-        raise AccountError("Un montant porté au compte d'attente doit être positif.")
+        raise AccountCreditNotPositive()
     _entry(uow, contact_id=contact_id, amount=amount, operation_id=operation_id,
            order_id=order_id, station=station, now=now, note=note, action="account.credited")
 
@@ -79,13 +82,11 @@ def debit_account(uow: UnitOfWork, *, contact_id: int, amount: Decimal,
     The contact's row is locked so that two counters cannot use the same money."""
     amount = money(amount)
     if amount <= ZERO:
-        raise AccountError("Un montant pris sur le compte d'attente doit être positif.")
+        raise AccountDebitNotPositive()
     uow.session.execute(select(Contact.id).where(Contact.id == contact_id).with_for_update())
     balance = account_balance(uow, contact_id)
     if amount > balance:
-        raise AccountError(
-            f"Le compte d'attente n'a que {euros(balance)} : on ne peut pas en prendre "
-            f"{euros(amount)}.")
+        raise AccountInsufficient(balance=euros(balance), amount=euros(amount))
     _entry(uow, contact_id=contact_id, amount=-amount, operation_id=operation_id,
            order_id=order_id, station=station, now=now, note=note, action="account.debited")
     uow.session.flush()

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from pos.core import journal
 from pos.core.clock import Clock
-from pos.core.errors import ApprovalRefused
+from pos.core.errors import ApprovalRefused, NotASupervisor
 from pos.core.models import Operator, OperatorRole
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
@@ -50,11 +50,11 @@ def approve(
     """Check a supervisor's login and PIN; journal the grant or the refusal."""
     uow.begin_write()
     supervisor = uow.session.scalar(select(Operator).where(Operator.login == login.strip()))
-    refusal = None
+    refusal: ApprovalRefused | None = None
     if supervisor is None or not supervisor.pin_hash or not verify_pin(pin, supervisor.pin_hash):
-        refusal = "Approbation refusée : identifiant ou code incorrect."
+        refusal = ApprovalRefused()
     elif supervisor.role is not OperatorRole.SUPERVISOR:
-        refusal = f"Approbation refusée : {supervisor.login} n'est pas superviseur."
+        refusal = NotASupervisor(login=supervisor.login)
     journal.append(
         uow.session,
         at=clock.now(),
@@ -66,6 +66,6 @@ def approve(
     )
     uow.commit()
     if refusal:
-        raise ApprovalRefused(refusal)
+        raise refusal
     assert supervisor is not None
     return Approval(supervisor_id=supervisor.id, supervisor_login=supervisor.login)

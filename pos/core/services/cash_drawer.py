@@ -10,6 +10,7 @@ from pos.core import journal
 from pos.core.clock import Clock
 from pos.core.device_documents import no_sale_slip
 from pos.core.errors import (
+    NoSaleReasonTooLong,
     NoSaleRefused,  # noqa: F401 - their home is errors.py
 )
 from pos.core.services.print_jobs import enqueue
@@ -30,9 +31,9 @@ def open_drawer_no_sale(uow: UnitOfWork, station: Station, reason: str,
     uow.begin_write()
     reason = " ".join(reason.split())
     if not reason:
-        raise NoSaleRefused("Indiquez pourquoi le tiroir est ouvert sans vente.")
+        raise NoSaleRefused()
     if len(reason) > MAX_REASON:
-        raise NoSaleRefused(f"La raison est trop longue ({MAX_REASON} caractères au plus).")
+        raise NoSaleReasonTooLong(limit=MAX_REASON)
     s = uow.session
     now = clock.now()
     entry = journal.append(s, at=now, action="drawer.no_sale", counter_id=station.counter_id,

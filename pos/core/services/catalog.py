@@ -19,8 +19,11 @@ from pos.core.errors import (  # noqa: F401 - their home is errors.py
     ExchangeError,
     NotForSale,
     OutOfStock,
+    PerformancePast,
     SeatNotFree,
     SoldOut,
+    TariffNotOffered,
+    UnknownPerformance,
 )
 from pos.core.models import Event, Order, Performance, Price, PriceCategory, Tariff
 from pos.core.models_catalog import BUNDLE_KINDS, Product, ProductKind, ProductSale
@@ -102,7 +105,7 @@ def categories(uow: UnitOfWork, performance_id: int,
 
     perf = uow.session.get(Performance, performance_id)
     if perf is None:
-        raise NotForSale("Séance inconnue.")
+        raise UnknownPerformance()
     cats = uow.session.scalars(select(PriceCategory).where(
         PriceCategory.event_id == perf.event_id).order_by(PriceCategory.rank)).all()
     released, taken = list(released_seat_ids), list(taken_seat_ids)
@@ -134,20 +137,17 @@ def price_of(uow: UnitOfWork, performance_id: int, category_id: int, tariff_id: 
     if price is None:
         tariff = uow.session.get(Tariff, tariff_id)
         category = uow.session.get(PriceCategory, category_id)
-        raise NotForSale(
-            f"Le tarif « {tariff.name if tariff else '?'} » n'est pas proposé en "
-            f"{category.name if category else '?'} pour cette séance.")
+        raise TariffNotOffered(tariff=tariff.name if tariff else "?",
+                               category=category.name if category else "?")
     return price
 
 
 def sellable_performance(uow: UnitOfWork, performance_id: int, clock: Clock) -> Performance:
     perf = uow.session.get(Performance, performance_id)
     if perf is None:
-        raise NotForSale("Séance inconnue.")
+        raise UnknownPerformance()
     if perf.starts_at <= clock.now():
-        raise NotForSale(
-            f"La séance du {timestamp(perf.starts_at)} de {perf.event.name} est passée : "
-            "elle n'est plus en vente.")
+        raise PerformancePast(starts_at=timestamp(perf.starts_at), event=perf.event.name)
     return perf
 
 
@@ -165,9 +165,7 @@ def check_benefit(uow: UnitOfWork, tariff_id: int, contact_id: int | None,
             .limit(1)) is not None:
         return
     tariff = uow.session.get(Tariff, tariff_id)
-    raise BenefitRequired(
-        f"Le tarif « {tariff.name if tariff else '?'} » est réservé aux titulaires de "
-        f"l'avantage « {benefit} » : ajoutez-le d'abord à l'échange.")
+    raise BenefitRequired(tariff=tariff.name if tariff else "?", benefit=benefit)
 
 
 def _contents(uow: UnitOfWork, product: Product) -> tuple[str, ...]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pos.core import journal
 from pos.core.clock import Clock
+from pos.core.errors import ContactFieldTooLong, ContactNameRequired, InvalidEmail
+from pos.core.i18n import lazy
 from pos.core.models import Contact
 from pos.core.services.contact_details import (
     EMAIL,
     ContactCard,
-    InvalidContactDetails,
     card,
 )
 from pos.core.services.station import Station
@@ -16,9 +17,11 @@ from pos.core.uow import UnitOfWork
 
 LIMITS = {"last_name": 80, "first_name": 80, "organisation": 120, "relation": 60,
           "address": 255, "postcode": 16, "city": 80, "country": 60, "email": 255}
-LABELS = {"last_name": "Le nom", "first_name": "Le prénom", "organisation": "L'organisme",
-          "relation": "La relation", "address": "L'adresse", "postcode": "Le code postal",
-          "city": "La ville", "country": "Le pays", "email": "L'adresse e-mail"}
+LABELS = {"last_name": lazy("The name"), "first_name": lazy("The first name"),
+          "organisation": lazy("The organisation"), "relation": lazy("The relation"),
+          "address": lazy("The address"), "postcode": lazy("The postcode"),
+          "city": lazy("The city"), "country": lazy("The country"),
+          "email": lazy("The e-mail address")}
 
 
 def create_contact(
@@ -31,13 +34,12 @@ def create_contact(
     values = {k: " ".join(fields.get(k, "").split()) for k in LIMITS}
     for key, value in values.items():
         if len(value) > LIMITS[key]:
-            raise InvalidContactDetails(f"{LABELS[key]} dépasse {LIMITS[key]} caractères.")
+            raise ContactFieldTooLong(field=LABELS[key], limit=LIMITS[key])
     if not values["last_name"]:
-        raise InvalidContactDetails("Le nom du contact est obligatoire.")
+        raise ContactNameRequired()
     values["last_name"] = values["last_name"].upper()
     if values["email"] and not EMAIL.fullmatch(values["email"]):
-        raise InvalidContactDetails(
-            f"Adresse e-mail invalide « {values['email'][:40]} » : attendu nom@domaine.fr.")
+        raise InvalidEmail(email=values["email"][:40])
     contact = Contact(**values)
     uow.session.add(contact)
     uow.session.flush()

@@ -11,7 +11,15 @@ from sqlalchemy import select
 from pos.core import journal
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
-from pos.core.errors import DomainError, InvalidContactDetails, UnknownContact  # noqa: F401 - their home is errors.py
+from pos.core.errors import (  # noqa: F401 - their home is errors.py
+    AddressIncomplete,
+    ContactFieldTooLong,
+    DomainError,
+    InvalidContactDetails,
+    InvalidEmail,
+    UnknownContact,
+)
+from pos.core.i18n import lazy
 from pos.core.models import Contact, Order
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
@@ -20,8 +28,9 @@ from pos.core.uow import UnitOfWork
 # check by eye. Whether the mailbox exists is the mail server's business.
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]{2,}")
 MAX_LENGTHS = {"address": 255, "postcode": 16, "city": 80, "country": 60, "email": 255}
-FIELD_NAMES = {"address": "L'adresse", "postcode": "Le code postal", "city": "La ville",
-               "country": "Le pays", "email": "L'adresse e-mail"}
+FIELD_NAMES = {"address": lazy("The address"), "postcode": lazy("The postcode"),
+               "city": lazy("The city"), "country": lazy("The country"),
+               "email": lazy("The e-mail address")}
 
 
 @dataclass(frozen=True)
@@ -57,7 +66,7 @@ def card(contact: Contact) -> ContactCard:
 def contact_card(uow: UnitOfWork, contact_id: int) -> ContactCard:
     contact = uow.session.get(Contact, contact_id)
     if contact is None:
-        raise UnknownContact(f"Contact {contact_id} inconnu.", contact_id=contact_id)
+        raise UnknownContact(contact_id=contact_id)
     return card(contact)
 
 
@@ -76,8 +85,7 @@ def order_contact(uow: UnitOfWork, order_id: int) -> ContactCard | None:
 def _checked(name: str, value: str) -> str:
     value = " ".join(value.split())
     if len(value) > MAX_LENGTHS[name]:
-        raise InvalidContactDetails(
-            f"{FIELD_NAMES[name]} dépasse {MAX_LENGTHS[name]} caractères.")
+        raise ContactFieldTooLong(field=FIELD_NAMES[name], limit=MAX_LENGTHS[name])
     return value
 
 
@@ -86,7 +94,7 @@ def _change(uow: UnitOfWork, contact_id: int, changes: dict[str, str], station: 
     uow.begin_write()
     contact = uow.session.get(Contact, contact_id, with_for_update=True)
     if contact is None:
-        raise UnknownContact(f"Contact {contact_id} inconnu.", contact_id=contact_id)
+        raise UnknownContact(contact_id=contact_id)
     before = {k: getattr(contact, k) for k in changes}
     for key, value in changes.items():
         setattr(contact, key, value)
@@ -107,7 +115,7 @@ def change_address(
                "postcode": _checked("postcode", postcode),
                "city": _checked("city", city), "country": _checked("country", country)}
     if not changes["address"] and not changes["city"]:
-        raise InvalidContactDetails("Saisissez au moins la rue ou la ville de l'adresse.")
+        raise AddressIncomplete()
     return _change(uow, contact_id, changes, station, clock, "contact.address_changed")
 
 
@@ -117,6 +125,5 @@ def change_email(
     email = _checked("email", email.strip())
     if not EMAIL.fullmatch(email):
         shown = email[:40] + ("…" if len(email) > 40 else "")
-        raise InvalidContactDetails(
-            f"Adresse e-mail invalide « {shown} » : attendu nom@domaine.fr.")
+        raise InvalidEmail(email=shown)
     return _change(uow, contact_id, {"email": email}, station, clock, "contact.email_changed")

@@ -51,8 +51,7 @@ def _like_prefix(word: str) -> str:
 def search_contacts(uow: UnitOfWork, text: str, limit: int = LIMIT) -> ContactSearchResult:
     words = [w.lower() for w in text.replace(",", " ").split()]
     if sum(len(w) for w in words) < MIN_CHARS:
-        raise SearchTooShort(
-            f"Tapez au moins {MIN_CHARS} caractères du nom, de l'organisme ou de l'e-mail.")
+        raise SearchTooShort(min_chars=MIN_CHARS)
     columns = (Contact.last_name, Contact.first_name, Contact.organisation, Contact.email)
     condition = and_(*(
         or_(*(func.lower(c).like(_like_prefix(w), escape="\\") for c in columns))

@@ -28,11 +28,16 @@ from pos.core import journal
 from pos.core.clock import Clock
 from pos.core.documents import Barcode, Columns, Document, Feed, Heading, QRCode, Separator, Text
 from pos.core.errors import (  # noqa: F401 - their home is errors.py
+    CreditNoteAmountNotPositive,
     CreditNoteError,
     CreditNoteExhausted,
     CreditNoteExpired,
     CreditNoteInsufficient,
+    CreditNoteNumberUnavailable,
+    CreditNoteSpendNotPositive,
+    CreditNoteValidityNotPositive,
     DomainError,
+    MalformedCreditNote,
     UnknownCreditNote,
 )
 from pos.core.models import Contact
@@ -80,7 +85,7 @@ def new_number(uow: UnitOfWork, draw: Callable[[], int] = _draw_random) -> str:
         number = body + check_digit(body)
         if uow.session.scalar(select(CreditNote.id).where(CreditNote.number == number)) is None:
             return number
-    raise CreditNoteError("Impossible d'attribuer un numéro d'avoir : réessayez.")
+    raise CreditNoteNumberUnavailable()
 
 
 def expiry_date(at: datetime) -> str:
@@ -101,9 +106,9 @@ def issue_credit_note(
     """A new credit note of ``amount`` (+amount movement); the caller commits."""
     amount = money(amount)
     if amount <= ZERO:
-        raise CreditNoteError("Un avoir doit avoir un montant positif.")
+        raise CreditNoteAmountNotPositive()
     if validity_days <= 0:
-        raise CreditNoteError("La durée de validité d'un avoir doit être positive.")
+        raise CreditNoteValidityNotPositive()
     s = uow.session
     note = CreditNote(
         number=new_number(uow, draw),
@@ -134,15 +139,13 @@ def issue_credit_note(
 def _find(uow: UnitOfWork, raw: str, *, lock: bool = False) -> CreditNote:
     number = "".join(raw.split())
     if not well_formed(number):
-        raise UnknownCreditNote(
-            f"Numéro d'avoir illisible : « {raw.strip()} » (13 chiffres attendus).",
-            number=number)
+        raise MalformedCreditNote(raw=raw.strip(), number=number)
     query = select(CreditNote).where(CreditNote.number == number)
     if lock:
         query = query.with_for_update()
     note = uow.session.scalar(query)
     if note is None:
-        raise UnknownCreditNote(f"Avoir {number} inconnu.", number=number)
+        raise UnknownCreditNote(number=number)
     return note
 
 
@@ -176,21 +179,17 @@ def spend_credit_note(
     commits with the rest of its settlement."""
     amount = money(amount)
     if amount <= ZERO:
-        raise CreditNoteError("Le montant utilisé sur un avoir doit être positif.")
+        raise CreditNoteSpendNotPositive()
     now = clock.now()
     note = _find(uow, number, lock=True)
     before = _balance_of(uow, note, now)
     if before.expired:
-        raise CreditNoteExpired(
-            f"L'avoir {note.number} a expiré le {expiry_date(note.expires_at)} : "
-            "il ne peut plus être utilisé.", number=note.number)
+        raise CreditNoteExpired(number=note.number, expired_on=expiry_date(note.expires_at))
     if before.balance <= ZERO:
-        raise CreditNoteExhausted(f"L'avoir {note.number} a déjà été entièrement utilisé.",
-                                  number=note.number)
+        raise CreditNoteExhausted(number=note.number)
     if amount > before.balance:
-        raise CreditNoteInsufficient(
-            f"L'avoir {note.number} n'a plus que {euros(before.balance)} : "
-            f"on ne peut pas en utiliser {euros(amount)}.", number=note.number)
+        raise CreditNoteInsufficient(number=note.number, balance=euros(before.balance),
+                                     amount=euros(amount))
     s = uow.session
     s.add(CreditNoteMovement(credit_note_id=note.id, operation_id=operation_id, amount=-amount,
                              at=now, operator_id=station.operator_id))

@@ -11,16 +11,23 @@ from sqlalchemy.orm import selectinload
 
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
-from pos.core.errors import EmptyBasket
+from pos.core.errors import (
+    EmptyBundle,
+    NoTicketToExchange,
+    NoTicketToExchangeAgain,
+    ProductExhausted,
+    QuantityBelowOne,
+    SeatAlreadyInExchange,
+    TicketAlreadyExchangedAgain,
+    UnknownCategoryOrTariff,
+    UnknownProduct,
+)
 from pos.core.exchange_basket import ExchangeBasket, SaleProduct, SaleTicket
 from pos.core.models import Order, Performance, PriceCategory, Tariff, Ticket
 from pos.core.models_catalog import BUNDLE_KINDS, Product, ProductKind
 from pos.core.money import ZERO
 from pos.core.services.catalog import (
-    ExchangeError,
-    NotForSale,
     OutOfStock,
-    SeatNotFree,
     check_benefit,
     price_of,
     sellable_performance,
@@ -34,7 +41,7 @@ def bind_to_contact(uow: UnitOfWork, sale: ExchangeBasket,
                     cancellation: CancellationBasket) -> None:
     """What is sold goes into the first order of the cancellation basket (its contact)."""
     if not cancellation.tickets:
-        raise EmptyBasket("Ajoutez d'abord au panier d'annulation les billets à échanger.")
+        raise NoTicketToExchange()
     first = cancellation.tickets[0]
     if sale.order_id == first.order_id:
         return
@@ -69,7 +76,7 @@ def _load(uow: UnitOfWork, performance_id: int, category_id: int, tariff_id: int
     category = uow.session.get(PriceCategory, category_id)
     tariff = uow.session.get(Tariff, tariff_id)
     if category is None or category.event_id != perf.event_id or tariff is None:
-        raise NotForSale("Catégorie ou tarif inconnu pour cette séance.")
+        raise UnknownCategoryOrTariff()
     return perf, category, tariff
 
 
@@ -103,7 +110,7 @@ def auto_exchange(
     bind_to_contact(uow, sale, cancellation)
     items = [t for t in cancellation.tickets if numbers is None or t.number in numbers]
     if not items:
-        raise EmptyBasket("Aucun billet du panier d'annulation à ré-échanger.")
+        raise NoTicketToExchangeAgain()
     already = sale.replaced_ids()
     olds = {t.id: t for t in uow.session.scalars(
         select(Ticket).where(Ticket.id.in_([i.ticket_id for i in items])))}
@@ -111,7 +118,7 @@ def auto_exchange(
     taken: dict[int, set[int]] = {}
     for item in items:
         if item.ticket_id in already:
-            raise ExchangeError(f"Le billet {item.number} est déjà ré-échangé dans ce panier.")
+            raise TicketAlreadyExchangedAgain(number=item.number)
         old = olds[item.ticket_id]
         perf, category, tariff = _load(uow, old.performance_id, old.category_id, tariff_id,
                                        clock)
@@ -121,8 +128,7 @@ def auto_exchange(
         seat = None
         if old.seat_id is not None:
             if old.seat_id in seats:
-                raise SeatNotFree(f"La place du billet {item.number} est déjà vendue dans cet "
-                                  "échange.")
+                raise SeatAlreadyInExchange(number=item.number)
             seat = chosen_seats(uow, perf.id, category.id, [old.seat_id],
                                 _released(uow, cancellation, perf.id), seats)[0]
             seats.add(old.seat_id)
@@ -135,17 +141,15 @@ def _product(uow: UnitOfWork, product_id: int) -> Product:
     product = uow.session.scalar(select(Product).options(selectinload(Product.items))
                                  .where(Product.id == product_id))
     if product is None or not product.active:
-        raise NotForSale("Produit inconnu ou retiré de la vente.")
+        raise UnknownProduct()
     return product
 
 
 def check_stock(product: Product, wanted: int) -> None:
     if product.stock is not None and wanted > product.stock:
         left = product.stock
-        raise OutOfStock(
-            f"Stock insuffisant pour « {product.name} » : il en reste {left}, "
-            f"{wanted} demandé{'s' if wanted > 1 else ''}." if left else
-            f"« {product.name} » est épuisé.")
+        raise (OutOfStock if left else ProductExhausted)(product=product.name, left=left,
+                                                         n=wanted)
 
 
 def _bundle_tickets(uow: UnitOfWork, sale: ExchangeBasket, cancellation: CancellationBasket,
@@ -153,7 +157,7 @@ def _bundle_tickets(uow: UnitOfWork, sale: ExchangeBasket, cancellation: Cancell
     """One unit of a subscription or package: best seats for each item, the bundle
     price shared among its tickets pro rata of their usual prices."""
     if not product.items:
-        raise NotForSale(f"« {product.name} » ne contient aucune séance.")
+        raise EmptyBundle(product=product.name)
     parts: list[tuple[Performance, PriceCategory, Tariff, SeatInfo, object]] = []
     taken: dict[int, set[int]] = {}
     for item in product.items:
@@ -180,7 +184,7 @@ def add_product(
     """ABONNEMENT, PACKAGES, AUTRES PRODUITS, AVANTAGES: one line of ``quantity``."""
     bind_to_contact(uow, sale, cancellation)
     if quantity <= 0:
-        raise ExchangeError("La quantité doit être d'au moins 1.")
+        raise QuantityBelowOne()
     product = _product(uow, product_id)
     check_stock(product, sale.product_count(product.id) + quantity)
     tickets: list[SaleTicket] = []

@@ -19,7 +19,14 @@ from sqlalchemy.exc import IntegrityError
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.documents import Document
-from pos.core.errors import EmptyBasket, SeatTaken, SettlementError  # noqa: F401 - re-exported
+from pos.core.errors import (  # noqa: F401 - re-exported
+    EmptyBasket,
+    ExchangeNotOfContact,
+    NothingSoldInExchange,
+    NothingToExchange,
+    SeatTaken,
+    SettlementError,
+)
 from pos.core.exchange_basket import ExchangeBasket, totals
 from pos.core.models import (
     LineKind,
@@ -38,7 +45,7 @@ from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
 from pos.core.services.print_jobs import DEFERRED_NOTE
 from pos.core.services.refund_ceiling import check_refund_ceiling
-from pos.core.services.sale_checks import recheck_sold, seat_taken_message, take_stock
+from pos.core.services.sale_checks import recheck_sold, take_stock
 from pos.core.services.station import Station
 from pos.core.services.ticket_numbers import take_ticket_numbers
 from pos.core.tenders import CheckedTenders, Tender, check_tenders
@@ -68,12 +75,11 @@ def _check_request(cancellation: CancellationBasket, sale: ExchangeBasket,
     if tickets_print not in ("now", "later", "none"):
         raise ValueError(f"tickets_print: {tickets_print!r}")
     if not cancellation.tickets:
-        raise EmptyBasket("Le panier d'annulation est vide : rien à échanger.")
+        raise NothingToExchange()
     if not len(sale):
-        raise EmptyBasket("Rien n'est vendu en échange : choisissez ce que le client prend, "
-                          "ou remboursez.")
+        raise NothingSoldInExchange()
     if sale.order_id is None or sale.order_id not in {t.order_id for t in cancellation.tickets}:
-        raise SettlementError("Le panier échangé n'appartient pas à ce contact.")
+        raise ExchangeNotOfContact()
 
 
 def pairs_of(cancellation: CancellationBasket, sale: ExchangeBasket) -> dict[int, int]:
@@ -159,7 +165,7 @@ def _sell(ctx: step.Context, operation_id: int, sale: ExchangeBasket, tickets_pr
                         rows).all() if rows else []
     except IntegrityError as error:
         if "seat" in str(error.orig) or "uq_tickets_live_seat" in str(error.orig):
-            raise SeatTaken(seat_taken_message()) from None
+            raise SeatTaken() from None
         raise
     created = {line.line_id: NewTicket(i, n)
                for line, i, n in zip(new_lines, ids, numbers, strict=True)}

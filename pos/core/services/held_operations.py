@@ -64,15 +64,13 @@ def _held_by_number(uow: UnitOfWork, number: int, station: Station) -> int:
         select(Operation.id, Operation.state, Operation.counter_id)
         .where(Operation.number == number)).all()
     if not rows:
-        raise UnknownOperation(f"Ordre {number} inconnu.", number=number)
+        raise UnknownOperation(number=number)
     # Numbers are per counter: this counter's first, else the one held elsewhere.
     rows.sort(key=lambda r: (r.state is not OperationState.ON_HOLD,
                              r.counter_id != station.counter_id))
     best = rows[0]
     if best.state is not OperationState.ON_HOLD:
-        raise OperationNotOnHold(
-            f"L'ordre {number} n'est pas en attente ({STATE_WORDS[best.state]}).",
-            number=number)
+        raise OperationNotOnHold(number=number, state=STATE_WORDS[best.state])
     return best.id
 
 
@@ -114,9 +112,11 @@ def resume_operation(uow: UnitOfWork, operation_id: int, station: Station,
         else:
             tickets.append(snapshot(line.ticket))
     step.append_journal(ctx, "operation.resumed", operation,
-                        tickets=[t.number for t in tickets], dropped=dropped)
+                        tickets=[t.number for t in tickets],
+                        dropped=[r.render("fr") for r in dropped])  # the journal stays French
     result = ResumedOperation(operation.id, operation.number, tuple(tickets),
-                              operation.refund_fees, notes_of(operation), tuple(dropped))
+                              operation.refund_fees, notes_of(operation),
+                              tuple(str(r) for r in dropped))
     step.commit(ctx)
     return result
 

@@ -53,7 +53,7 @@ def hold_basket(
     held operation is held again under its own number; otherwise the counter's next
     number is taken. One transaction."""
     if not basket.tickets:
-        raise EmptyBasket("Le panier d'annulation est vide.")
+        raise EmptyBasket()
     notes = (notes or OperationNotes()).checked()
     ctx = step.open_write(uow, station, clock)
     locked = step.recheck_taken_back(ctx, basket)

@@ -7,7 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pos.core.errors import (
+    CauseTooLong,
     InvalidOperationNotes,  # noqa: F401 - their home is errors.py
+    RemarksTooLong,
+    UnknownRequester,
 )
 from pos.core.models import Operation
 
@@ -26,15 +29,12 @@ class OperationNotes:
     def checked(self) -> OperationNotes:
         """The notes trimmed, or ``InvalidOperationNotes`` saying what is wrong."""
         if self.requested_by not in REQUESTED_BY:
-            raise InvalidOperationNotes(
-                f"« Demandé par » inconnu : {self.requested_by} (public ou organisateur).")
+            raise UnknownRequester(value=self.requested_by)
         cause, remarks = self.cause.strip(), self.remarks.strip()
         if len(cause) > MAX_CAUSE:
-            raise InvalidOperationNotes(
-                f"La cause est trop longue ({MAX_CAUSE} caractères au plus).")
+            raise CauseTooLong(limit=MAX_CAUSE)
         if len(remarks) > MAX_REMARKS:
-            raise InvalidOperationNotes(
-                f"Les remarques sont trop longues ({MAX_REMARKS} caractères au plus).")
+            raise RemarksTooLong(limit=MAX_REMARKS)
         return OperationNotes(self.requested_by, cause, remarks)
 
 

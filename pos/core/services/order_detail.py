@@ -116,7 +116,7 @@ def order_detail(uow: UnitOfWork, number: int) -> OrderDetail:
         )
     )
     if order is None:
-        raise UnknownOrder(f"Dossier {number} inconnu.", number=number)
+        raise UnknownOrder(number=number)
     perfs: dict[int, dict[tuple[int, str, str], list[Ticket]]] = {}
     for t in sorted(order.tickets, key=lambda t: (t.performance.starts_at, t.performance_id,
                                                   t.category.rank, t.tariff.name, t.number)):

@@ -35,7 +35,7 @@ def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
     s = uow.session
     order_id = s.scalar(select(Order.id).where(Order.number == number))
     if order_id is None:
-        raise UnknownOrder(f"Dossier {number} inconnu.", number=number)
+        raise UnknownOrder(number=number)
     lines = s.execute(
         select(OperationLine.operation_id, OperationLine.kind, OperationLine.price,
                OperationLine.fees, Ticket.number)

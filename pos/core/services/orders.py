@@ -91,7 +91,7 @@ def order_summary(uow: UnitOfWork, number: int) -> dict[str, Any]:
         )
     )
     if order is None:
-        raise UnknownOrder(f"Dossier {number} inconnu.", number=number)
+        raise UnknownOrder(number=number)
     balance = order_balance(uow, order.id)
     c = order.contact
     return {

@@ -92,9 +92,8 @@ def due_at(job: PrintJob) -> datetime:
 
 def _move(job: PrintJob, to: PrintJobState, now: datetime) -> None:
     if to not in ALLOWED[job.state]:
-        raise IllegalPrintJobTransition(
-            f"Impression n°{job.id} : passage de « {job.state.value} » à « {to.value} » "
-            "impossible.", job_id=job.id)
+        raise IllegalPrintJobTransition(job_id=job.id, from_state=job.state.value,
+                                        to_state=to.value)
     job.state = to
     job.updated_at = now
 
@@ -137,7 +136,7 @@ def _get(session: Session, job_id: int, *, lock: bool = False) -> PrintJob:
         query = query.with_for_update()
     job = session.scalar(query)
     if job is None:
-        raise UnknownPrintJob(f"Impression n°{job_id} introuvable.", job_id=job_id)
+        raise UnknownPrintJob(job_id=job_id)
     return job
 
 

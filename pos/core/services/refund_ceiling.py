@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from pos.core.errors import SettlementError
+from pos.core.errors import PromiseCeilingExceeded, RefundCeilingExceeded
 from pos.core.models import (
     LineKind,
     Operation,
@@ -101,8 +101,6 @@ def check_refund_ceiling(uow: UnitOfWork, net_by_order: dict[int, Decimal],
         net, ceiling = net_by_order[order_id], ceilings[order_id]
         if -net > ceiling:
             number = uow.session.scalar(select(Order.number).where(Order.id == order_id))
-            verb = "promettre" if promise else "rembourser"
-            raise SettlementError(
-                f"Dossier {number} : on ne peut pas {verb} {euros(-net)}, "
-                f"seulement {euros(max(ceiling, ZERO))} ont été payés et ne sont ni "
-                "remboursés ni promis à un remboursement en attente.")
+            refusal = PromiseCeilingExceeded if promise else RefundCeilingExceeded
+            raise refusal(number=number, amount=euros(-net),
+                          ceiling=euros(max(ceiling, ZERO)))

@@ -49,7 +49,7 @@ def refund_basket(
     """``held_operation_id``: the operation on hold the basket was resumed from; it is
     completed under its own number. ``notes``: requested by, cause, remarks."""
     if not basket.tickets:
-        raise EmptyBasket("Le panier d'annulation est vide.")
+        raise EmptyBasket()
     if held_operation_id is not None:
         basket.held_operation_id = held_operation_id
     checked = check_tenders(-basket.refund_total, tenders)

@@ -10,7 +10,14 @@ from collections.abc import Mapping
 from sqlalchemy import select, update
 
 from pos.core.clock import Clock
-from pos.core.errors import NotForSale, OutOfStock, SeatTaken, SettlementError
+from pos.core.errors import (
+    ExchangedTicketGone,
+    NamedSeatTaken,
+    OutOfStock,
+    ProductChanged,
+    SalePriceChanged,
+    SeatTaken,
+)
 from pos.core.exchange_basket import ExchangeBasket, SaleTicket
 from pos.core.models import LIVE_TICKET_STATES, Ticket
 from pos.core.models_catalog import Product
@@ -18,13 +25,11 @@ from pos.core.services.catalog import check_benefit, price_of, sellable_performa
 from pos.core.uow import UnitOfWork
 
 
-def seat_taken_message(t: SaleTicket | None = None) -> str:
+def seat_taken(t: SaleTicket | None = None) -> SeatTaken:
     if t is None:
-        return ("Une place de cet échange vient d'être vendue à un autre guichet : "
-                "choisissez d'autres places. Rien n'a été enregistré.")
+        return SeatTaken()
     place = " ".join(p for p in (t.area, t.seat) if p)
-    return (f"La place {place} de {t.event_name} vient d'être vendue à un autre guichet : "
-            "choisissez une autre place. Rien n'a été enregistré.")
+    return NamedSeatTaken(seat=place, event=t.event_name)
 
 
 def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: Mapping[int, object],
@@ -42,19 +47,16 @@ def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: Mapping[int, obj
         if id(t) not in bundled and key not in prices:
             price = price_of(uow, t.performance_id, t.category_id, t.tariff_id)
             if (price.amount, price.fees) != (t.price, t.fees):
-                raise NotForSale(f"Le prix de {t.event_name} {t.category} {t.tariff} a "
-                                 "changé : ajoutez ces billets à nouveau.")
+                raise SalePriceChanged(event=t.event_name, category=t.category, tariff=t.tariff)
             check_benefit(uow, t.tariff_id, sale.contact_id, sale.granted_tariffs())
             prices.add(key)
         if t.replaces_ticket_id is not None and t.replaces_ticket_id not in locked:
-            raise SettlementError(f"Le billet {t.replaces_number} ré-échangé n'est plus dans "
-                                  "le panier d'annulation : retirez sa ligne échangée.")
+            raise ExchangedTicketGone(number=t.replaces_number)
     _recheck_seats(uow, sale.all_tickets(), locked)
     for line in sale.products:
         product = uow.session.get(Product, line.product_id)
         if product is None or not product.active or product.price != line.unit_price:
-            raise NotForSale(f"« {line.name} » a changé ou n'est plus en vente : "
-                             "ajoutez-le à nouveau.")
+            raise ProductChanged(product=line.name)
 
 
 def _recheck_seats(uow: UnitOfWork, tickets: list[SaleTicket],
@@ -67,14 +69,14 @@ def _recheck_seats(uow: UnitOfWork, tickets: list[SaleTicket],
             continue
         seats = wanted.setdefault(t.performance_id, {})
         if t.seat_id in seats:
-            raise SeatTaken(seat_taken_message(t))
+            raise seat_taken(t)
         seats[t.seat_id] = t
     for performance_id, seats in sorted(wanted.items()):
         taken = uow.session.scalars(select(Ticket.seat_id).where(
             Ticket.performance_id == performance_id, Ticket.seat_id.in_(sorted(seats)),
             Ticket.state.in_(LIVE_TICKET_STATES), Ticket.id.not_in(sorted(locked)))).first()
         if taken is not None:
-            raise SeatTaken(seat_taken_message(seats[taken]))
+            raise seat_taken(seats[taken])
 
 
 def take_stock(uow: UnitOfWork, sale: ExchangeBasket) -> None:
@@ -92,5 +94,4 @@ def take_stock(uow: UnitOfWork, sale: ExchangeBasket) -> None:
             assert product is not None
             uow.session.refresh(product)
             if product.stock is not None:
-                raise OutOfStock(f"Stock insuffisant pour « {product.name} » : il en reste "
-                                 f"{product.stock}, {n} demandé{'s' if n > 1 else ''}.")
+                raise OutOfStock(product=product.name, left=product.stock, n=n)

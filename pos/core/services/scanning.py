@@ -11,7 +11,20 @@ from sqlalchemy.orm import joinedload
 
 from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.clock import Clock
-from pos.core.errors import ApprovalRequired, MalformedScan, TicketNotRefundable, UnknownTicket
+from pos.core.errors import (
+    ApprovalRequired,
+    MalformedScan,
+    PerformanceStarted,
+    TicketAlreadyCancelled,
+    TicketAlreadyRefunded,
+    TicketCheckedIn,
+    TicketCheckedInUndated,
+    TicketHeld,
+    TicketNotRefundable,
+    TicketReplaced,
+    TicketUnpaidReservation,
+    UnknownTicket,
+)
 from pos.core.models import (
     LineKind,
     Operation,
@@ -42,10 +55,7 @@ def parse_ticket_number(raw: str) -> str:
         return code
     printable = "".join(c if c.isprintable() else "\ufffd" for c in code[:_SHOWN])
     more = "…" if len(code) > _SHOWN else ""
-    raise MalformedScan(
-        f"Code illisible « {printable}{more} » : un numéro de billet a 11 chiffres.",
-        raw_length=len(raw),
-    )
+    raise MalformedScan(code=f"{printable}{more}", raw_length=len(raw))
 
 
 def ticket_load_options() -> tuple:
@@ -106,8 +116,8 @@ def holds_of(
 def _refusal(
     uow: UnitOfWork, ticket: Ticket, clock: Clock, own_operation_id: int | None = None,
     approved: bool = False,
-) -> str | None:
-    """Why this ticket cannot be refunded here, in the cashier's words; None if it can."""
+) -> TicketNotRefundable | None:
+    """Why this ticket cannot be refunded here (the refusal, not raised); None if it can."""
     refunded = None
     if ticket.state is TicketState.CANCELLED:
         refunded = refunds_of(uow, [ticket.id]).get(ticket.id)
@@ -125,37 +135,29 @@ def needs_approval(ticket: Ticket, now: datetime) -> bool:
 def refusal_message(
     ticket: Ticket, now: datetime, refunded: tuple[int, datetime] | None = None,
     held_by: int | None = None, approved: bool = False,
-) -> str | None:
+) -> TicketNotRefundable | None:
     """The refusal of ``_refusal`` from facts already read (``refunded``: the number and
     completion time of the operation that refunded a cancelled ticket)."""
     n = ticket.number
     if ticket.state is TicketState.CANCELLED:
         done = None if refunded is None else _Done(*refunded)
         if done is not None and done.completed_at is not None:
-            return (
-                f"Billet {n} déjà remboursé (ordre {done.number} "
-                f"du {timestamp(done.completed_at)})."
-            )
-        return f"Billet {n} déjà annulé."
+            return TicketAlreadyRefunded(number=n, operation=done.number,
+                                         completed_at=timestamp(done.completed_at))
+        return TicketAlreadyCancelled(number=n)
     if ticket.state is TicketState.REPLACED:
         new = ticket.replaced_by.number if ticket.replaced_by else "?"
-        return f"Billet {n} remplacé par {new} lors d'un échange."
+        return TicketReplaced(number=n, new=new)
     if ticket.state is TicketState.RESERVED:
-        return (
-            f"Billet {n} : réservation non payée. "
-            "Elle s'annule dans le panier de vente, pas ici."
-        )
+        return TicketUnpaidReservation(number=n)
     if ticket.state is TicketState.CHECKED_IN and not approved:
-        when = f" le {timestamp(ticket.checked_in_at)}" if ticket.checked_in_at else ""
-        return (f"Billet {n} déjà contrôlé à l'entrée{when} : remboursement refusé "
-                "sans l'accord d'un superviseur.")
+        if ticket.checked_in_at:
+            return TicketCheckedIn(number=n, checked_in_at=timestamp(ticket.checked_in_at))
+        return TicketCheckedInUndated(number=n)
     if ticket.performance.starts_at <= now and not approved:
-        return (
-            f"Billet {n} : la séance du {timestamp(ticket.performance.starts_at)} "
-            "est passée, remboursement refusé sans l'accord d'un superviseur."
-        )
+        return PerformanceStarted(number=n, starts_at=timestamp(ticket.performance.starts_at))
     if held_by is not None:  # see holds_of
-        return f"Billet {n} retenu par l'ordre {held_by} en attente."
+        return TicketHeld(number=n, operation=held_by)
     return None
 
 
@@ -188,14 +190,14 @@ def check_refundable(
     number = parse_ticket_number(raw)
     ticket = _load(uow, number)
     if ticket is None:
-        raise UnknownTicket(f"Billet {number} inconnu.", number=number)
+        raise UnknownTicket(number=number)
     refusal = _refusal(uow, ticket, clock, own_operation_id, approved=bool(approved_by))
     if refusal:
-        error = ApprovalRequired if (
-            needs_approval(ticket, clock.now())
-            and _refusal(uow, ticket, clock, own_operation_id, approved=True) is None
-        ) else TicketNotRefundable
-        raise error(refusal, number=number, state=ticket.state.value)
+        if isinstance(refusal, ApprovalRequired):
+            # What a supervisor's approval would not lift is said instead (held elsewhere).
+            refusal = _refusal(uow, ticket, clock, own_operation_id, approved=True) or refusal
+        refusal.details["state"] = ticket.state.value
+        raise refusal
     return snapshot(ticket, approved_by if needs_approval(ticket, clock.now()) else "")
 
 

@@ -13,7 +13,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from pos.core.errors import SeatNotFree, SoldOut
+from pos.core.errors import (
+    NotEnoughSeats,
+    SeatChosenTwice,
+    SeatNotFree,
+    SeatNotInCategory,
+    SeatQuantityBelowOne,
+    SoldOut,
+)
+from pos.core.i18n import Lazy, lazy
 from pos.core.models import (
     LIVE_TICKET_STATES,
     Area,
@@ -69,11 +77,12 @@ def free_seats(uow: UnitOfWork, performance_id: int, category_id: int,
     return [s for s in category_seats(uow, category_id) if s.seat_id not in blocked]
 
 
-def _describe(uow: UnitOfWork, performance_id: int, category_id: int) -> str:
+def _describe(uow: UnitOfWork, performance_id: int, category_id: int) -> Lazy:
     perf = uow.session.get(Performance, performance_id)
     cat = uow.session.get(PriceCategory, category_id)
     assert perf is not None and cat is not None
-    return f"{cat.name} pour {perf.event.name} du {timestamp(perf.starts_at)}"
+    return lazy("{category} for {event} of {starts_at}", category=cat.name,
+                event=perf.event.name, starts_at=timestamp(perf.starts_at))
 
 
 def _adjacent_block(all_seats: list[SeatInfo], free_ids: set[int],
@@ -97,16 +106,14 @@ def best_available(uow: UnitOfWork, performance_id: int, category_id: int, quant
     """``quantity`` seats: side by side if the category has such a block, else the best
     free seats in order. Refused in French when the category has too few."""
     if quantity <= 0:
-        raise SoldOut("La quantité doit être d'au moins une place.")
+        raise SeatQuantityBelowOne()
     all_seats = category_seats(uow, category_id)
     free = free_seats(uow, performance_id, category_id, released, taken)
     if len(free) < quantity:
         where = _describe(uow, performance_id, category_id)
         if not free:
-            raise SoldOut(f"Complet : plus aucune place libre en {where}.")
-        raise SoldOut(f"Il ne reste que {len(free)} place{'s' if len(free) > 1 else ''} "
-                      f"libre{'s' if len(free) > 1 else ''} en {where} : "
-                      f"impossible d'en vendre {quantity}.")
+            raise SoldOut(where=where)
+        raise NotEnoughSeats(n=len(free), where=where, quantity=quantity)
     block = _adjacent_block(all_seats, {s.seat_id for s in free}, quantity)
     return block if block is not None else free[:quantity]
 
@@ -116,7 +123,7 @@ def chosen_seats(uow: UnitOfWork, performance_id: int, category_id: int,
                  taken: Iterable[int] = ()) -> list[SeatInfo]:
     """The seats the cashier picked, each checked free and in the category."""
     if len(set(seat_ids)) != len(seat_ids):
-        raise SeatNotFree("Une même place est choisie deux fois.")
+        raise SeatChosenTwice()
     by_id = {s.seat_id: s for s in category_seats(uow, category_id)}
     free_ids = {s.seat_id for s in free_seats(uow, performance_id, category_id,
                                                released, taken)}
@@ -124,10 +131,9 @@ def chosen_seats(uow: UnitOfWork, performance_id: int, category_id: int,
     for seat_id in seat_ids:
         seat = by_id.get(seat_id)
         if seat is None:
-            raise SeatNotFree(f"Cette place n'est pas en "
-                              f"{_describe(uow, performance_id, category_id)}.")
+            raise SeatNotInCategory(where=_describe(uow, performance_id, category_id))
         if seat_id not in free_ids:
             place = " ".join(p for p in (seat.area, seat.label) if p)
-            raise SeatNotFree(f"La place {place} n'est pas libre pour cette séance.")
+            raise SeatNotFree(seat=place)
         result.append(seat)
     return result

@@ -30,7 +30,12 @@ from pos.core import journal
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.documents import Document
-from pos.core.errors import OperationNotOnHold, UnknownOperation
+from pos.core.errors import (
+    OperationNoLongerOnHold,
+    OperationNotOnHold,
+    UnknownOperationId,
+)
+from pos.core.i18n import lazy
 from pos.core.models import (
     LineKind,
     Operation,
@@ -49,10 +54,10 @@ from pos.core.services.ticket_transitions import TakenBack, lock_and_recheck, tr
 from pos.core.uow import UnitOfWork
 
 STATE_WORDS = {
-    OperationState.OPEN: "en cours",
-    OperationState.ON_HOLD: "en attente",
-    OperationState.COMPLETED: "terminé",
-    OperationState.ABANDONED: "abandonné",
+    OperationState.OPEN: lazy("in progress"),
+    OperationState.ON_HOLD: lazy("on hold"),
+    OperationState.COMPLETED: lazy("completed"),
+    OperationState.ABANDONED: lazy("abandoned"),
 }
 
 
@@ -86,12 +91,10 @@ def lock_held(uow: UnitOfWork, operation_id: int, *, resuming: bool = False) -> 
     operation = uow.session.get(Operation, operation_id, with_for_update=True,
                                 populate_existing=True)
     if operation is None:
-        raise UnknownOperation("Ordre inconnu.", operation_id=operation_id)
+        raise UnknownOperationId(operation_id=operation_id)
     if operation.state is not OperationState.ON_HOLD:
-        verb = "n'est pas" if resuming else "n'est plus"
-        raise OperationNotOnHold(
-            f"L'ordre {operation.number} {verb} en attente "
-            f"({STATE_WORDS[operation.state]}).", number=operation.number)
+        refusal = OperationNotOnHold if resuming else OperationNoLongerOnHold
+        raise refusal(number=operation.number, state=STATE_WORDS[operation.state])
     return operation
 
 

@@ -18,7 +18,17 @@ from sqlalchemy import select
 
 from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.clock import Clock
-from pos.core.errors import BatchTooLarge, DomainError, EmptyBatch, MalformedScan  # noqa: F401 - their home is errors.py
+from pos.core.errors import (  # noqa: F401 - their home is errors.py
+    AlreadyInBasket,
+    BatchTooLarge,
+    DomainError,
+    EmptyBatch,
+    ListTooLarge,
+    MalformedScan,
+    RangeTooLarge,
+    UnknownTicket,
+)
+from pos.core.i18n import _
 from pos.core.models import Ticket, TicketState
 from pos.core.services.scanning import (
     holds_of,
@@ -99,9 +109,7 @@ def parse_range(first_raw: str, last_raw: str) -> tuple[str, str]:
         first, last = last, first
     size = int(last) - int(first) + 1
     if size > MAX_BATCH:
-        raise BatchTooLarge(
-            f"Plage de {size} numéros : {MAX_BATCH} au plus à la fois. "
-            "Découpez-la en plusieurs plages.", size=size)
+        raise RangeTooLarge(size=size, limit=MAX_BATCH)
     return first, last
 
 
@@ -125,9 +133,7 @@ def parse_number_list(text: str) -> ParsedNumbers:
             seen.add(number)
             numbers.append(number)
     if len(numbers) > MAX_BATCH:
-        raise BatchTooLarge(
-            f"Liste de {len(numbers)} numéros : {MAX_BATCH} au plus à la fois. "
-            "Découpez-la en plusieurs listes.", size=len(numbers))
+        raise ListTooLarge(size=len(numbers), limit=MAX_BATCH)
     return ParsedNumbers(tuple(numbers), tuple(malformed), tuple(duplicates))
 
 
@@ -157,23 +163,23 @@ def _classify(
         ticket = by_number.get(number)
         if ticket is None:
             lines.append(ReportLine(number, TakeBackStatus.UNKNOWN,
-                                    f"Billet {number} inconnu."))
+                                    str(UnknownTicket(number=number))))
             continue
         order = ticket.order.number
         if number in basket:
             lines.append(ReportLine(number, TakeBackStatus.IN_BASKET,
-                                    f"Le billet {number} est déjà dans le panier.", order))
+                                    str(AlreadyInBasket(number=number)), order))
             continue
         # The same refusal as a scan (scanning.refusal_message), from facts read in bulk.
-        message = refusal_message(ticket, now, refunded.get(ticket.id), held.get(ticket.id))
-        if message:
+        refusal = refusal_message(ticket, now, refunded.get(ticket.id), held.get(ticket.id))
+        if refusal:
             if ticket.state in _STATE_STATUS:
                 status = TakeBackStatus(_STATE_STATUS[ticket.state])
             elif ticket.performance.starts_at <= now:
                 status = TakeBackStatus.PAST
             else:
                 status = TakeBackStatus.HELD
-            lines.append(ReportLine(number, status, message, order))
+            lines.append(ReportLine(number, status, str(refusal), order))
         else:
             lines.append(ReportLine(number, TakeBackStatus.REFUNDABLE, "", order,
                                     snapshot(ticket)))
@@ -186,8 +192,7 @@ def tickets_report(
     """The report for numbers already read (an order's tickets, a confirmed report)."""
     numbers = list(dict.fromkeys(numbers))
     if len(numbers) > MAX_BATCH:
-        raise BatchTooLarge(f"{len(numbers)} billets : {MAX_BATCH} au plus à la fois.",
-                            size=len(numbers))
+        raise BatchTooLarge(size=len(numbers), limit=MAX_BATCH)
     tickets = uow.session.scalars(
         select(Ticket).where(Ticket.number.in_(numbers)).options(*ticket_load_options())
     ).unique().all() if numbers else []
@@ -214,13 +219,13 @@ def list_report(
     """The report of a typed or pasted list: its numbers, then what could not be read."""
     parsed = parse_number_list(text)
     if not parsed.numbers and not parsed.malformed:
-        raise EmptyBatch("Aucun numéro de billet dans la liste.")
+        raise EmptyBatch()
     report = tickets_report(uow, parsed.numbers, basket, clock)
     extra = [ReportLine(n, TakeBackStatus.DUPLICATE,
-                        f"Billet {n} en double dans la liste : pris une fois.")
+                        _("Ticket {number} twice in the list: taken once.").format(number=n))
              for n in dict.fromkeys(parsed.duplicates)]
     extra += [ReportLine(raw, TakeBackStatus.MALFORMED,
-                         f"Code illisible « {raw} » : un numéro de billet a 11 chiffres.")
+                         str(MalformedScan(code=raw)))
               for raw in parsed.malformed]
     return TakeBackReport(report.lines + tuple(extra))
 

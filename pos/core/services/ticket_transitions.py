@@ -18,7 +18,13 @@ from sqlalchemy import select, update
 
 from pos.core.basket import BasketTicket
 from pos.core.clock import Clock
-from pos.core.errors import TicketNotRefundable
+from pos.core.errors import (
+    TicketChanged,
+    TicketChangedGone,
+    TicketNotRefundable,
+    TicketPriceChanged,
+    TicketTwiceInBasket,
+)
 from pos.core.models import (
     LineKind,
     Operation,
@@ -30,8 +36,6 @@ from pos.core.models import (
 from pos.core.services.scanning import holds_of, refunds_of, refusal_message, ticket_load_options
 from pos.core.ticket_states import allowed
 from pos.core.uow import UnitOfWork
-
-_CHANGED = " : il a changé depuis qu'il a été scanné. Retirez-le du panier."
 
 
 def expected_states(item: BasketTicket) -> tuple[TicketState, ...]:
@@ -54,8 +58,9 @@ def changed_refusal(uow: UnitOfWork, item: BasketTicket, clock: Clock,
         held = holds_of(uow, [ticket.id], own_operation_id).get(ticket.id)
         reason = refusal_message(ticket, clock.now(), refunded, held,
                                  approved=bool(item.approved_by))
-    reason = (reason or f"Billet {item.number}").rstrip(".")
-    return TicketNotRefundable(reason + _CHANGED, number=item.number)
+    if reason is None:
+        return TicketChangedGone(number=item.number)
+    return TicketChanged(reason=reason, number=item.number)
 
 
 @dataclass(slots=True)
@@ -80,8 +85,7 @@ def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
     if len(set(ids)) != len(ids):
         seen: set[int] = set()
         twice = next(t for t in items if t.ticket_id in seen or seen.add(t.ticket_id))
-        raise TicketNotRefundable(f"Billet {twice.number} : deux fois dans le panier.",
-                                  number=twice.number)
+        raise TicketTwiceInBasket(number=twice.number)
     held = (select(Operation.number).join(OperationLine, OperationLine.operation_id
                                           == Operation.id)
             .where(OperationLine.ticket_id == Ticket.id, OperationLine.kind == LineKind.CANCEL,
@@ -99,9 +103,7 @@ def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
                 or ticket.held_by is not None:
             raise changed_refusal(uow, item, clock, own_operation_id)
         if ticket.price != item.price or ticket.fees != item.fees:
-            raise TicketNotRefundable(
-                f"Billet {item.number} : son prix a changé depuis le scan. "
-                "Scannez-le à nouveau.", number=item.number)
+            raise TicketPriceChanged(number=item.number)
     return locked
 
 
