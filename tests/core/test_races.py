@@ -56,6 +56,18 @@ def _outcomes_text(outcomes) -> str:
     return "; ".join(f"{o.counter}: {o.result} {o.message}" for o in outcomes)
 
 
+def _report(db, what: str, tally: dict[str, int]) -> None:
+    """One line per race for ``make stress`` (-s): the counts the closing note quotes."""
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(tally.items()))
+    print(f"\n[race] {db.dialect}: {what}: {ROUNDS} rounds: {counts}")
+
+
+def _tally(tally: dict[str, int], outcomes) -> None:
+    won = sum(o.result == "ok" for o in outcomes)
+    tally[f"rounds with {won} winner(s)"] = tally.get(f"rounds with {won} winner(s)", 0) + 1
+    tally["refusals"] = tally.get("refusals", 0) + sum(o.result == "refused" for o in outcomes)
+
+
 def _winners(outcomes) -> list:
     assert not [o for o in outcomes if o.result == "error"], _outcomes_text(outcomes)
     return [o for o in outcomes if o.result == "ok"]
@@ -73,23 +85,27 @@ def _refunds_of(db, number: str) -> tuple[TicketState, int, Decimal]:
 
 
 def test_one_ticket_refunded_at_two_counters_is_refunded_once(seeded):
+    tally: dict[str, int] = {}
     counters = Counters(seeded.url, 2, NOW)
     try:
         for k in range(ROUNDS):
             number = order_numbers(k)[0]
             outcomes = counters.race([("refund", number)] * 2)
+            _tally(tally, outcomes)
             winners = _winners(outcomes)
             assert len(winners) == 1, _outcomes_text(outcomes)
             loser = next(o for o in outcomes if o.result == "refused")
             assert loser.message.startswith(f"Billet {number} déjà remboursé (ordre ")
             assert "il a changé depuis qu'il a été scanné" in loser.message
             assert _refunds_of(seeded, number) == (TicketState.CANCELLED, 1, -FULL_PRICE)
+        _report(seeded, "same ticket refunded at 2 counters", tally)
     finally:
         counters.close()
 
 
 def test_partial_refunds_of_one_order_never_go_past_what_was_paid(seeded):
     """Four counters each refund another ticket of one order that paid for two."""
+    tally: dict[str, int] = {}
     counters = Counters(seeded.url, 4, NOW)
     try:
         for k in range(ROUNDS):
@@ -100,6 +116,7 @@ def test_partial_refunds_of_one_order_never_go_past_what_was_paid(seeded):
                 uow.commit()
             numbers = order_numbers(k)
             outcomes = counters.race([("refund", n) for n in numbers])
+            _tally(tally, outcomes)
             assert len(_winners(outcomes)) == 2, _outcomes_text(outcomes)
             for o in outcomes:
                 if o.result == "refused":
@@ -110,6 +127,7 @@ def test_partial_refunds_of_one_order_never_go_past_what_was_paid(seeded):
                 cancelled = uow.session.scalar(select(func.count()).where(
                     Ticket.number.in_(numbers), Ticket.state == TicketState.CANCELLED))
             assert (paid, cancelled) == (Decimal("0.00"), 2)  # all that was paid, once
+        _report(seeded, "4 partial refunds of an order paid for 2", tally)
     finally:
         counters.close()
 
@@ -124,10 +142,12 @@ def test_one_held_operation_settled_at_two_counters_is_settled_once(seeded, cloc
         with uow_of(seeded) as uow:
             held.append((hold_basket(uow, basket, station, clock).operation_id,
                          basket.tickets[0].number))
+    tally: dict[str, int] = {}
     counters = Counters(seeded.url, 2, NOW)
     try:
         for operation_id, number in held:
             outcomes = counters.race([("resume", operation_id)] * 2)
+            _tally(tally, outcomes)
             assert len(_winners(outcomes)) == 1, _outcomes_text(outcomes)
             loser = next(o for o in outcomes if o.result == "refused")
             assert "n'est pas en attente (terminé)" in loser.message or \
@@ -137,6 +157,7 @@ def test_one_held_operation_settled_at_two_counters_is_settled_once(seeded, cloc
                     Operation.id == operation_id))
             assert state is OperationState.COMPLETED
             assert _refunds_of(seeded, number)[:2] == (TicketState.CANCELLED, 1)
+        _report(seeded, "one held operation settled at 2 counters", tally)
     finally:
         counters.close()
 
@@ -168,6 +189,7 @@ def _spare_performance(db) -> dict[str, int]:
 
 def test_one_seat_sold_at_two_counters_is_sold_once(seeded):
     spare = _spare_performance(seeded)
+    tally: dict[str, int] = {}
     counters = Counters(seeded.url, 2, NOW)
     try:
         for k in range(ROUNDS):
@@ -175,6 +197,7 @@ def test_one_seat_sold_at_two_counters_is_sold_once(seeded):
             jobs = [("seat", order_numbers(k)[c], seat, spare["performance_id"],
                      spare["category_id"], spare["tariff_id"]) for c in range(2)]
             outcomes = counters.race(jobs)
+            _tally(tally, outcomes)
             assert len(_winners(outcomes)) == 1, _outcomes_text(outcomes)
             loser = next(o for o in outcomes if o.result == "refused")
             assert "vient d'être vendue à un autre guichet" in loser.message, loser.message
@@ -186,5 +209,6 @@ def test_one_seat_sold_at_two_counters_is_sold_once(seeded):
                     Ticket.number.in_([j[1] for j in jobs]))).all()
             assert sold == 1
             assert sorted(s.value for s in old) == ["replaced", "valid"]
+        _report(seeded, "one seat sold at 2 counters", tally)
     finally:
         counters.close()
