@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test venv translations lint clean
+.PHONY: run test venv translations lint clean bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,16 @@ test: $(STAMP)
 	  $(PY) -m pytest $(PYTEST_ARGS)
 	$(VENV)/bin/lint-imports pyproject.toml
 	$(VENV)/bin/ruff check pos tests
+
+## Benchmarks (issue 12): databases built once into ~/.cache/guichet-bench, figures as a
+## table and as JSON. BENCH_SIZES=10k,100k narrows; BENCH_URL=postgresql+psycopg://... runs
+## them on PostgreSQL (its database name is the prefix of the databases made).
+BENCH_SIZES ?= 10k,100k,1m,peer
+BENCH_URL   ?=
+BENCH_OUT   ?= bench-results.json
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.suite --sizes "$(BENCH_SIZES)" \
+	  --url "$(BENCH_URL)" --out "$(BENCH_OUT)"
 
 ## Refresh the French .ts from the sources and resources/translations/fr/*.tsv, compile the .qm.
 translations: $(STAMP)
