@@ -43,8 +43,11 @@ def bind_to_contact(uow: UnitOfWork, sale: ExchangeBasket,
     sale.bind(order.id, order.number, order.contact_id, order.contact.display_name)
 
 
-def _released(uow: UnitOfWork, cancellation: CancellationBasket) -> set[int]:
-    return released_seats(uow, [t.ticket_id for t in cancellation.tickets])
+def _released(uow: UnitOfWork, cancellation: CancellationBasket,
+              performance_id: int) -> set[int]:
+    """The basket's seats on this performance (on another date, the same seat is not
+    free)."""
+    return released_seats(uow, [t.ticket_id for t in cancellation.tickets], performance_id)
 
 
 def _snapshot(perf: Performance, category: PriceCategory, tariff: Tariff,
@@ -80,7 +83,7 @@ def event_tickets(
     perf, category, tariff = _load(uow, performance_id, category_id, tariff_id, clock)
     price = price_of(uow, perf.id, category.id, tariff.id)
     check_benefit(uow, tariff.id, sale.contact_id, sale.granted_tariffs())
-    released, taken = _released(uow, cancellation), sale.seats_taken(perf.id)
+    released, taken = _released(uow, cancellation, perf.id), sale.seats_taken(perf.id)
     if seat_ids:
         seats = chosen_seats(uow, perf.id, category.id, list(seat_ids), released, taken)
     else:
@@ -120,7 +123,7 @@ def auto_exchange(
                 raise SeatNotFree(f"La place du billet {item.number} est déjà vendue dans cet "
                                   "échange.")
             seat = chosen_seats(uow, perf.id, category.id, [old.seat_id],
-                                _released(uow, cancellation), seats)[0]
+                                _released(uow, cancellation, perf.id), seats)[0]
             seats.add(old.seat_id)
         tickets.append(_snapshot(perf, category, tariff, seat, price.amount, price.fees, old))
     sale.add_tickets(tickets)
@@ -150,7 +153,6 @@ def _bundle_tickets(uow: UnitOfWork, sale: ExchangeBasket, cancellation: Cancell
     price shared among its tickets pro rata of their usual prices."""
     if not product.items:
         raise NotForSale(f"« {product.name} » ne contient aucune séance.")
-    released = _released(uow, cancellation)
     parts: list[tuple[Performance, PriceCategory, Tariff, SeatInfo, object]] = []
     taken: dict[int, set[int]] = {}
     for item in product.items:
@@ -158,8 +160,8 @@ def _bundle_tickets(uow: UnitOfWork, sale: ExchangeBasket, cancellation: Cancell
                                        item.tariff_id, clock)
         price = price_of(uow, perf.id, category.id, tariff.id)
         seats_taken = taken.setdefault(perf.id, sale.seats_taken(perf.id))
-        for seat in best_available(uow, perf.id, category.id, item.quantity, released,
-                                   seats_taken):
+        for seat in best_available(uow, perf.id, category.id, item.quantity,
+                                   _released(uow, cancellation, perf.id), seats_taken):
             seats_taken.add(seat.seat_id)
             parts.append((perf, category, tariff, seat, price.amount))
     weights = [p[4] for p in parts]

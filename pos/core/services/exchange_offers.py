@@ -32,4 +32,5 @@ def seat_context(uow: UnitOfWork, basket_ticket_ids: Iterable[int], sale: Exchan
                  performance_id: int) -> tuple[set[int], set[int]]:
     """(released, taken): the seats the cancellation basket frees for this operation and
     those the sale basket already gives, for one performance."""
-    return released_seats(uow, basket_ticket_ids), sale.seats_taken(performance_id)
+    return (released_seats(uow, basket_ticket_ids, performance_id),
+            sale.seats_taken(performance_id))

@@ -37,13 +37,18 @@ class SeatInfo:
     position: int
 
 
-def released_seats(uow: UnitOfWork, ticket_ids: Iterable[int]) -> set[int]:
-    """Seats held by the tickets of the cancellation basket (free again for it)."""
+def released_seats(uow: UnitOfWork, ticket_ids: Iterable[int],
+                   performance_id: int | None = None) -> set[int]:
+    """Seats held by the tickets of the cancellation basket (free again for it), on
+    ``performance_id`` only when given: a seat released on one date is not free on
+    another date of the same hall."""
     ids = list(ticket_ids)
     if not ids:
         return set()
-    return {sid for sid in uow.session.scalars(
-        select(Ticket.seat_id).where(Ticket.id.in_(ids), Ticket.seat_id.is_not(None)))}
+    query = select(Ticket.seat_id).where(Ticket.id.in_(ids), Ticket.seat_id.is_not(None))
+    if performance_id is not None:
+        query = query.where(Ticket.performance_id == performance_id)
+    return set(uow.session.scalars(query))
 
 
 def category_seats(uow: UnitOfWork, category_id: int) -> list[SeatInfo]:
