@@ -54,7 +54,7 @@ from pos.core.models import (
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
 
-FORMAT = 3  # bump when the builder changes: cached databases of older formats are rebuilt
+FORMAT = 4  # bump when the builder changes: cached databases of older formats are rebuilt
 FIRST_NUMBER = 30_000_000_000
 BATCH = 20_000
 D = Decimal
@@ -66,7 +66,7 @@ TARIFFS = [("PLEIN", "Plein tarif", D("1.00")), ("REDUIT", "Tarif réduit", D("0
            ("EXO", "Exonéré", D("0.00"))]
 MODES = [PaymentMode.CARD] * 12 + [PaymentMode.CASH] * 5 + [PaymentMode.CHEQUE] * 2 + [
     PaymentMode.TRANSFER]
-ORDER_SIZES = [2, 4, 1, 3, 10, 2, 6, 2, 10, 4, 5, 3, 10, 2, 8, 10]
+ORDER_SIZES = [2, 10, 4, 1, 10, 3, 2, 10, 6, 10, 2, 4, 10, 5, 3, 10]
 FIRST_NAMES = ["Anne", "Louis", "Camille", "Hugo", "Léa", "Jules", "Chloé", "Nathan",
                "Inès", "Paul", "Zoé", "Arthur", "Manon", "Raphaël", "Élise"]
 LAST_NAMES = ["MARTIN", "BERNARD", "DUBOIS", "THOMAS", "ROBERT", "RICHARD", "PETIT",

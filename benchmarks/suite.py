@@ -96,6 +96,10 @@ def core_ops(shape: str, url: str, meta, args, report: Report) -> None:
                    stats(timed(lambda: ops.range_once(ctx), r["range"], 2)))
         for venue in _venues(meta):
             cap = meta.capacity[venue]
+            # Each timed refund or exchange uses up one paid 10-ticket order of the venue.
+            spare = max(1, len(meta.ten_ticket_orders[venue]) // 3 - 3)
+            r = {**args.runs, "refund": min(args.runs["refund"], spare),
+                 "exchange": min(args.runs["exchange"], spare)}
             tag = f" [{venue} {cap:,}]"
             phases: dict[str, list[float]] = {}
             report.add(shape, "3 whole 10-ticket order: cancel + cash refund" + tag,

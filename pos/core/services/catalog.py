@@ -114,7 +114,7 @@ def categories(uow: UnitOfWork, performance_id: int,
                taken_seat_ids: Iterable[int] = ()) -> list[CategoryOffer]:
     """The price categories of the performance with their free seats (seats released by
     the cancellation basket count as free, seats already in the sale basket do not)."""
-    from pos.core.services.seats import free_seats
+    from pos.core.services.seats import free_seat_count
 
     perf = uow.session.get(Performance, performance_id)
     if perf is None:
@@ -123,7 +123,7 @@ def categories(uow: UnitOfWork, performance_id: int,
         PriceCategory.event_id == perf.event_id).order_by(PriceCategory.rank)).all()
     released, taken = list(released_seat_ids), list(taken_seat_ids)
     return [CategoryOffer(c.id, c.name, c.rank,
-                          len(free_seats(uow, performance_id, c.id, released, taken)))
+                          free_seat_count(uow, performance_id, c.id, released, taken))
             for c in cats]
 
 
