@@ -127,10 +127,19 @@ def categories(uow: UnitOfWork, performance_id: int,
             for c in cats]
 
 
+_BENEFITS = "guichet_benefits_by_tariff"
+_PRICES = "guichet_prices"
+
+
 def _benefits_by_tariff(uow: UnitOfWork) -> dict[int, str]:
-    rows = uow.session.execute(select(Product.grants_tariff_id, Product.name).where(
-        Product.kind == ProductKind.BENEFIT, Product.grants_tariff_id.is_not(None))).all()
-    return {tariff_id: name for tariff_id, name in rows}
+    """Tariff id -> the benefit that grants it; read once per unit of work (a settlement
+    checks it for every ticket it sells)."""
+    cached = uow.session.info.get(_BENEFITS)
+    if cached is None:
+        rows = uow.session.execute(select(Product.grants_tariff_id, Product.name).where(
+            Product.kind == ProductKind.BENEFIT, Product.grants_tariff_id.is_not(None))).all()
+        cached = uow.session.info[_BENEFITS] = {tariff_id: name for tariff_id, name in rows}
+    return cached
 
 
 def tariffs(uow: UnitOfWork, performance_id: int, category_id: int) -> list[TariffOffer]:
@@ -144,9 +153,15 @@ def tariffs(uow: UnitOfWork, performance_id: int, category_id: int) -> list[Tari
 
 
 def price_of(uow: UnitOfWork, performance_id: int, category_id: int, tariff_id: int) -> Price:
-    price = uow.session.scalar(select(Price).where(
-        Price.performance_id == performance_id, Price.category_id == category_id,
-        Price.tariff_id == tariff_id))
+    """The price row; looked up once per unit of work and key (ten tickets of one tariff
+    are one query)."""
+    prices = uow.session.info.setdefault(_PRICES, {})
+    key = (performance_id, category_id, tariff_id)
+    price = prices.get(key)
+    if price is None:
+        price = prices[key] = uow.session.scalar(select(Price).where(
+            Price.performance_id == performance_id, Price.category_id == category_id,
+            Price.tariff_id == tariff_id))
     if price is None:
         tariff = uow.session.get(Tariff, tariff_id)
         category = uow.session.get(PriceCategory, category_id)
