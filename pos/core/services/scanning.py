@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, bindparam, select
+from sqlalchemy import Integer, Row, bindparam, select
 from sqlalchemy.orm import aliased, joinedload
 
 from pos.core.basket import BasketTicket, CancellationBasket
@@ -254,11 +254,47 @@ def _scan_statement():
         .outerjoin(Seat, Seat.id == Ticket.seat_id)
         .outerjoin(Area, Area.id == Seat.area_id)
         .outerjoin(new, new.id == Ticket.replaced_by_id)
-        .where(Ticket.number == bindparam("number"))
     )
 
 
-_SCAN = _scan_statement()
+_COLUMNS = _scan_statement()
+_SCAN = _COLUMNS.where(Ticket.number == bindparam("number"))
+
+
+def ticket_rows(uow: UnitOfWork, where: Any, own_operation_id: int | None = None) -> list[Row]:
+    """The scan's plain columns for every ticket matching ``where`` (a range's
+    ``Ticket.number.between(…)``, a list's ``in_``), in one statement, with ``held_by``:
+    what ``row_refusal`` and ``row_snapshot`` need. For bulk take-backs."""
+    return list(uow.session.connection().execute(
+        _COLUMNS.where(where), {"own": own_operation_id or 0}))
+
+
+def row_refusal(row: Row, now: datetime, refunded: tuple[int, datetime] | None = None,
+                approved: bool = False) -> str | None:
+    """``refusal_message`` for a row of ``ticket_rows`` (its hold already read)."""
+    return _refusal_text(row.number, row.state, row.replaced_by, row.checked_in_at,
+                         row.starts_at, now, refunded, row.held_by, approved)
+
+
+def row_snapshot(row: Row, approved_by: str = "") -> BasketTicket:
+    """``snapshot`` for a row of ``ticket_rows``."""
+    return BasketTicket(
+        ticket_id=row.id,
+        number=row.number,
+        order_id=row.order_id,
+        order_number=row.order_number,
+        contact_name=Contact.display_name.fget(row),  # type: ignore[attr-defined]
+        event_name=row.event_name,
+        performance_id=row.performance_id,
+        starts_at=row.starts_at,
+        area=row.area or "",
+        seat=row.seat or "",
+        category=row.category,
+        tariff=row.tariff,
+        price=row.price,
+        fees=row.fees,
+        approved_by=approved_by,
+    )
 
 
 def check_refundable(
@@ -285,23 +321,7 @@ def check_refundable(
             approval and _refusal_text(*facts, approved=True) is None
         ) else TicketNotRefundable
         raise error(refusal, number=number, state=state.value)
-    return BasketTicket(
-        ticket_id=row.id,
-        number=row.number,
-        order_id=row.order_id,
-        order_number=row.order_number,
-        contact_name=Contact.display_name.fget(row),  # type: ignore[attr-defined]
-        event_name=row.event_name,
-        performance_id=row.performance_id,
-        starts_at=row.starts_at,
-        area=row.area or "",
-        seat=row.seat or "",
-        category=row.category,
-        tariff=row.tariff,
-        price=row.price,
-        fees=row.fees,
-        approved_by=approved_by if approval else "",
-    )
+    return row_snapshot(row, approved_by if approval else "")
 
 
 def take_ticket(
