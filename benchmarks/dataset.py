@@ -348,7 +348,8 @@ def prepare(shape: str, base_url: str = "", log=print) -> tuple[str, Meta]:
         template = cache_dir() / f"{key}.sqlite3"
         meta = _read_meta(key)
         if meta is None or not template.exists():
-            template.unlink(missing_ok=True)
+            for old in cache_dir().glob(f"sqlite-{shape}-v*"):  # other formats' leftovers
+                old.unlink(missing_ok=True)
             log(f"building {shape} ({tickets:,} tickets) into {template} ...")
             database = Database(f"sqlite:///{template}")
             meta = _build(database, shape, tickets)

@@ -123,22 +123,26 @@ def core_ops(shape: str, url: str, meta, args, report: Report) -> None:
         database.dispose()
 
 
-def _refundable_numbers(url: str, count: int, seed: int) -> list[str]:
+def _refundable_numbers(url: str, count: int, seed: int, run: int = 40) -> list[str]:
+    """Refundable numbers as a cashier scans them: runs of ``run`` consecutive tickets
+    (whole orders, a group's tickets) from random places of the database."""
     from pos.core.db import Database
     from pos.core.models import Performance, Ticket, TicketState
 
     database = Database(url)
+    rng = random.Random(seed)
+    numbers: list[str] = []
     with database.engine.connect() as conn:
         top = conn.scalar(select(Ticket.id).order_by(Ticket.id.desc()).limit(1))
-        rng = random.Random(seed)
-        ids = sorted({rng.randint(1, top) for _ in range(count * 2)})
-        rows = conn.execute(select(Ticket.number).join(Performance)
-                            .where(Ticket.id.in_(ids), Ticket.state == TicketState.VALID,
-                                   Performance.starts_at > ops.BENCH_NOW)).scalars().all()
+        while len(numbers) < count:
+            start = rng.randint(1, max(1, top - run))
+            numbers += conn.execute(
+                select(Ticket.number).join(Performance)
+                .where(Ticket.id.between(start, start + run - 1),
+                       Ticket.state == TicketState.VALID, Performance.starts_at > ops.BENCH_NOW)
+                .order_by(Ticket.id)).scalars().all()
     database.dispose()
-    numbers = list(rows)
-    rng.shuffle(numbers)
-    return numbers[:count]
+    return list(dict.fromkeys(numbers))[:count]
 
 
 def window_ops(shape: str, url: str, args, report: Report) -> None:

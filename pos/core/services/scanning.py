@@ -266,7 +266,7 @@ def ticket_rows(uow: UnitOfWork, where: Any, own_operation_id: int | None = None
     ``Ticket.number.between(…)``, a list's ``in_``), in one statement, with ``held_by``:
     what ``row_refusal`` and ``row_snapshot`` need. For bulk take-backs."""
     return list(uow.session.connection().execute(
-        _COLUMNS.where(where), {"own": own_operation_id or 0}))
+        _COLUMNS.where(where), {"own": own_operation_id or 0}).all())
 
 
 def row_refusal(row: Row, now: datetime, refunded: tuple[int, datetime] | None = None,
