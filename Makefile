@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test stress venv translations lint clean
+.PHONY: run test stress bench venv translations lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,16 @@ stress: $(STAMP)
 	@url="$${GUICHET_TEST_POSTGRES_URL:-$$(scripts/pg-test-server || true)}"; \
 	  QT_QPA_PLATFORM=offscreen GUICHET_TEST_POSTGRES_URL="$$url" $(STRESS_ENV) \
 	  $(PY) -m pytest -m stress -s $(PYTEST_ARGS)
+
+## Benchmarks (issue 12): databases built once into ~/.cache/guichet-bench, figures as a
+## table and as JSON. BENCH_SIZES=10k,100k narrows; BENCH_URL=postgresql+psycopg://... runs
+## them on PostgreSQL (its database name is the prefix of the databases made).
+BENCH_SIZES ?= 10k,100k,1m,peer
+BENCH_URL   ?=
+BENCH_OUT   ?= bench-results.json
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.suite --sizes "$(BENCH_SIZES)" \
+	  --url "$(BENCH_URL)" --out "$(BENCH_OUT)"
 
 ## Refresh the French translations: the window's .ts (from the sources and
 ## resources/translations/fr/*.tsv, compiled to .qm) and the core's and devices' gettext

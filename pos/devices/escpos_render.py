@@ -14,14 +14,13 @@ that CP858 is already active and fixed, so the few texts it writes itself
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
+import os
 import textwrap
 from collections.abc import Iterable
-
-from escpos.capabilities import get_profile
-from escpos.constants import CODEPAGE_CHANGE, TXT_STYLE
-from escpos.exceptions import BarcodeCodeError, BarcodeSizeError, BarcodeTypeError
-from escpos.printer import Dummy
+from types import SimpleNamespace
+from typing import Any
 
 from pos.core.documents import (
     Barcode,
@@ -46,6 +45,30 @@ _DOTS = {80: 576, 58: 384}
 _QR_MODULE_SIZE = {80: 6, 58: 4}
 _BARCODE_HEIGHT = 80  # dots, about 1 cm: easy for a hand scanner
 _CODEPAGE = "CP858"
+
+
+@functools.cache
+def _escpos() -> Any:
+    """python-escpos, imported on the first job rather than at start-up.
+
+    Its capabilities module reads a 2 MB YAML file (about 0.3 s) unless it finds its
+    pickle, which it looks for in a new temporary folder of each process, that is never;
+    a stable per-user cache folder makes every start after the first read the pickle."""
+    if "ESCPOS_CAPABILITIES_PICKLE_DIR" not in os.environ:
+        from platformdirs import user_cache_dir
+
+        folder = os.path.join(user_cache_dir("guichet"), "escpos")
+        with contextlib.suppress(OSError):
+            os.makedirs(folder, mode=0o700, exist_ok=True)
+            os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"] = folder
+    from escpos.capabilities import get_profile
+    from escpos.constants import CODEPAGE_CHANGE, TXT_STYLE
+    from escpos.exceptions import BarcodeCodeError, BarcodeSizeError, BarcodeTypeError
+    from escpos.printer import Dummy
+
+    return SimpleNamespace(
+        get_profile=get_profile, CODEPAGE_CHANGE=CODEPAGE_CHANGE, TXT_STYLE=TXT_STYLE,
+        barcode_errors=(BarcodeCodeError, BarcodeSizeError, BarcodeTypeError), Dummy=Dummy)
 
 
 def render(
@@ -82,7 +105,8 @@ def render_many(
     # during this (short, CPU-only) call is swallowed too, which is acceptable.
     with contextlib.redirect_stdout(io.StringIO()):
         printer.hw("INIT")
-        printer._raw(CODEPAGE_CHANGE + bytes([printer.magic.encoder.get_sequence(_CODEPAGE)]))
+        table = printer.magic.encoder.get_sequence(_CODEPAGE)
+        printer._raw(_escpos().CODEPAGE_CHANGE + bytes([table]))
         for document in documents:
             for block in document.blocks:
                 layout.block(block)
@@ -93,15 +117,17 @@ def render_many(
     return printer.output
 
 
-def _dummy(profile: str) -> Dummy:
+def _dummy(profile: str) -> Any:
+    escpos = _escpos()
     try:
-        get_profile(profile)
+        escpos.get_profile(profile)
     except Exception as exc:  # python-escpos raises its own NotSupported / KeyError
         raise PrinterConfigError(lazy("unknown profile “{profile}”", profile=profile),
                                  detail=repr(exc)) from None
     try:
         # "encoding" declares CP858 active, "disabled" forbids any automatic switch.
-        return Dummy(profile=profile, magic_encode_args={"encoding": _CODEPAGE, "disabled": True})
+        return escpos.Dummy(profile=profile,
+                            magic_encode_args={"encoding": _CODEPAGE, "disabled": True})
     except ValueError as exc:
         raise PrinterConfigError(
             lazy("profile “{profile}” has no CP858 table (euro sign)", profile=profile),
@@ -112,7 +138,7 @@ def _dummy(profile: str) -> Dummy:
 class _Layout:
     """Writes blocks into the Dummy; every block sets its whole style, so order never leaks."""
 
-    def __init__(self, printer: Dummy, paper_width: int) -> None:
+    def __init__(self, printer: Any, paper_width: int) -> None:
         self.p = printer
         self.paper_width = paper_width
         self.columns = COLUMNS[paper_width]
@@ -143,7 +169,8 @@ class _Layout:
     def _style(self, *, align: str, bold: bool, double: bool = False) -> None:
         # ESC ! sets size (and resets underline, font); ESC E bold; ESC a alignment.
         self.p._raw(b"\x1b!" + bytes([0x30 if double else 0x00]))
-        self.p._raw(TXT_STYLE["bold"][bold] + TXT_STYLE["align"][align])
+        style = _escpos().TXT_STYLE
+        self.p._raw(style["bold"][bold] + style["align"][align])
 
     def _lines(self, lines: list[str], *, align: str, bold: bool, double: bool = False) -> None:
         self._style(align=align, bold=bold, double=double)
@@ -176,7 +203,7 @@ class _Layout:
                 align_ct=True,
                 **options,
             )
-        except (BarcodeCodeError, BarcodeSizeError, BarcodeTypeError) as exc:
+        except _escpos().barcode_errors as exc:
             raise DocumentNotPrintable(lazy("barcode “{payload}”", payload=payload),
                                        detail=str(exc)) from None
         # GS k prints at once, HRI included, and leaves the position at line start.

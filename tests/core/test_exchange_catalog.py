@@ -195,3 +195,18 @@ def test_products_of_each_kind_are_offered(demo):
     assert len(abo.contents) == 2 and "Joyaux" in abo.contents[0]
     card = next(o for o in offers if o.code == "CARTE-ADH")
     assert plain_spaces(card.grants_tariff) == "Adhérent"
+
+
+def test_a_seat_released_on_one_date_is_not_free_on_another(demo, clock):
+    # Joyaux and Carmina Burana play in the same hall: the Balcon seats of the Joyaux
+    # tickets taken back are free again for Joyaux only, never for Carmina's date.
+    from pos.core.services.exchange_offers import seat_context
+
+    cancellation = scan(demo, clock, JOYAUX[:3])
+    ticket_ids = [t.ticket_id for t in cancellation.tickets]
+    joyaux = ids(demo, "Joyaux", "Cat 1")["performance_id"]
+    carmina = ids(demo, "Carmina Burana", "Cat 2")["performance_id"]
+    with uow_of(demo) as uow:
+        own, _ = seat_context(uow, ticket_ids, new_sale(), joyaux)
+        other, _ = seat_context(uow, ticket_ids, new_sale(), carmina)
+    assert len(own) == 3 and other == set()

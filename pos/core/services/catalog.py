@@ -101,7 +101,7 @@ def categories(uow: UnitOfWork, performance_id: int,
                taken_seat_ids: Iterable[int] = ()) -> list[CategoryOffer]:
     """The price categories of the performance with their free seats (seats released by
     the cancellation basket count as free, seats already in the sale basket do not)."""
-    from pos.core.services.seats import free_seats
+    from pos.core.services.seats import free_seat_count
 
     perf = uow.session.get(Performance, performance_id)
     if perf is None:
@@ -110,14 +110,23 @@ def categories(uow: UnitOfWork, performance_id: int,
         PriceCategory.event_id == perf.event_id).order_by(PriceCategory.rank)).all()
     released, taken = list(released_seat_ids), list(taken_seat_ids)
     return [CategoryOffer(c.id, c.name, c.rank,
-                          len(free_seats(uow, performance_id, c.id, released, taken)))
+                          free_seat_count(uow, performance_id, c.id, released, taken))
             for c in cats]
 
 
+_BENEFITS = "guichet_benefits_by_tariff"
+_PRICES = "guichet_prices"
+
+
 def _benefits_by_tariff(uow: UnitOfWork) -> dict[int, str]:
-    rows = uow.session.execute(select(Product.grants_tariff_id, Product.name).where(
-        Product.kind == ProductKind.BENEFIT, Product.grants_tariff_id.is_not(None))).all()
-    return {tariff_id: name for tariff_id, name in rows}
+    """Tariff id -> the benefit that grants it; read once per unit of work (a settlement
+    checks it for every ticket it sells)."""
+    cached = uow.session.info.get(_BENEFITS)
+    if cached is None:
+        rows = uow.session.execute(select(Product.grants_tariff_id, Product.name).where(
+            Product.kind == ProductKind.BENEFIT, Product.grants_tariff_id.is_not(None))).all()
+        cached = uow.session.info[_BENEFITS] = {tariff_id: name for tariff_id, name in rows}
+    return cached
 
 
 def tariffs(uow: UnitOfWork, performance_id: int, category_id: int) -> list[TariffOffer]:
@@ -131,9 +140,15 @@ def tariffs(uow: UnitOfWork, performance_id: int, category_id: int) -> list[Tari
 
 
 def price_of(uow: UnitOfWork, performance_id: int, category_id: int, tariff_id: int) -> Price:
-    price = uow.session.scalar(select(Price).where(
-        Price.performance_id == performance_id, Price.category_id == category_id,
-        Price.tariff_id == tariff_id))
+    """The price row; looked up once per unit of work and key (ten tickets of one tariff
+    are one query)."""
+    prices = uow.session.info.setdefault(_PRICES, {})
+    key = (performance_id, category_id, tariff_id)
+    price = prices.get(key)
+    if price is None:
+        price = prices[key] = uow.session.scalar(select(Price).where(
+            Price.performance_id == performance_id, Price.category_id == category_id,
+            Price.tariff_id == tariff_id))
     if price is None:
         tariff = uow.session.get(Tariff, tariff_id)
         category = uow.session.get(PriceCategory, category_id)

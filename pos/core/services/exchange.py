@@ -52,10 +52,9 @@ def bind_to_contact(uow: UnitOfWork, sale: ExchangeBasket,
 
 def _released(uow: UnitOfWork, cancellation: CancellationBasket,
               performance_id: int) -> set[int]:
-    """The seats the basket frees for this operation, at this performance only (a seat
-    freed at another performance is no seat here)."""
-    return released_seats(uow, [t.ticket_id for t in cancellation.tickets
-                                if t.performance_id == performance_id])
+    """The basket's seats on this performance (on another date, the same seat is not
+    free)."""
+    return released_seats(uow, [t.ticket_id for t in cancellation.tickets], performance_id)
 
 
 def _snapshot(perf: Performance, category: PriceCategory, tariff: Tariff,

@@ -32,7 +32,5 @@ def seat_context(uow: UnitOfWork, basket_ticket_ids: Iterable[int], sale: Exchan
                  performance_id: int) -> tuple[set[int], set[int]]:
     """(released, taken): the seats the cancellation basket frees for this operation and
     those the sale basket already gives, for one performance."""
-    ids = list(basket_ticket_ids)
-    on_this = uow.session.scalars(select(Ticket.id).where(
-        Ticket.id.in_(ids), Ticket.performance_id == performance_id)).all() if ids else []
-    return released_seats(uow, on_this), sale.seats_taken(performance_id)
+    return (released_seats(uow, basket_ticket_ids, performance_id),
+            sale.seats_taken(performance_id))

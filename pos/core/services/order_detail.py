@@ -10,11 +10,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import aliased
 
 from pos.core.errors import UnknownOrder
-from pos.core.models import Order, Performance, Seat, Ticket
+from pos.core.models import (
+    Area,
+    Contact,
+    Event,
+    Operator,
+    Order,
+    Performance,
+    PriceCategory,
+    Quota,
+    SalesPoint,
+    Seat,
+    Tariff,
+    Ticket,
+)
 from pos.core.services.orders import order_balance
 from pos.core.uow import UnitOfWork
 
@@ -74,77 +87,107 @@ class OrderDetail:
         return tuple(t.number for p in self.performances for g in p.tariffs for t in g.tickets)
 
 
-def _ticket(t: Ticket) -> DetailTicket:
+def _header_statement():
+    created_by, modified_by = aliased(Operator), aliased(Operator)
+    created_at, modified_at = aliased(SalesPoint), aliased(SalesPoint)
+    return (
+        select(Order.id, Order.number, Order.created_at, Order.modified_at,
+               Contact.id.label("contact_id"), Contact.last_name, Contact.first_name,
+               Contact.organisation, Contact.relation,
+               created_by.login.label("created_by"), modified_by.login.label("modified_by"),
+               created_at.name.label("created_sales_point"),
+               modified_at.name.label("modified_sales_point"))
+        .join(Contact, Contact.id == Order.contact_id)
+        .join(created_by, created_by.id == Order.created_by_id)
+        .join(modified_by, modified_by.id == Order.modified_by_id)
+        .join(created_at, created_at.id == Order.created_sales_point_id)
+        .join(modified_at, modified_at.id == Order.modified_sales_point_id)
+        .where(Order.number == bindparam("number")))
+
+
+def _tickets_statement():
+    new = aliased(Ticket)
+    return (
+        select(Ticket.number, Ticket.performance_id, Ticket.state, Ticket.printed,
+               Ticket.delivery_mode, Ticket.price, Ticket.fees, Ticket.sold_at,
+               Performance.starts_at, Event.name.label("event_name"),
+               PriceCategory.rank, PriceCategory.name.label("category"),
+               Tariff.name.label("tariff"), Quota.name.label("quota"),
+               Area.name.label("area"), Seat.label.label("seat"),
+               SalesPoint.name.label("sales_point"), Operator.login.label("operator"),
+               new.number.label("replaced_by"))
+        .join(Performance, Performance.id == Ticket.performance_id)
+        .join(Event, Event.id == Performance.event_id)
+        .join(PriceCategory, PriceCategory.id == Ticket.category_id)
+        .join(Tariff, Tariff.id == Ticket.tariff_id)
+        .join(SalesPoint, SalesPoint.id == Ticket.sales_point_id)
+        .join(Operator, Operator.id == Ticket.sold_by_id)
+        .outerjoin(Quota, Quota.id == Ticket.quota_id)
+        .outerjoin(Seat, Seat.id == Ticket.seat_id)
+        .outerjoin(Area, Area.id == Seat.area_id)
+        .outerjoin(new, new.id == Ticket.replaced_by_id)
+        .where(Ticket.order_id == bindparam("order_id")))
+
+
+_HEADER = _header_statement()
+_TICKETS = _tickets_statement()
+
+
+def _ticket(t) -> DetailTicket:
     return DetailTicket(
         number=t.number,
-        quota=t.quota.name if t.quota else None,
-        area=t.seat.area.name if t.seat else "",
-        seat=t.seat.label if t.seat else "",
+        quota=t.quota,
+        area=t.area or "",
+        seat=t.seat or "",
         kind="ticket",
         sold_at=t.sold_at,
-        sales_point=t.sales_point.name,
-        operator=t.sold_by.login,
+        sales_point=t.sales_point,
+        operator=t.operator,
         state=t.state.value,
         printed=t.printed,
         delivery_mode=t.delivery_mode,
         price=t.price,
         fees=t.fees,
-        replaced_by=t.replaced_by.number if t.replaced_by else None,
+        replaced_by=t.replaced_by,
     )
 
 
 def order_detail(uow: UnitOfWork, number: int) -> OrderDetail:
-    order = uow.session.scalar(
-        select(Order)
-        .where(Order.number == number)
-        .options(
-            joinedload(Order.contact),
-            joinedload(Order.created_by),
-            joinedload(Order.modified_by),
-            joinedload(Order.created_sales_point),
-            joinedload(Order.modified_sales_point),
-            selectinload(Order.tickets).options(
-                joinedload(Ticket.performance).joinedload(Performance.event),
-                joinedload(Ticket.seat).joinedload(Seat.area),
-                joinedload(Ticket.category),
-                joinedload(Ticket.tariff),
-                joinedload(Ticket.quota),
-                joinedload(Ticket.replaced_by),
-                joinedload(Ticket.sold_by),
-                joinedload(Ticket.sales_point),
-            ),
-        )
-    )
+    """Three statements of plain columns (header, tickets, balance), whatever the size
+    of the order: no ORM instance, no query per ticket."""
+    conn = uow.session.connection()
+    order = conn.execute(_HEADER, {"number": number}).one_or_none()
     if order is None:
         raise UnknownOrder(number=number)
-    perfs: dict[int, dict[tuple[int, str, str], list[Ticket]]] = {}
-    for t in sorted(order.tickets, key=lambda t: (t.performance.starts_at, t.performance_id,
-                                                  t.category.rank, t.tariff.name, t.number)):
+    tickets = conn.execute(_TICKETS, {"order_id": order.id}).all()
+    perfs: dict[int, dict[tuple[int, str, str], list]] = {}
+    for t in sorted(tickets, key=lambda t: (t.starts_at, t.performance_id, t.rank, t.tariff,
+                                            t.number)):
         tariffs = perfs.setdefault(t.performance_id, {})
-        tariffs.setdefault((t.category.rank, t.category.name, t.tariff.name), []).append(t)
+        tariffs.setdefault((t.rank, t.category, t.tariff), []).append(t)
     performances = []
     for tariffs in perfs.values():
         first = next(iter(tariffs.values()))[0]
         performances.append(DetailPerformance(
-            event_name=first.performance.event.name,
-            starts_at=first.performance.starts_at,
+            event_name=first.event_name,
+            starts_at=first.starts_at,
             tariffs=tuple(DetailTariff(category=cat, tariff=tariff,
-                                       tickets=tuple(_ticket(t) for t in tickets))
-                          for (_, cat, tariff), tickets in tariffs.items()),
+                                       tickets=tuple(_ticket(t) for t in group))
+                          for (_, cat, tariff), group in tariffs.items()),
         ))
     balance = order_balance(uow, order.id)
     return OrderDetail(
         number=order.number,
         settled=balance.settled,
-        contact_id=order.contact.id,
-        contact_name=order.contact.display_name,
+        contact_id=order.contact_id,
+        contact_name=Contact.display_name.fget(order),  # type: ignore[attr-defined]
         created_at=order.created_at,
-        created_by=order.created_by.login,
-        created_sales_point=order.created_sales_point.name,
+        created_by=order.created_by,
+        created_sales_point=order.created_sales_point,
         modified_at=order.modified_at,
-        modified_by=order.modified_by.login,
-        modified_sales_point=order.modified_sales_point.name,
-        sales_count=len(order.tickets),
+        modified_by=order.modified_by,
+        modified_sales_point=order.modified_sales_point,
+        sales_count=len(tickets),
         performances=tuple(performances),
         paid=balance.paid,
         total=balance.due,

@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, select, type_coerce
+from sqlalchemy import Integer, bindparam, func, select, type_coerce
 from sqlalchemy.orm import joinedload, selectinload
 
 from pos.core.errors import UnknownOrder
@@ -44,27 +44,38 @@ def _sum(column: Any) -> Any:
     return type_coerce(func.coalesce(func.sum(column), 0), Cents())
 
 
-def order_balance(uow: UnitOfWork, order_id: int) -> OrderBalance:
-    s = uow.session
-    charged = s.execute(
-        select(_sum(Ticket.price), _sum(Ticket.fees)).where(Ticket.order_id == order_id)
-    ).one()
-    refunded = s.execute(
-        select(_sum(OperationLine.price), _sum(OperationLine.fees))
+def _balance_statement():
+    from pos.core.models_catalog import ProductSale  # products sold by an exchange
+
+    order_id = bindparam("order_id", type_=Integer)
+    charged = select(_sum(Ticket.price + Ticket.fees)).where(Ticket.order_id == order_id)
+    refunded = (
+        select(_sum(OperationLine.price + OperationLine.fees))
         .join(Operation, Operation.id == OperationLine.operation_id)
         .join(Ticket, Ticket.id == OperationLine.ticket_id)
         .where(
             Ticket.order_id == order_id,
             OperationLine.kind == LineKind.CANCEL,
             Operation.state == OperationState.COMPLETED,
-        )
-    ).one()
-    paid = s.scalar(select(_sum(Payment.amount)).where(Payment.order_id == order_id))
-    from pos.core.models_catalog import ProductSale  # products sold by an exchange
+        ))
+    paid = select(_sum(Payment.amount)).where(Payment.order_id == order_id)
+    products = select(_sum(ProductSale.amount)).where(
+        ProductSale.order_id == order_id, ProductSale.on_tickets.is_(False))
+    return select(charged.scalar_subquery(), refunded.scalar_subquery(),
+                  paid.scalar_subquery(), products.scalar_subquery())
 
-    products = s.scalar(select(_sum(ProductSale.amount)).where(
-        ProductSale.order_id == order_id, ProductSale.on_tickets.is_(False)))
-    due = sum(charged, ZERO) + products - sum(refunded, ZERO)
+
+_BALANCE = None
+
+
+def order_balance(uow: UnitOfWork, order_id: int) -> OrderBalance:
+    """The four totals in one statement (sub-selects on indexed columns)."""
+    global _BALANCE
+    if _BALANCE is None:
+        _BALANCE = _balance_statement()
+    charged, refunded, paid, products = uow.session.connection().execute(
+        _BALANCE, {"order_id": order_id}).one()
+    due = charged + products - refunded
     return OrderBalance(due=due, paid=paid, balance=due - paid)
 
 

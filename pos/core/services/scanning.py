@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import Integer, Row, bindparam, select
+from sqlalchemy.orm import aliased, joinedload
 
 from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.clock import Clock
@@ -26,13 +26,18 @@ from pos.core.errors import (
     UnknownTicket,
 )
 from pos.core.models import (
+    Area,
+    Contact,
+    Event,
     LineKind,
     Operation,
     OperationLine,
     OperationState,
     Order,
     Performance,
+    PriceCategory,
     Seat,
+    Tariff,
     Ticket,
     TicketState,
 )
@@ -138,24 +143,34 @@ def refusal_message(
 ) -> TicketNotRefundable | None:
     """The refusal of ``_refusal`` from facts already read (``refunded``: the number and
     completion time of the operation that refunded a cancelled ticket)."""
-    n = ticket.number
-    if ticket.state is TicketState.CANCELLED:
+    return _refusal_text(
+        ticket.number, ticket.state,
+        ticket.replaced_by.number if ticket.replaced_by else None,
+        ticket.checked_in_at, ticket.performance.starts_at, now, refunded, held_by, approved)
+
+
+def _refusal_text(
+    n: str, state: TicketState, replaced_by: str | None, checked_in_at: datetime | None,
+    starts_at: datetime, now: datetime, refunded: tuple[int, datetime] | None,
+    held_by: int | None, approved: bool,
+) -> TicketNotRefundable | None:
+    """The refusal in the cashier's words, from plain facts (an ORM ticket's or a row's)."""
+    if state is TicketState.CANCELLED:
         done = None if refunded is None else _Done(*refunded)
         if done is not None and done.completed_at is not None:
             return TicketAlreadyRefunded(number=n, operation=done.number,
                                          completed_at=timestamp(done.completed_at))
         return TicketAlreadyCancelled(number=n)
-    if ticket.state is TicketState.REPLACED:
-        new = ticket.replaced_by.number if ticket.replaced_by else "?"
-        return TicketReplaced(number=n, new=new)
-    if ticket.state is TicketState.RESERVED:
+    if state is TicketState.REPLACED:
+        return TicketReplaced(number=n, new=replaced_by if replaced_by else "?")
+    if state is TicketState.RESERVED:
         return TicketUnpaidReservation(number=n)
-    if ticket.state is TicketState.CHECKED_IN and not approved:
-        if ticket.checked_in_at:
-            return TicketCheckedIn(number=n, checked_in_at=timestamp(ticket.checked_in_at))
+    if state is TicketState.CHECKED_IN and not approved:
+        if checked_in_at:
+            return TicketCheckedIn(number=n, checked_in_at=timestamp(checked_in_at))
         return TicketCheckedInUndated(number=n)
-    if ticket.performance.starts_at <= now and not approved:
-        return PerformanceStarted(number=n, starts_at=timestamp(ticket.performance.starts_at))
+    if starts_at <= now and not approved:
+        return PerformanceStarted(number=n, starts_at=timestamp(starts_at))
     if held_by is not None:  # see holds_of
         return TicketHeld(number=n, operation=held_by)
     return None
@@ -182,23 +197,105 @@ def snapshot(ticket: Ticket, approved_by: str = "") -> BasketTicket:
     )
 
 
+def _scan_statement():
+    """The scan in one statement of plain columns: the ticket by its unique number, what
+    its basket line shows (small reference tables joined by primary key) and the
+    operation on hold that holds it, if any (a correlated look-up on its lines). No ORM
+    instance is built."""
+    new = aliased(Ticket)
+    held = (select(Operation.number)
+            .join(OperationLine, OperationLine.operation_id == Operation.id)
+            .where(OperationLine.ticket_id == Ticket.id,
+                   OperationLine.kind == LineKind.CANCEL,
+                   Operation.state == OperationState.ON_HOLD,
+                   Operation.id != bindparam("own", type_=Integer))
+            .limit(1).correlate(Ticket).scalar_subquery())
+    return (
+        select(Ticket.id, Ticket.number, Ticket.state, Ticket.order_id, Ticket.performance_id,
+               Ticket.price, Ticket.fees, Ticket.checked_in_at,
+               Order.number.label("order_number"), Contact.last_name, Contact.first_name,
+               Contact.organisation, Contact.relation, Event.name.label("event_name"),
+               Performance.starts_at, Area.name.label("area"), Seat.label.label("seat"),
+               PriceCategory.name.label("category"), Tariff.name.label("tariff"),
+               new.number.label("replaced_by"), held.label("held_by"))
+        .join(Order, Order.id == Ticket.order_id)
+        .join(Contact, Contact.id == Order.contact_id)
+        .join(Performance, Performance.id == Ticket.performance_id)
+        .join(Event, Event.id == Performance.event_id)
+        .join(PriceCategory, PriceCategory.id == Ticket.category_id)
+        .join(Tariff, Tariff.id == Ticket.tariff_id)
+        .outerjoin(Seat, Seat.id == Ticket.seat_id)
+        .outerjoin(Area, Area.id == Seat.area_id)
+        .outerjoin(new, new.id == Ticket.replaced_by_id)
+    )
+
+
+_COLUMNS = _scan_statement()
+_SCAN = _COLUMNS.where(Ticket.number == bindparam("number"))
+
+
+def ticket_rows(uow: UnitOfWork, where: Any, own_operation_id: int | None = None) -> list[Row]:
+    """The scan's plain columns for every ticket matching ``where`` (a range's
+    ``Ticket.number.between(…)``, a list's ``in_``), in one statement, with ``held_by``:
+    what ``row_refusal`` and ``row_snapshot`` need. For bulk take-backs."""
+    return list(uow.session.connection().execute(
+        _COLUMNS.where(where), {"own": own_operation_id or 0}).all())
+
+
+def row_refusal(row: Row, now: datetime, refunded: tuple[int, datetime] | None = None,
+                approved: bool = False) -> str | None:
+    """``refusal_message`` for a row of ``ticket_rows`` (its hold already read)."""
+    return _refusal_text(row.number, row.state, row.replaced_by, row.checked_in_at,
+                         row.starts_at, now, refunded, row.held_by, approved)
+
+
+def row_snapshot(row: Row, approved_by: str = "") -> BasketTicket:
+    """``snapshot`` for a row of ``ticket_rows``."""
+    return BasketTicket(
+        ticket_id=row.id,
+        number=row.number,
+        order_id=row.order_id,
+        order_number=row.order_number,
+        contact_name=Contact.display_name.fget(row),  # type: ignore[attr-defined]
+        event_name=row.event_name,
+        performance_id=row.performance_id,
+        starts_at=row.starts_at,
+        area=row.area or "",
+        seat=row.seat or "",
+        category=row.category,
+        tariff=row.tariff,
+        price=row.price,
+        fees=row.fees,
+        approved_by=approved_by,
+    )
+
+
 def check_refundable(
     uow: UnitOfWork, raw: str, clock: Clock, *, own_operation_id: int | None = None,
     approved_by: str = "",
 ) -> BasketTicket:
     """``approved_by``: the supervisor who allowed a checked-in / past-performance refund."""
     number = parse_ticket_number(raw)
-    ticket = _load(uow, number)
-    if ticket is None:
+    row = uow.session.connection().execute(
+        _SCAN, {"number": number, "own": own_operation_id or 0}).one_or_none()
+    if row is None:
         raise UnknownTicket(number=number)
-    refusal = _refusal(uow, ticket, clock, own_operation_id, approved=bool(approved_by))
+    now = clock.now()
+    state = row.state
+    refunded = (refunds_of(uow, [row.id]).get(row.id) if state is TicketState.CANCELLED
+                else None)
+    facts = (row.number, state, row.replaced_by, row.checked_in_at, row.starts_at, now,
+             refunded, row.held_by)
+    approval = state is TicketState.CHECKED_IN or (
+        state is TicketState.VALID and row.starts_at <= now)  # as needs_approval
+    refusal = _refusal_text(*facts, approved=bool(approved_by))
     if refusal:
         if isinstance(refusal, ApprovalRequired):
             # What a supervisor's approval would not lift is said instead (held elsewhere).
-            refusal = _refusal(uow, ticket, clock, own_operation_id, approved=True) or refusal
-        refusal.details["state"] = ticket.state.value
+            refusal = _refusal_text(*facts, approved=True) or refusal
+        refusal.details["state"] = state.value
         raise refusal
-    return snapshot(ticket, approved_by if needs_approval(ticket, clock.now()) else "")
+    return row_snapshot(row, approved_by if approval else "")
 
 
 def take_ticket(

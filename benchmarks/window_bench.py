@@ -1,0 +1,185 @@
+"""Child process of the suite: the real window, offscreen, on a database.
+
+``--mode scans``: scan keystrokes -> basket row, over N scans (keys delivered one by one
+to the focus widget with their own timestamps, as a keyboard-wedge scanner does), in
+baskets that grow to ``--basket`` tickets; then the peak resident memory. Prints one
+JSON line.
+
+``--mode start``: a cold start: what ``guichet`` does up to a focused scan field, then
+the process ends at once (``os._exit``) so that the parent times start-up only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _config(printer_path: Path):
+    from pos.config import parse_config
+
+    return parse_config(f"""
+[counter]
+name = "Bench 1"
+operator = "STX_BDD"
+venue_name = "Bench"
+[printer]
+connection = "file"
+path = "{printer_path}"
+""")
+
+
+def cold_start(url: str, printer_path: Path) -> None:
+    """Mirrors pos.ui.app.run_window, up to the first event loop turn with the focus in
+    the scan field."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from pos.core.clock import SystemClock
+    from pos.core.db import Database, has_schema
+    from pos.core.i18n import set_language
+    from pos.ui.app import build_main_window, make_printer
+    from pos.ui.common.i18n import install_translator, language
+
+    config = _config(printer_path)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Guichet")
+    lang = language()
+    install_translator(app, lang)
+    set_language(lang)
+    database = Database(url)
+    if not has_schema(database.engine):
+        os._exit(2)
+    window = build_main_window(config, database, SystemClock(), make_printer(config))
+    window.show()
+    field = window.findChild(QLineEdit, "scanField")
+
+    def ready() -> None:
+        if QApplication.focusWidget() is field:
+            sys.stdout.write(json.dumps({"ready": True}) + "\n")
+            sys.stdout.flush()
+            os._exit(0)
+        QTimer.singleShot(1, ready)
+
+    QTimer.singleShot(0, ready)
+    QTimer.singleShot(20_000, lambda: os._exit(3))
+    app.exec()
+
+
+class _Keys:
+    """One key down and up at a time, to the focus widget, with window-system timestamps
+    (the same delivery as tests/ui/scanner_keys.py)."""
+
+    def __init__(self) -> None:
+        self.now = 5_000_000
+
+    def press(self, key: int, text: str, gap: int) -> None:
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QKeyEvent
+        from PySide6.QtWidgets import QApplication
+
+        self.now += gap
+        widget = QApplication.focusWidget()
+        mods = Qt.KeyboardModifier.NoModifier
+        override = QKeyEvent(QEvent.Type.ShortcutOverride, key, mods, text)
+        override.setTimestamp(self.now)
+        override.ignore()
+        QApplication.sendEvent(widget, override)
+        press = QKeyEvent(QEvent.Type.KeyPress, key, mods, text)
+        press.setTimestamp(self.now)
+        QApplication.sendEvent(widget, press)
+        release = QKeyEvent(QEvent.Type.KeyRelease, key, mods, text)
+        release.setTimestamp(self.now + 1)
+        QApplication.sendEvent(QApplication.focusWidget() or widget, release)
+
+    def scan(self, code: str, gap: int = 8) -> None:
+        from PySide6.QtCore import Qt
+
+        for char in code:
+            self.press(ord(char.upper()), char, gap)
+        self.press(Qt.Key.Key_Return, "\r", gap)
+
+
+def scans(url: str, numbers: list[str], basket_size: int, printer_path: Path) -> dict:
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QApplication, QLineEdit, QTreeView
+
+    from pos.core.clock import FixedClock
+    from pos.core.db import Database
+    from pos.ui.app import build_main_window, make_printer
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    at = datetime.fromisoformat(os.environ.get("GUICHET_BENCH_NOW", "2026-12-01T09:00:00+00:00"))
+    clock = FixedClock(at.astimezone(UTC))
+    database = Database(url)
+    config = _config(printer_path)
+    window = build_main_window(config, database, clock, make_printer(config))
+    window.show()
+    window.activateWindow()
+    field = window.findChild(QLineEdit, "scanField")
+    view = window.findChild(QTreeView, "basketView")
+    field.setFocus()
+    for _ in range(50):
+        app.processEvents()
+    controller = window.controller
+    keys = _Keys()
+    to_row: list[float] = []
+    to_idle: list[float] = []
+    positions: list[int] = []
+    refused = 0
+    warm = numbers[:20]
+    for number in warm + numbers[20:]:
+        if len(controller.basket) >= basket_size:
+            controller.basket.clear()
+            controller.sig_basket_changed.emit()
+            app.processEvents()
+        before = len(controller.basket)
+        t0 = time.perf_counter()
+        keys.scan(number)
+        t1 = time.perf_counter()
+        app.processEvents()
+        t2 = time.perf_counter()
+        if len(controller.basket) == before + 1:
+            rows = view.model().rowCount()
+            if not rows:
+                raise SystemExit(f"scan of {number}: the basket view has no row")
+            if number not in warm:
+                to_row.append(t1 - t0)
+                to_idle.append(t2 - t0)
+                positions.append(before + 1)
+        else:
+            refused += 1
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB -> MB
+    database.dispose()
+    return {"keys_to_row": to_row, "keys_to_idle": to_idle, "positions": positions,
+            "refused": refused, "peak_rss_mb": rss}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mode", choices=["scans", "start"], required=True)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--numbers", default="", help="file of numbers to scan, one a line")
+    parser.add_argument("--basket", type=int, default=200)
+    parser.add_argument("--printer", default="/tmp/guichet-bench-printer.bin")
+    args = parser.parse_args()
+    printer = Path(args.printer)
+    if args.mode == "start":
+        cold_start(args.url, printer)
+        return
+    numbers = Path(args.numbers).read_text().split()
+    sys.stdout.write(json.dumps(scans(args.url, numbers, args.basket, printer)) + "\n")
+    sys.stdout.flush()
+    os._exit(0)  # the print thread is still polling: no teardown to wait for
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""The benchmark suite (``make bench``) runs end to end on a tiny database, and its checks
+bite: an operation that does not happen fails the run instead of being timed. No timing
+is asserted."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks import ops, suite
+from pos.core.services.refunds import SettlementResult
+
+
+@pytest.fixture
+def bench_env(tmp_path, monkeypatch):
+    monkeypatch.setenv("GUICHET_BENCH_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("GUICHET_BENCH_WORK", str(tmp_path))
+    return tmp_path
+
+
+def test_the_suite_runs_every_operation_on_a_tiny_database(bench_env):
+    out = bench_env / "results.json"
+    assert suite.main(["--sizes", "tiny", "--quick", "--out", str(out)]) == 0
+    data = json.loads(out.read_text())
+    operations = {row["operation"].split(" [")[0] for row in data["results"]}
+    for number in "123456789":
+        assert any(op.startswith(number) for op in operations), number
+    for row in data["results"]:
+        assert row["n"] >= 1
+        assert {"median", "p90", "p99", "min", "max"} <= set(row)
+    # Several venues: the smallest and the largest hall are both measured.
+    assert any("[hall 500]" in row["operation"] for row in data["results"])
+    assert any("[stadium 50,000]" in row["operation"] for row in data["results"])
+
+
+def test_a_refund_that_cancels_nothing_fails_the_run(bench_env, monkeypatch):
+    def no_refund(uow, basket, tenders, station, clock, **kw):
+        return SettlementResult(0, 0, basket.refund_total, (), (), False, (1,))
+
+    monkeypatch.setattr(ops, "refund_basket", no_refund)
+    with pytest.raises(ops.BenchCheckFailed, match="not cancelled"):
+        suite.main(["--sizes", "tiny", "--quick", "--no-window",
+                    "--out", str(bench_env / "r.json")])
+
+
+def test_a_scan_that_fills_no_basket_fails_the_run(bench_env, monkeypatch):
+    monkeypatch.setattr(ops, "take_ticket", lambda uow, basket, raw, clock: None)
+    with pytest.raises(ops.BenchCheckFailed, match="did not fill the basket"):
+        suite.main(["--sizes", "tiny", "--quick", "--no-window",
+                    "--out", str(bench_env / "r.json")])
+
+
+def test_an_exchange_that_replaces_nothing_fails_the_run(bench_env, monkeypatch):
+    real = ops.settle_exchange
+
+    def settle_but_roll_back(uow, cancellation, sale, tenders, station, clock):
+        uow.session.commit = uow.session.flush  # nothing reaches the database
+        return real(uow, cancellation, sale, tenders, station, clock)
+
+    monkeypatch.setattr(ops, "settle_exchange", settle_but_roll_back)
+    with pytest.raises(ops.BenchCheckFailed, match="exchange of order"):
+        suite.main(["--sizes", "tiny", "--quick", "--no-window",
+                    "--out", str(bench_env / "r.json")])
