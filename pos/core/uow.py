@@ -11,6 +11,7 @@ away. Without them PostgreSQL plans the scan's ten-table join again at every sca
 
 from __future__ import annotations
 
+import weakref
 from types import TracebackType
 
 from sqlalchemy import event
@@ -30,16 +31,27 @@ def _note_statement(state: ORMExecuteState) -> None:
         state.session.info[_WROTE] = True
 
 
+_INSTRUMENTED: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
+
+
+def _instrument(sessions: sessionmaker[Session]) -> None:
+    # Once per session factory, not per session: listening costs about a third of a
+    # scan's own time when it is done for every unit of work.
+    if sessions not in _INSTRUMENTED:
+        event.listen(sessions, "after_flush", _note_flush)
+        event.listen(sessions, "do_orm_execute", _note_statement)
+        _INSTRUMENTED.add(sessions)
+
+
 class UnitOfWork:
     session: Session
 
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
+        _instrument(sessions)
 
     def __enter__(self) -> UnitOfWork:
         self.session = self._sessions()
-        event.listen(self.session, "after_flush", _note_flush)
-        event.listen(self.session, "do_orm_execute", _note_statement)
         return self
 
     def __exit__(

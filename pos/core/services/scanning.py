@@ -243,7 +243,7 @@ def ticket_rows(uow: UnitOfWork, where: Any, own_operation_id: int | None = None
 
 
 def row_refusal(row: Row, now: datetime, refunded: tuple[int, datetime] | None = None,
-                approved: bool = False) -> str | None:
+                approved: bool = False) -> TicketNotRefundable | None:
     """``refusal_message`` for a row of ``ticket_rows`` (its hold already read)."""
     return _refusal_text(row.number, row.state, row.replaced_by, row.checked_in_at,
                          row.starts_at, now, refunded, row.held_by, approved)
