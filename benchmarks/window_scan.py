@@ -181,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
                         default=Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
                         / "guichet-bench")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--no-freeze", dest="freeze", action="store_false",
+                        help="leave the start-up's objects to the garbage collector "
+                             "(run_window freezes them)")
     parser.add_argument("--profile", type=Path, default=None,
                         help="cProfile the measured scans into this file")
     args = parser.parse_args(argv)
@@ -210,6 +213,8 @@ path = "{args.workdir / 'window-scan-printer.bin'}"
 
 def measure(app: QApplication, window, args: argparse.Namespace) -> int:
     window.show()
+    if args.freeze:
+        gc.freeze()  # as run_window does once the window is built
     window.activateWindow()
     scan_field = window.findChild(QLineEdit, "scanField")
     view = window.findChild(QTreeView, "basketView")
