@@ -125,51 +125,57 @@ class CancellationBasket:
 
     def groups(self) -> tuple[OrderGroup, ...]:
         """Order > performance > category + tariff, in the order tickets arrived."""
-        orders: dict[int, dict[int, dict[tuple[str, str], list[BasketTicket]]]] = {}
+        orders: dict[int, list[BasketTicket]] = {}
         for t in self.tickets:
-            perfs = orders.setdefault(t.order_number, {})
-            tariffs = perfs.setdefault(t.performance_id, {})
-            tariffs.setdefault((t.category, t.tariff), []).append(t)
+            orders.setdefault(t.order_number, []).append(t)
+        return tuple(self._order_group(order_number, tickets)
+                     for order_number, tickets in orders.items())
 
-        result = []
-        for order_number, perfs in orders.items():
-            perf_groups = []
-            for tariffs in perfs.values():
-                tariff_groups = []
-                for (category, tariff), tickets in tariffs.items():
-                    prices = {t.price for t in tickets}
-                    tariff_groups.append(
-                        TariffGroup(
-                            category=category,
-                            tariff=tariff,
-                            quantity=len(tickets),
-                            # one price per tariff in practice; if not, show the mean
-                            unit_price=prices.pop() if len(prices) == 1 else
-                            sum((t.price for t in tickets), ZERO) / len(tickets),
-                            fees=sum((self.refunded_fees(t) for t in tickets), ZERO),
-                            amount=sum((self.refund_of(t) for t in tickets), ZERO),
-                            tickets=tuple(tickets),
-                        )
-                    )
-                first = tariff_groups[0].tickets[0]
-                perf_groups.append(
-                    PerformanceGroup(
-                        event_name=first.event_name,
-                        starts_at=first.starts_at,
-                        quantity=sum(g.quantity for g in tariff_groups),
-                        fees=sum((g.fees for g in tariff_groups), ZERO),
-                        amount=sum((g.amount for g in tariff_groups), ZERO),
-                        tariffs=tuple(tariff_groups),
+    def order_group(self, order_number: int) -> OrderGroup | None:
+        """The group of one order, as ``groups()`` has it (None: not in the basket), for
+        whoever follows the basket one ticket at a time."""
+        tickets = [t for t in self.tickets if t.order_number == order_number]
+        return self._order_group(order_number, tickets) if tickets else None
+
+    def _order_group(self, order_number: int, tickets: list[BasketTicket]) -> OrderGroup:
+        perfs: dict[int, dict[tuple[str, str], list[BasketTicket]]] = {}
+        for t in tickets:
+            perfs.setdefault(t.performance_id, {}).setdefault(
+                (t.category, t.tariff), []).append(t)
+        perf_groups = []
+        for tariffs in perfs.values():
+            tariff_groups = []
+            for (category, tariff), group in tariffs.items():
+                prices = {t.price for t in group}
+                tariff_groups.append(
+                    TariffGroup(
+                        category=category,
+                        tariff=tariff,
+                        quantity=len(group),
+                        # one price per tariff in practice; if not, show the mean
+                        unit_price=prices.pop() if len(prices) == 1 else
+                        sum((t.price for t in group), ZERO) / len(group),
+                        fees=sum((self.refunded_fees(t) for t in group), ZERO),
+                        amount=sum((self.refund_of(t) for t in group), ZERO),
+                        tickets=tuple(group),
                     )
                 )
-            result.append(
-                OrderGroup(
-                    order_number=order_number,
-                    contact_name=perf_groups[0].tariffs[0].tickets[0].contact_name,
-                    quantity=sum(p.quantity for p in perf_groups),
-                    fees=sum((p.fees for p in perf_groups), ZERO),
-                    amount=sum((p.amount for p in perf_groups), ZERO),
-                    performances=tuple(perf_groups),
+            first = tariff_groups[0].tickets[0]
+            perf_groups.append(
+                PerformanceGroup(
+                    event_name=first.event_name,
+                    starts_at=first.starts_at,
+                    quantity=sum(g.quantity for g in tariff_groups),
+                    fees=sum((g.fees for g in tariff_groups), ZERO),
+                    amount=sum((g.amount for g in tariff_groups), ZERO),
+                    tariffs=tuple(tariff_groups),
                 )
             )
-        return tuple(result)
+        return OrderGroup(
+            order_number=order_number,
+            contact_name=perf_groups[0].tariffs[0].tickets[0].contact_name,
+            quantity=sum(p.quantity for p in perf_groups),
+            fees=sum((p.fees for p in perf_groups), ZERO),
+            amount=sum((p.amount for p in perf_groups), ZERO),
+            performances=tuple(perf_groups),
+        )

@@ -13,10 +13,13 @@ from tests.ui.conftest import basket_view, label, scan_field, tree_rows
 
 
 def wedge_scan(qtbot, widget, code: str) -> None:
-    """What a keyboard-wedge scanner does: one key per character, then Enter."""
+    """What a keyboard-wedge scanner does: one key per character, then Enter; then the
+    event loop turns once, as it does before the next burst (the side panels, deferred
+    after the basket row, refresh then)."""
     for ch in code:
         qtbot.keyClick(widget, ch)
     qtbot.keyClick(widget, Qt.Key.Key_Return)
+    QApplication.processEvents()
 
 
 def test_window_opens_on_the_screen_with_the_scan_field_focused(window, qtbot):

@@ -25,7 +25,7 @@ from pos.core.models import (
 )
 from pos.core.money import CENT, ZERO, money
 from pos.core.services.orders import _sum
-from pos.core.services.refund_ceiling import refundable
+from pos.core.services.refund_ceiling import refundable, refundable_by_order  # noqa: F401 - refundable: re-exported, as before
 from pos.core.uow import UnitOfWork
 
 
@@ -67,23 +67,8 @@ class PaymentReminder:
         return sum((o.refundable for o in self.orders), ZERO)
 
 
-def _order_share(uow: UnitOfWork, order_id: int,
-                 refund: Decimal) -> list[tuple[PaymentMode, Decimal]]:
-    s = uow.session
-    charged = s.execute(
-        select(_sum(Ticket.price), _sum(Ticket.fees)).where(Ticket.order_id == order_id)).one()
-    charged_total = sum(charged, ZERO)
-    # How the order was paid: money in, less money given back outside this screen (a
-    # payment reversed by hand, operation_id NULL). Refunds made here are left out: they
-    # gave back other tickets, they do not change how these were paid.
-    paid_by_mode: dict[PaymentMode, Decimal] = {}
-    for mode, amount in s.execute(
-        select(Payment.mode, Payment.amount)
-        .where(Payment.order_id == order_id,
-               (Payment.amount > 0) | Payment.operation_id.is_(None))
-        .order_by(Payment.id)
-    ):
-        paid_by_mode[mode] = paid_by_mode.get(mode, ZERO) + amount
+def _share(refund: Decimal, charged_total: Decimal,
+           paid_by_mode: dict[PaymentMode, Decimal]) -> list[tuple[PaymentMode, Decimal]]:
     paid_by_mode = {m: a for m, a in paid_by_mode.items() if a > ZERO}
     paid_total = sum(paid_by_mode.values(), ZERO)
     if charged_total <= ZERO or paid_total <= ZERO:
@@ -97,14 +82,36 @@ def _order_share(uow: UnitOfWork, order_id: int,
 
 
 def payment_reminder(uow: UnitOfWork, basket: CancellationBasket) -> PaymentReminder:
-    by_mode: dict[PaymentMode, Decimal] = {}
-    orders = []
+    """Four statements whatever the number of orders in the basket (charged, paid by
+    mode, and the two of ``refundable_by_order``)."""
+    refunds = basket.refund_by_order()
+    if not refunds:
+        return PaymentReminder(lines=(), orders=())
+    s = uow.session
+    order_ids = sorted(refunds)
     ticket_ids = [t.ticket_id for t in basket.tickets]
     numbers = {t.order_id: t.order_number for t in basket.tickets}
-    for order_id, refund in basket.refund_by_order().items():
-        for mode, amount in _order_share(uow, order_id, refund):
+    charged = {order_id: price + fees for order_id, price, fees in s.execute(
+        select(Ticket.order_id, _sum(Ticket.price), _sum(Ticket.fees))
+        .where(Ticket.order_id.in_(order_ids)).group_by(Ticket.order_id))}
+    # How each order was paid: money in, less money given back outside this screen (a
+    # payment reversed by hand, operation_id NULL). Refunds made here are left out: they
+    # gave back other tickets, they do not change how these were paid.
+    paid: dict[int, dict[PaymentMode, Decimal]] = {o: {} for o in order_ids}
+    for order_id, mode, amount in s.execute(
+        select(Payment.order_id, Payment.mode, Payment.amount)
+        .where(Payment.order_id.in_(order_ids),
+               (Payment.amount > 0) | Payment.operation_id.is_(None))
+        .order_by(Payment.id)
+    ):
+        by_mode = paid[order_id]
+        by_mode[mode] = by_mode.get(mode, ZERO) + amount
+    ceilings = refundable_by_order(uow, order_ids, ticket_ids)
+    by_mode: dict[PaymentMode, Decimal] = {}
+    orders = []
+    for order_id, refund in refunds.items():
+        for mode, amount in _share(refund, charged.get(order_id, ZERO), paid[order_id]):
             by_mode[mode] = by_mode.get(mode, ZERO) + amount
-        orders.append(OrderRefundable(numbers[order_id], refund,
-                                      refundable(uow, order_id, ticket_ids)))
+        orders.append(OrderRefundable(numbers[order_id], refund, ceilings[order_id]))
     lines = tuple(ReminderLine(m, a) for m, a in by_mode.items() if a != ZERO)
     return PaymentReminder(lines=lines, orders=tuple(orders))

@@ -35,8 +35,9 @@ class ContactView(QObject):
         self.search = ContactSearch(panel, controller.search, open_order, say)
 
     def _basket_changed(self) -> None:
-        groups = self.session.basket.groups()
-        self.panel.show_contact(groups[0].contact_name if groups else "")
+        # The first order's contact, as basket.groups()[0] names it.
+        tickets = self.session.basket.tickets
+        self.panel.show_contact(tickets[0].contact_name if tickets else "")
 
     def show_balance(self, balance) -> None:
         """The contact's suspense account (a ContactBalance), or None."""

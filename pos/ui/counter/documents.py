@@ -24,6 +24,7 @@ class DocumentsView(QObject):
         delivery.sig_changed.connect(self._delivery_changed)
         session.sig_basket_changed.connect(self.refresh)
         session.sig_sale_changed.connect(self.refresh)
+        self._shown = None  # the documents listed, redrawn only when they change
         session.tickets_print = "now" if delivery.print_now.isChecked() else "later"
         session.delivery = delivery.mode.currentData()
 
@@ -39,9 +40,12 @@ class DocumentsView(QObject):
         s = self.session
         if s.exchanging():
             total = s.totals().total
-            self.documents.show_documents(exchange_documents(
+            documents = exchange_documents(
                 new_tickets=len(s.sale.all_tickets()), refund=total < ZERO,
-                by_email=s.delivery == "email", print_now=s.tickets_print == "now"))
+                by_email=s.delivery == "email", print_now=s.tickets_print == "now")
         else:
-            self.documents.show_documents(planned_documents(
-                tickets=len(s.basket), held=s.basket.held_operation_id is not None))
+            documents = planned_documents(
+                tickets=len(s.basket), held=s.basket.held_operation_id is not None)
+        if documents != self._shown:  # a scan into a basket with tickets changes nothing
+            self._shown = documents
+            self.documents.show_documents(documents)

@@ -58,23 +58,59 @@ class CounterView(QObject):
 
     def _basket_changed(self) -> None:
         basket = self.session.basket
-        groups = basket.groups()
-        self.model.set_groups(groups)
+        change = self.model.show_basket(basket)
         view = self.basket_view
-        view.expandToDepth(1)
-        for column in range(1, self.model.columnCount()):
-            view.resizeColumnToContents(column)
-        view.setColumnWidth(0, max(view.columnWidth(0), 360))
-        self._totals()
-        if groups:
-            self.title.setText(QCoreApplication.translate("MainWindow", "Order %1").replace(
-                "%1", ", ".join(str(g.order_number) for g in groups)))
+        if change.rebuilt:
+            view.expandToDepth(1)
+            for column in range(1, self.model.columnCount()):
+                view.resizeColumnToContents(column)
+            view.setColumnWidth(0, max(view.columnWidth(0), 360))
         else:
-            self.title.setText(QCoreApplication.translate("MainWindow", "Cancellation basket"))
+            for index in change.expand:  # what expandToDepth(1) would have opened
+                view.setExpanded(index, True)
+            self._widen(change)
+        self._totals()
+        if change.rebuilt or change.new_orders:
+            self._title()
         if self.refund_fees.isChecked() != basket.refund_fees:
             self.refund_fees.blockSignals(True)
             self.refund_fees.setChecked(basket.refund_fees)
             self.refund_fees.blockSignals(False)
+
+    def _widen(self, change) -> None:
+        """Columns 1.. as wide as their widest visible cell, as resizeColumnToContents
+        keeps them, looking only at the cells a scan wrote: a growing basket's texts only
+        grow, so a column only ever needs to widen."""
+        view, model = self.basket_view, self.model
+        cells = list(change.changed)
+        for first in change.inserted:
+            stack = [first]
+            while stack:
+                index = stack.pop()
+                if index.parent().isValid() and not view.isExpanded(index.parent()):
+                    continue  # under a collapsed row: not measured by the view either
+                cells.extend(index.siblingAtColumn(c) for c in range(1, model.columnCount()))
+                stack.extend(model.index(r, 0, index) for r in range(model.rowCount(index)))
+        widths: dict[int, int] = {}
+        for index in cells:
+            if index.column() == 0 or not index.data():
+                continue
+            if index.parent().isValid() and not view.isExpanded(index.parent()):
+                continue
+            width = view.sizeHintForIndex(index).width()
+            if width > widths.get(index.column(), 0):
+                widths[index.column()] = width
+        for column, width in widths.items():
+            if width > view.columnWidth(column):
+                view.setColumnWidth(column, width)
+
+    def _title(self) -> None:
+        orders = dict.fromkeys(t.order_number for t in self.session.basket.tickets)
+        if orders:
+            self.title.setText(QCoreApplication.translate("MainWindow", "Order %1").replace(
+                "%1", ", ".join(str(n) for n in orders)))
+        else:
+            self.title.setText(QCoreApplication.translate("MainWindow", "Cancellation basket"))
 
     def _totals(self) -> None:
         totals = self.session.totals()  # sold - refunded

@@ -76,8 +76,17 @@ class ExchangeBar(QObject):
         remove.clicked.connect(self.remove_selected)
 
         session.sig_sale_changed.connect(self.refresh)
-        session.sig_basket_changed.connect(self.refresh)
+        # The tree shows only the sale: a change of the cancellation basket (a scan)
+        # changes the buttons; emptying it empties the sale, which says so itself.
+        session.sig_basket_changed.connect(self._buttons)
         self.refresh()
+
+    def _buttons(self) -> None:
+        has_tickets = bool(self.session.basket.tickets)
+        for button in self.buttons.values():
+            if button.isEnabled() != has_tickets:
+                button.setEnabled(has_tickets)
+        self.remove.setEnabled(len(self.session.sale) > 0)
 
     def refresh(self) -> None:
         """The tree and the bar's buttons."""
