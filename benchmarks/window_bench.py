@@ -138,8 +138,7 @@ def scans(url: str, numbers: list[str], basket_size: int, printer_path: Path) ->
     warm = numbers[:20]
     for number in warm + numbers[20:]:
         if len(controller.basket) >= basket_size:
-            controller.basket.clear()
-            controller.sig_basket_changed.emit()
+            controller.hold.abandon()  # ABANDONNER ORDRE (F5), as the cashier empties it
             app.processEvents()
         before = len(controller.basket)
         t0 = time.perf_counter()
