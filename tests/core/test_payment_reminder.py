@@ -170,3 +170,83 @@ def test_partial_refunds_never_exceed_what_was_paid(tmp_path_factory, sqlite_tem
         assert through_screen <= paid_in
     finally:
         db.dispose()
+
+
+def _exchange_to(db, clock, station, numbers, tariff_code, pay_mode):
+    """AUTO-ÉCHANGE of ``numbers`` to another tariff, the balance settled in ``pay_mode``."""
+    from pos.core.exchange_basket import ExchangeBasket, totals
+    from pos.core.services.exchange import auto_exchange, settle_exchange
+    from tests.core.exchange_support import tariff_id
+
+    basket = fill(db, clock, numbers)
+    sale = ExchangeBasket()
+    with uow_of(db) as uow:
+        auto_exchange(uow, sale, basket, clock, tariff_id=tariff_id(db, tariff_code))
+    balance = totals(basket, sale).total
+    tenders = [Tender(pay_mode if balance > 0 else M.CASH, abs(balance))] if balance else []
+    with uow_of(db) as uow:
+        return settle_exchange(uow, basket, sale, tenders, station, clock)
+
+
+def test_an_exchange_on_the_same_order_leaves_the_reminder_whole(demo, station, clock):
+    """The issue's case: after an exchange on order 959, two of its 110,00 € tickets paid
+    from the suspense account are 220,00 € from the suspense account, not a share of it."""
+    _exchange_to(demo, clock, station, JOYAUX[:2], "REDUIT", M.CASH)
+    r = reminder(demo, fill(demo, clock, JOYAUX[2:4]))
+    assert r.lines == (ReminderLine(M.SUSPENSE_ACCOUNT, D("220.00")),)
+
+
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(
+    st.sampled_from(["refund", "exchange"]), st.integers(1, 3),
+    st.sampled_from(["REDUIT", "JEUNE", "PLEIN"]),
+    st.sampled_from([M.CASH, M.CARD, M.CREDIT_NOTE, M.SUSPENSE_ACCOUNT])),
+    min_size=1, max_size=4), last=st.integers(1, 4))
+def test_the_reminder_always_adds_up_to_what_the_tickets_still_represent(
+        tmp_path_factory, sqlite_template, clock, steps, last):
+    """Any sequence of refunds and exchanges (to another tariff, the difference paid or
+    given back) on order 959, which is always fully paid: the reminder of the tickets
+    still valid shares exactly their refund. A fresh SQLite database per example."""
+    import shutil
+
+    from pos.core.db import Database
+    from pos.core.demo import load_demo
+    from pos.core.models import Ticket, TicketState
+    from pos.core.services.station import ensure_station
+
+    path = tmp_path_factory.mktemp("reminder") / "db.sqlite3"
+    shutil.copy(sqlite_template, path)
+    db = Database(f"sqlite:///{path}")
+
+    def valid_joyaux() -> list[str]:
+        with uow_of(db) as uow:
+            return list(uow.session.scalars(select(Ticket.number).join(Order).where(
+                Order.number == 959, Ticket.state == TicketState.VALID)
+                .order_by(Ticket.number)))
+
+    try:
+        with uow_of(db) as uow:
+            load_demo(uow, clock)
+        with uow_of(db) as uow:
+            station = ensure_station(uow, counter="Guichet 1", sales_point="Guichet",
+                                     operator="STX_BDD")
+        for kind, n, tariff, mode in steps:
+            numbers = valid_joyaux()[:n]
+            if kind == "refund":
+                basket = fill(db, clock, numbers)
+                with uow_of(db) as uow:
+                    refund_basket(uow, basket, [Tender(mode, basket.refund_total)], station,
+                                  clock)
+            else:
+                try:
+                    _exchange_to(db, clock, station, numbers, tariff,
+                                 M.CASH if mode is M.CREDIT_NOTE else mode)
+                except DomainError:  # the same tariff again, or no such price: no exchange
+                    continue
+        basket = fill(db, clock, valid_joyaux()[:last])
+        r = reminder(db, basket)
+        assert sum((line.amount for line in r.lines), D(0)) == basket.refund_total
+        assert all(line.amount > 0 for line in r.lines)
+    finally:
+        db.dispose()

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from pos.core.basket import CancellationBasket
 from pos.core.models import (
+    LIVE_TICKET_STATES,
     Payment,
     PaymentMode,
     Ticket,
@@ -67,15 +68,17 @@ class PaymentReminder:
         return sum((o.refundable for o in self.orders), ZERO)
 
 
-def _share(refund: Decimal, charged_total: Decimal,
-           paid_by_mode: dict[PaymentMode, Decimal]) -> list[tuple[PaymentMode, Decimal]]:
+def _share(refund: Decimal, charged_total: Decimal, paid_by_mode: dict[PaymentMode, Decimal],
+           net_paid: Decimal) -> list[tuple[PaymentMode, Decimal]]:
+    """The basket's refund of one order shared among the modes it was paid with.
+    ``charged_total``: its live tickets; ``net_paid``: what the order holds (money in
+    less money out); ``paid_by_mode``: the weights, how the money came in."""
     paid_by_mode = {m: a for m, a in paid_by_mode.items() if a > ZERO}
-    paid_total = sum(paid_by_mode.values(), ZERO)
-    if charged_total <= ZERO or paid_total <= ZERO:
+    if charged_total <= ZERO or net_paid <= ZERO or not paid_by_mode:
         return []
-    # The basket's part of what was paid: the whole refund for a fully paid order, its
-    # share for an order paid in part.
-    share = money(refund * min(paid_total / charged_total, Decimal(1)))
+    # The basket's part of what the order holds: the whole refund for a fully paid
+    # order, its share for an order paid in part.
+    share = money(refund * min(net_paid / charged_total, Decimal(1)))
     modes = list(paid_by_mode)
     amounts = largest_remainder(share, [paid_by_mode[m] for m in modes])
     return list(zip(modes, amounts, strict=True))
@@ -91,9 +94,16 @@ def payment_reminder(uow: UnitOfWork, basket: CancellationBasket) -> PaymentRemi
     order_ids = sorted(refunds)
     ticket_ids = [t.ticket_id for t in basket.tickets]
     numbers = {t.order_id: t.order_number for t in basket.tickets}
+    # What the order's tickets still represent: its live tickets only. A ticket refunded
+    # or replaced by an exchange no longer counts, and neither does the money that went
+    # with it (``net`` below), so an exchange on the same order leaves the share whole.
     charged = {order_id: price + fees for order_id, price, fees in s.execute(
         select(Ticket.order_id, _sum(Ticket.price), _sum(Ticket.fees))
-        .where(Ticket.order_id.in_(order_ids)).group_by(Ticket.order_id))}
+        .where(Ticket.order_id.in_(order_ids), Ticket.state.in_(LIVE_TICKET_STATES))
+        .group_by(Ticket.order_id))}
+    net = dict(s.execute(select(Payment.order_id, _sum(Payment.amount))
+                         .where(Payment.order_id.in_(order_ids))
+                         .group_by(Payment.order_id)).all())
     # How each order was paid: money in, less money given back outside this screen (a
     # payment reversed by hand, operation_id NULL). Refunds made here are left out: they
     # gave back other tickets, they do not change how these were paid.
@@ -110,7 +120,8 @@ def payment_reminder(uow: UnitOfWork, basket: CancellationBasket) -> PaymentRemi
     by_mode: dict[PaymentMode, Decimal] = {}
     orders = []
     for order_id, refund in refunds.items():
-        for mode, amount in _share(refund, charged.get(order_id, ZERO), paid[order_id]):
+        for mode, amount in _share(refund, charged.get(order_id, ZERO), paid[order_id],
+                                   net.get(order_id, ZERO)):
             by_mode[mode] = by_mode.get(mode, ZERO) + amount
         orders.append(OrderRefundable(numbers[order_id], refund, ceilings[order_id]))
     lines = tuple(ReminderLine(m, a) for m, a in by_mode.items() if a != ZERO)
