@@ -29,6 +29,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.types import TypeDecorator
 
 from pos.core.money import Cents
@@ -87,6 +88,16 @@ class TicketState(enum.Enum):
 
 
 LIVE_TICKET_STATES = (TicketState.RESERVED, TicketState.VALID, TicketState.CHECKED_IN)
+# The condition of the partial unique index on live seats, as literal SQL: with the
+# states as bound parameters SQLite cannot prove a query matches the index's WHERE and
+# scans the whole performance instead (50,000 rows in a stadium).
+LIVE_TICKET_SQL = "state IN ('reserved', 'valid', 'checked_in')"
+assert {s.value for s in LIVE_TICKET_STATES} == {"reserved", "valid", "checked_in"}
+
+
+def live_ticket() -> TextClause:
+    """``tickets.state`` is live, in the words of the partial index (it can use it)."""
+    return text("tickets." + LIVE_TICKET_SQL)
 
 
 class PaymentMode(enum.Enum):
@@ -305,8 +316,8 @@ class Ticket(Base):
             "performance_id",
             "seat_id",
             unique=True,
-            sqlite_where=text("state IN ('reserved', 'valid', 'checked_in')"),
-            postgresql_where=text("state IN ('reserved', 'valid', 'checked_in')"),
+            sqlite_where=text(LIVE_TICKET_SQL),
+            postgresql_where=text(LIVE_TICKET_SQL),
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

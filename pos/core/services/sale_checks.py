@@ -19,7 +19,7 @@ from pos.core.errors import (
     SeatTaken,
 )
 from pos.core.exchange_basket import ExchangeBasket, SaleTicket
-from pos.core.models import LIVE_TICKET_STATES, Ticket
+from pos.core.models import Ticket, live_ticket
 from pos.core.models_catalog import Product
 from pos.core.services.catalog import check_benefit, price_of, sellable_performance
 from pos.core.uow import UnitOfWork
@@ -74,7 +74,7 @@ def _recheck_seats(uow: UnitOfWork, tickets: list[SaleTicket],
     for performance_id, seats in sorted(wanted.items()):
         taken = uow.session.scalars(select(Ticket.seat_id).where(
             Ticket.performance_id == performance_id, Ticket.seat_id.in_(sorted(seats)),
-            Ticket.state.in_(LIVE_TICKET_STATES), Ticket.id.not_in(sorted(locked)))).first()
+            live_ticket(), Ticket.id.not_in(sorted(locked)))).first()
         if taken is not None:
             raise seat_taken(seats[taken])
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, func, select, text
+from sqlalchemy import Engine, bindparam, func, select
 
 from pos.core.errors import (
     NotEnoughSeats,
@@ -27,13 +27,13 @@ from pos.core.errors import (
 )
 from pos.core.i18n import Lazy, lazy
 from pos.core.models import (
-    LIVE_TICKET_STATES,
     Area,
     Performance,
     PriceCategory,
     PriceCategoryArea,
     Seat,
     Ticket,
+    live_ticket,
 )
 from pos.core.uow import UnitOfWork
 from pos.formatting import timestamp
@@ -150,8 +150,7 @@ def category_seats(uow: UnitOfWork, category_id: int) -> list[SeatInfo]:
 # The live states written as in the partial unique index ``uq_tickets_live_seat``, so that
 # the planner may use it (a bound IN list does not prove the index's condition): the
 # seats of a performance are then read from the index alone.
-_LIVE = text("tickets.state IN ('reserved', 'valid', 'checked_in')")
-assert {s.value for s in LIVE_TICKET_STATES} == {"reserved", "valid", "checked_in"}
+_LIVE = live_ticket()
 _OCCUPIED = select(Ticket.seat_id).where(
     Ticket.performance_id == bindparam("performance_id"), Ticket.seat_id.is_not(None), _LIVE)
 _OCCUPIED_IN = select(Ticket.seat_id).where(
@@ -262,7 +261,7 @@ def chosen_seats(uow: UnitOfWork, performance_id: int, category_id: int,
     # Only the chosen seats are looked up (the partial unique index of live tickets).
     held = set(uow.session.scalars(select(Ticket.seat_id).where(
         Ticket.performance_id == performance_id, Ticket.seat_id.in_(seat_ids),
-        Ticket.state.in_(LIVE_TICKET_STATES)))) if seat_ids else set()
+        live_ticket()))) if seat_ids else set()
     blocked = (held - set(released)) | set(taken)
     result = []
     for seat_id in seat_ids:
