@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from pos.core.i18n import language_from_env
 
 TRANSLATIONS = Path(__file__).resolve().parents[3] / "resources" / "translations"
 PACKAGED = Path(__file__).resolve().parents[1] / "translations"
 
 
 def language() -> str:
-    """``fr`` unless ``GUICHET_LANG`` asks for another one (``en``)."""
-    return os.environ.get("GUICHET_LANG", "fr").split("_")[0] or "fr"
+    """``fr`` unless ``GUICHET_LANG`` asks for another one (``en``): the core's rule, so
+    that the window and the messages it shows never disagree."""
+    return language_from_env()
 
 
 def install_translator(app: QCoreApplication, lang: str | None = None) -> QTranslator | None:
