@@ -16,6 +16,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 WRITE = "guichet_write"  # execution option: this transaction will write (BEGIN IMMEDIATE)
+READ = "guichet_read"  # execution option: single-statement reads, no transaction needed
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -39,8 +40,10 @@ def _sqlite_begin(conn: Connection) -> None:
     # A unit of work that will write takes SQLite's write lock at BEGIN: a second
     # counter waits here (busy_timeout) before it reads anything, so its checks see the
     # first one's commit. A read-only one takes a snapshot and blocks nobody.
-    immediate = conn.get_execution_options().get(WRITE, False)
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+    options = conn.get_execution_options()
+    if options.get(READ):
+        return  # autocommit: each SELECT reads one committed snapshot (WAL), then lets go
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE) else "BEGIN")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

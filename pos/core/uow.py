@@ -14,10 +14,10 @@ from __future__ import annotations
 import weakref
 from types import TracebackType
 
-from sqlalchemy import event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
-from pos.core.db import WRITE
+from pos.core.db import READ, WRITE
 
 _WROTE = "guichet_wrote"
 
@@ -31,27 +31,48 @@ def _note_statement(state: ORMExecuteState) -> None:
         state.session.info[_WROTE] = True
 
 
-_INSTRUMENTED: weakref.WeakSet[sessionmaker[Session]] = weakref.WeakSet()
+_READERS: weakref.WeakKeyDictionary[sessionmaker[Session], Engine] = weakref.WeakKeyDictionary()
 
 
-def _instrument(sessions: sessionmaker[Session]) -> None:
-    # Once per session factory, not per session: listening costs about a third of a
-    # scan's own time when it is done for every unit of work.
-    if sessions not in _INSTRUMENTED:
+def _instrument(sessions: sessionmaker[Session]) -> Engine:
+    """Once per session factory, not per session (listening costs about a third of a
+    scan's own time when it is done for every unit of work); returns the factory's
+    engine for reads (``reader``)."""
+    reader = _READERS.get(sessions)
+    if reader is None:
         event.listen(sessions, "after_flush", _note_flush)
         event.listen(sessions, "do_orm_execute", _note_statement)
-        _INSTRUMENTED.add(sessions)
+        reader = _READERS[sessions] = sessions.kw["bind"].execution_options(**{READ: True})
+    return reader
 
 
 class UnitOfWork:
-    session: Session
-
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
-        _instrument(sessions)
+        self._session: Session | None = None
+        self._reader: Connection | None = None
+        self._read_engine = _instrument(sessions)
+
+    @property
+    def session(self) -> Session:
+        """The ORM session, opened on first use (a scan never needs one)."""
+        if self._session is None:
+            # After reader(), a second connection: the reader holds no lock (SQLite reads
+            # without a transaction; PostgreSQL's SELECTs lock nothing).
+            self._session = self._sessions()
+        return self._session
+
+    def reader(self) -> Connection:
+        """A plain connection for the hot read-only look-ups (the scan and its refusals):
+        the session's when it exists, else one of its own, with no ORM session and, on
+        SQLite, no BEGIN (each SELECT is its own consistent snapshot in WAL mode)."""
+        if self._session is not None:
+            return self._session.connection()
+        if self._reader is None:
+            self._reader = self._read_engine.connect()
+        return self._reader
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self._sessions()
         return self
 
     def __exit__(
@@ -60,13 +81,23 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if self._reader is not None:
+            try:
+                if exc_type is None:
+                    self._reader.commit()  # a read: COMMIT keeps psycopg's plans (above)
+            finally:
+                self._reader.close()
+                self._reader = None
+        if self._session is None:
+            return
         try:
-            if exc_type is None and not self.session.info.get(_WROTE):
-                self.session.commit()  # nothing written: same as a rollback, plans kept
+            if exc_type is None and not self._session.info.get(_WROTE):
+                self._session.commit()  # nothing written: same as a rollback, plans kept
             else:
                 self.rollback()
         finally:
-            self.session.close()
+            self._session.close()
+            self._session = None
 
     def begin_write(self) -> None:
         """Open the transaction that will write, before anything it writes is checked.

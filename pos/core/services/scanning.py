@@ -85,7 +85,7 @@ def refunds_of(uow: UnitOfWork, ticket_ids: list[int]) -> dict[int, tuple[int, d
     """ticket id -> (number, completed_at) of the completed operation that refunded it."""
     if not ticket_ids:
         return {}
-    rows = uow.session.execute(
+    rows = uow.reader().execute(
         select(OperationLine.ticket_id, Operation.number, Operation.completed_at)
         .join(Operation, OperationLine.operation_id == Operation.id)
         .where(
@@ -276,7 +276,7 @@ def check_refundable(
 ) -> BasketTicket:
     """``approved_by``: the supervisor who allowed a checked-in / past-performance refund."""
     number = parse_ticket_number(raw)
-    row = uow.session.connection().execute(
+    row = uow.reader().execute(
         _SCAN, {"number": number, "own": own_operation_id or 0}).one_or_none()
     if row is None:
         raise UnknownTicket(number=number)
