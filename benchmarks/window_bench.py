@@ -73,40 +73,6 @@ def cold_start(url: str, printer_path: Path) -> None:
     app.exec()
 
 
-class _Keys:
-    """One key down and up at a time, to the focus widget, with window-system timestamps
-    (the same delivery as tests/ui/scanner_keys.py)."""
-
-    def __init__(self) -> None:
-        self.now = 5_000_000
-
-    def press(self, key: int, text: str, gap: int) -> None:
-        from PySide6.QtCore import QEvent, Qt
-        from PySide6.QtGui import QKeyEvent
-        from PySide6.QtWidgets import QApplication
-
-        self.now += gap
-        widget = QApplication.focusWidget()
-        mods = Qt.KeyboardModifier.NoModifier
-        override = QKeyEvent(QEvent.Type.ShortcutOverride, key, mods, text)
-        override.setTimestamp(self.now)
-        override.ignore()
-        QApplication.sendEvent(widget, override)
-        press = QKeyEvent(QEvent.Type.KeyPress, key, mods, text)
-        press.setTimestamp(self.now)
-        QApplication.sendEvent(widget, press)
-        release = QKeyEvent(QEvent.Type.KeyRelease, key, mods, text)
-        release.setTimestamp(self.now + 1)
-        QApplication.sendEvent(QApplication.focusWidget() or widget, release)
-
-    def scan(self, code: str, gap: int = 8) -> None:
-        from PySide6.QtCore import Qt
-
-        for char in code:
-            self.press(ord(char.upper()), char, gap)
-        self.press(Qt.Key.Key_Return, "\r", gap)
-
-
 def scans(url: str, numbers: list[str], basket_size: int, printer_path: Path) -> dict:
     from datetime import UTC, datetime
 
@@ -130,7 +96,9 @@ def scans(url: str, numbers: list[str], basket_size: int, printer_path: Path) ->
     for _ in range(50):
         app.processEvents()
     controller = window.controller
-    keys = _Keys()
+    from tests.ui.scanner_keys import Keyboard  # the tests' own wedge-scanner delivery
+
+    keys = Keyboard()
     to_row: list[float] = []
     to_idle: list[float] = []
     positions: list[int] = []
