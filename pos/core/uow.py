@@ -12,12 +12,16 @@ away. Without them PostgreSQL plans the scan's ten-table join again at every sca
 from __future__ import annotations
 
 import weakref
+from collections.abc import Mapping
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import Connection, Engine, event
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.pool import PoolProxiedConnection
 
 from pos.core.db import READ, WRITE
+from pos.core.prepared import PreparedQuery
 
 _WROTE = "guichet_wrote"
 
@@ -51,6 +55,7 @@ class UnitOfWork:
         self._sessions = sessions
         self._session: Session | None = None
         self._reader: Connection | None = None
+        self._raw: PoolProxiedConnection | None = None
         self._read_engine = _instrument(sessions)
 
     @property
@@ -72,6 +77,26 @@ class UnitOfWork:
             self._reader = self._read_engine.connect()
         return self._reader
 
+    def fetch(self, query: PreparedQuery, params: Mapping[str, Any]) -> list[Any]:
+        """The rows of a hot read compiled once (``pos.core.prepared``): inside the
+        session's transaction when there is one, else on a pooled connection of its own
+        that no SQLAlchemy ``Connection`` wraps (on SQLite no BEGIN either: one SELECT is
+        its own snapshot in WAL mode)."""
+        if self._session is not None:
+            conn = self._session.connection()
+            return query.run(conn.connection.dbapi_connection, conn.dialect, params)
+        if self._raw is None:
+            self._raw = self._read_engine.raw_connection()
+        return query.run(self._raw.dbapi_connection, self._read_engine.dialect, params)
+
+    def _close_raw(self, ok: bool) -> None:
+        raw, self._raw = self._raw, None
+        try:
+            if ok and self._read_engine.dialect.name != "sqlite":
+                raw.commit()  # ends the driver's implicit transaction, plans kept (above)
+        finally:
+            raw.close()
+
     def __enter__(self) -> UnitOfWork:
         return self
 
@@ -81,6 +106,8 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if self._raw is not None:
+            self._close_raw(exc_type is None)
         if self._reader is not None:
             try:
                 if exc_type is None:

@@ -188,6 +188,7 @@ def run_window(config: Config) -> int:
     # the window: out of the cyclic collector's sight, a full collection walks only what
     # came after instead of stopping a scan for 60-100 ms (benchmarks/window_scan.py).
     gc.freeze()
+    gc.enable()  # off since the start (pos.cli)
     log.info("window ready: %s on %s", config.counter.name, database.dialect)
     code = app.exec()
     database.dispose()

@@ -55,32 +55,51 @@ def test_work_after_a_commit_is_rolled_back(database):
 
 
 def test_a_scan_reads_with_one_statement_and_no_session(demo, clock):
-    """The hot read path: the scan's SELECT and nothing else (no ORM session, and on
-    SQLite no BEGIN: one SELECT is its own snapshot); a write still gets its
-    transaction."""
+    """The hot read path: the scan's SELECT and nothing else reaches the database (no ORM
+    session, and on SQLite no BEGIN: one SELECT is its own snapshot), and it leaves no
+    transaction open; a write still gets its transaction. The statements are counted
+    where the driver runs them (SQLite's trace callback), since the scan runs on the
+    driver's cursor."""
     from sqlalchemy import event
 
     from pos.core.basket import CancellationBasket
     from pos.core.services.scanning import take_ticket
 
     seen: list[str] = []
+    used: list[object] = []
 
-    def note(_conn, _cursor, statement, *_args) -> None:
+    def note(statement: str) -> None:
         seen.append(statement.split()[0].upper())
 
-    event.listen(demo.engine, "before_cursor_execute", note)
+    def checkout(dbapi_connection, _record, _proxy) -> None:
+        used.append(dbapi_connection)
+        if demo.dialect == "sqlite":
+            dbapi_connection.set_trace_callback(note)
+
+    event.listen(demo.engine, "checkout", checkout)
     try:
         with uow_of(demo) as uow:
-            take_ticket(uow, CancellationBasket(), "01010002748", clock)
+            basket = CancellationBasket()
+            take_ticket(uow, basket, "01010002748", clock)
             assert uow._session is None  # no ORM session was opened for it
+        assert [t.number for t in basket.tickets] == ["01010002748"]
+        assert basket.tickets[0].starts_at.tzinfo is not None  # the column types applied
         scan = list(seen)
+        left = None if demo.dialect == "sqlite" else used[0].info.transaction_status
         seen.clear()
         with uow_of(demo) as uow:
             uow.begin_write()
             uow.session.add(Operator(login="AFTER"))
             uow.commit()
     finally:
-        event.remove(demo.engine, "before_cursor_execute", note)
-    assert scan == ["SELECT"]
+        event.remove(demo.engine, "checkout", checkout)
+        for conn in used:
+            if demo.dialect == "sqlite":
+                conn.set_trace_callback(None)
     if demo.dialect == "sqlite":
+        assert scan == ["SELECT"]
         assert seen[0] == "BEGIN"  # BEGIN IMMEDIATE, emitted by db._sqlite_begin
+    else:
+        from psycopg.pq import TransactionStatus
+
+        assert left is TransactionStatus.IDLE  # committed: psycopg keeps its plans

@@ -41,6 +41,7 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
+from pos.core.prepared import PreparedQuery
 from pos.core.uow import UnitOfWork
 from pos.formatting import timestamp
 
@@ -231,7 +232,7 @@ def _scan_statement():
 
 
 _COLUMNS = _scan_statement()
-_SCAN = _COLUMNS.where(Ticket.number == bindparam("number"))
+_SCAN = PreparedQuery(_COLUMNS.where(Ticket.number == bindparam("number")))
 
 
 def ticket_rows(uow: UnitOfWork, where: Any, own_operation_id: int | None = None) -> list[Row]:
@@ -276,8 +277,8 @@ def check_refundable(
 ) -> BasketTicket:
     """``approved_by``: the supervisor who allowed a checked-in / past-performance refund."""
     number = parse_ticket_number(raw)
-    row = uow.reader().execute(
-        _SCAN, {"number": number, "own": own_operation_id or 0}).one_or_none()
+    rows = uow.fetch(_SCAN, {"number": number, "own": own_operation_id or 0})
+    row = rows[0] if rows else None
     if row is None:
         raise UnknownTicket(number=number)
     now = clock.now()
