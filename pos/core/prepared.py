@@ -77,3 +77,30 @@ class PreparedQuery:
         results, make = c.results, c.row._make
         return [make([v if p is None or v is None else p(v)
                       for p, v in zip(results, r, strict=True)]) for r in fetched]
+
+
+class PreparedInQuery:
+    """A ``PreparedQuery`` whose statement has one ``IN (...)`` list of values: compiled
+    once per list length rounded up to a power of two, the list padded by repeating its
+    last value (a value twice in an ``IN`` list changes nothing), so a handful of
+    compiled forms serve every length up to the batch limit (Hibernate's "in clause
+    parameter padding"). ``make(binds)`` builds the statement around the given binds."""
+
+    def __init__(self, make: Callable[[list[Any]], Select]) -> None:
+        self._make = make
+        self._by_size: dict[int, PreparedQuery] = {}
+
+    def run(self, dbapi_connection: Any, dialect: Dialect, values: list[Any],
+            params: Mapping[str, Any]) -> list[Any]:
+        if not values:
+            return []
+        size = 1 << (len(values) - 1).bit_length()
+        query = self._by_size.get(size)
+        if query is None:
+            from sqlalchemy import bindparam
+
+            query = self._by_size[size] = PreparedQuery(
+                self._make([bindparam(f"in_{i}") for i in range(size)]))
+        last = len(values) - 1
+        padded = {f"in_{i}": values[min(i, last)] for i in range(size)}
+        return query.run(dbapi_connection, dialect, {**params, **padded})

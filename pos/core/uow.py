@@ -17,11 +17,12 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection
 
 from pos.core.db import READ, WRITE
-from pos.core.prepared import PreparedQuery
+from pos.core.prepared import PreparedInQuery, PreparedQuery
 
 _WROTE = "guichet_wrote"
 
@@ -82,12 +83,20 @@ class UnitOfWork:
         session's transaction when there is one, else on a pooled connection of its own
         that no SQLAlchemy ``Connection`` wraps (on SQLite no BEGIN either: one SELECT is
         its own snapshot in WAL mode)."""
+        return query.run(*self._driver(), params)
+
+    def fetch_in(self, query: PreparedInQuery, values: list[Any],
+                 params: Mapping[str, Any] | None = None) -> list[Any]:
+        """``fetch`` for a statement with one ``IN`` list: ``values``."""
+        return query.run(*self._driver(), values, params or {})
+
+    def _driver(self) -> tuple[Any, Dialect]:
         if self._session is not None:
             conn = self._session.connection()
-            return query.run(conn.connection.dbapi_connection, conn.dialect, params)
+            return conn.connection.dbapi_connection, conn.dialect
         if self._raw is None:
             self._raw = self._read_engine.raw_connection()
-        return query.run(self._raw.dbapi_connection, self._read_engine.dialect, params)
+        return self._raw.dbapi_connection, self._read_engine.dialect
 
     def _close_raw(self, ok: bool) -> None:
         raw, self._raw = self._raw, None
