@@ -40,6 +40,10 @@ class PreparedQuery:
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         compiled = self._statement.compile(dialect=dialect)
+        expanding = [name for name, bind in compiled.binds.items() if bind.expanding]
+        if expanding:  # rendered at each execution by SQLAlchemy: not compiled once
+            raise ValueError(f"IN list of {expanding}: write it with PreparedInQuery, or "
+                             "as = comparisons")
         processors = {name: bind.type.dialect_impl(dialect).bind_processor(dialect)
                       for name, bind in compiled.binds.items()}
         given = {name for name, bind in compiled.binds.items() if bind.required}

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, CursorResult, Engine, Executable, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection
@@ -49,6 +49,12 @@ def _instrument(sessions: sessionmaker[Session]) -> Engine:
         event.listen(sessions, "do_orm_execute", _note_statement)
         reader = _READERS[sessions] = sessions.kw["bind"].execution_options(**{READ: True})
     return reader
+
+
+def note_write(session: Session) -> None:
+    """A write made on the session's connection, out of the ORM's sight: leaving the
+    unit of work without commit() must roll it back."""
+    session.info[_WROTE] = True
 
 
 class UnitOfWork:
@@ -151,6 +157,14 @@ class UnitOfWork:
                 raise RuntimeError("begin_write() after a write in the same unit of work")
             s.commit()
         s.connection(execution_options={WRITE: True})
+
+    def execute(self, statement: Executable, params: Any = None) -> CursorResult[Any]:
+        """A Core statement built once (module level, with bind parameters) run on the
+        session's connection: none of the ORM's per-statement work, and none of the
+        statement's construction at every call. Counts as a write: leaving without
+        commit() rolls it back."""
+        note_write(self.session)
+        return self.session.connection().execute(statement, params)
 
     def commit(self) -> None:
         self.session.commit()

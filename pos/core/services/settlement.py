@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from pos.core import journal
 from pos.core.basket import CancellationBasket
@@ -59,6 +59,15 @@ STATE_WORDS = {
     OperationState.COMPLETED: lazy("completed"),
     OperationState.ABANDONED: lazy("abandoned"),
 }
+
+
+# The pipeline's own writes, built once (pos.core.uow.UnitOfWork.execute).
+_operations, _orders = Operation.__table__, Order.__table__
+_NEW_OPERATION = insert(_operations).returning(_operations.c.id)
+_NEW_LINES = insert(OperationLine.__table__)
+_TOUCH_ORDERS = (update(_orders).where(_orders.c.id.in_(bindparam("ids", expanding=True)))
+                 .values(modified_at=bindparam("at"), modified_by_id=bindparam("by"),
+                         modified_sales_point_id=bindparam("point")))
 
 
 @dataclass(frozen=True)
@@ -141,18 +150,19 @@ def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind
         return OperationRef(operation.id, operation.number)
     checked = (notes or OperationNotes()).checked()
     number = take_operation_number(ctx.uow, ctx.station.counter_id)
-    operation_id = s.execute(insert(Operation).values(
-        counter_id=ctx.station.counter_id, number=number, kind=kind, state=state,
-        created_at=ctx.now, completed_at=ctx.now if state is OperationState.COMPLETED else None,
-        operator_id=ctx.station.operator_id, refund_fees=basket.refund_fees,
-        requested_by=checked.requested_by, cause=checked.cause, remarks=checked.remarks)
-        .returning(Operation.id)).scalar_one()
+    operation_id = ctx.uow.execute(_NEW_OPERATION, {
+        "counter_id": ctx.station.counter_id, "number": number, "kind": kind, "state": state,
+        "created_at": ctx.now,
+        "completed_at": ctx.now if state is OperationState.COMPLETED else None,
+        "operator_id": ctx.station.operator_id, "refund_fees": basket.refund_fees,
+        "requested_by": checked.requested_by, "cause": checked.cause,
+        "remarks": checked.remarks}).scalar_one()
     return OperationRef(operation_id, number)
 
 
 def write_cancel_lines(ctx: Context, operation: OperationRef,
                        basket: CancellationBasket) -> None:
-    ctx.uow.session.execute(insert(OperationLine), [
+    ctx.uow.execute(_NEW_LINES, [
         {"operation_id": operation.id, "ticket_id": item.ticket_id, "kind": LineKind.CANCEL,
          "price": item.price, "fees": basket.refunded_fees(item)} for item in basket.tickets])
 
@@ -172,11 +182,9 @@ def cancel_taken_back(ctx: Context, operation: OperationRef, basket: Cancellatio
 
 def touch_orders(ctx: Context, order_ids: Iterable[int]) -> None:
     """The orders show who changed them last, and where."""
-    ctx.uow.session.execute(
-        update(Order).where(Order.id.in_(sorted(set(order_ids)))).values(
-            modified_at=ctx.now, modified_by_id=ctx.station.operator_id,
-            modified_sales_point_id=ctx.station.sales_point_id)
-        .execution_options(synchronize_session=False))
+    ctx.uow.execute(_TOUCH_ORDERS, {
+        "ids": sorted(set(order_ids)), "at": ctx.now, "by": ctx.station.operator_id,
+        "point": ctx.station.sales_point_id})
 
 
 def append_journal(ctx: Context, action: str, operation: OperationRef | Operation | None,
