@@ -92,3 +92,20 @@ def test_a_scan_reads_with_one_statement_and_no_session(demo, clock):
         from psycopg.pq import TransactionStatus
 
         assert left is TransactionStatus.IDLE  # committed: psycopg keeps its plans
+
+
+def test_a_core_write_on_the_connection_is_rolled_back_without_commit(database):
+    """UnitOfWork.execute writes out of the ORM's sight: leaving without commit() must
+    still roll it back (a read-only unit of work ends with COMMIT)."""
+    from sqlalchemy import insert
+
+    statement = insert(Operator.__table__)
+    with uow_of(database) as uow:
+        uow.begin_write()
+        uow.execute(statement, {"login": "CORE", "name": "Core"})
+    assert "CORE" not in _logins(database)
+    with uow_of(database) as uow:
+        uow.begin_write()
+        uow.execute(statement, {"login": "CORE", "name": "Core"})
+        uow.commit()
+    assert "CORE" in _logins(database)
