@@ -47,7 +47,7 @@ def lock_orders(uow: UnitOfWork, order_ids: Iterable[int]) -> None:
 def _pending_query(order_ids: list[int]):
     return (
         select(Ticket.order_id, OperationLine.ticket_id, OperationLine.price,
-               OperationLine.fees)
+               OperationLine.fees, OperationLine.fee_kept)
         .join(Operation, Operation.id == OperationLine.operation_id)
         .join(Ticket, Ticket.id == OperationLine.ticket_id)
         .where(
@@ -73,10 +73,11 @@ def refundable_by_order(uow: UnitOfWork, order_ids: Iterable[int],
         select(Payment.order_id, _sum(Payment.amount)).where(Payment.order_id.in_(order_ids))
         .group_by(Payment.order_id)).all())
     pending: dict[tuple[int, int], Decimal] = {}
-    for order_id, ticket_id, price, fees in uow.session.execute(_pending_query(order_ids)):
+    for order_id, ticket_id, price, fees, kept in uow.session.execute(
+            _pending_query(order_ids)):
         if ticket_id not in excluded:
             key = (order_id, ticket_id)
-            pending[key] = max(pending.get(key, ZERO), price + fees)
+            pending[key] = max(pending.get(key, ZERO), price + fees - kept)
     for (order_id, _), amount in pending.items():
         result[order_id] -= amount
     return result

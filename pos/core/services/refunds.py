@@ -55,6 +55,7 @@ def refund_basket(
     checked = check_tenders(-basket.refund_total, tenders)
     ctx = step.open_write(uow, station, clock)
     locked = step.recheck_taken_back(ctx, basket)
+    step.assess_fees(ctx, basket, OperationKind.REFUND, notes)
     net = {order_id: -amount for order_id, amount in basket.refund_by_order().items()}
     check_refund_ceiling(uow, net, locked)
     operation = step.open_operation(ctx, basket, OperationKind.REFUND, notes)
@@ -66,7 +67,7 @@ def refund_basket(
     step.append_journal(ctx, "refund.settled", operation,
                         tickets=[t.number for t in basket.tickets],
                         refunded=as_text(basket.refund_total),
-                        tenders=tenders_payload(recorded, 1))
+                        tenders=tenders_payload(recorded, 1), fees=step.fees_payload(basket))
     documents = (_receipt(ctx, operation.number, basket, recorded), *vouchers)
     cash = any(t.mode is PaymentMode.CASH for t in recorded)
     job_ids = step.enqueue_documents(ctx, operation, documents, open_drawer=cash)
@@ -83,4 +84,4 @@ def _receipt(ctx: step.Context, number: int, basket: CancellationBasket,
         operator=s.operator_login, operation_number=number, at=ctx.now,
         groups=basket.groups(), total=-basket.refund_total,
         tenders=tuple((t.mode, -t.amount, t.reference) for t in tenders),
-        refund_fees=basket.refund_fees))
+        refund_fees=basket.refund_fees, fee_lines=dict(basket.fee_lines)))
