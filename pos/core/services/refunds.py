@@ -45,9 +45,12 @@ def refund_basket(
     credit_note_validity_days: int = DEFAULT_VALIDITY_DAYS,
     held_operation_id: int | None = None,
     notes: OperationNotes | None = None,
+    print_note: str = "",
 ) -> SettlementResult:
     """``held_operation_id``: the operation on hold the basket was resumed from; it is
-    completed under its own number. ``notes``: requested by, cause, remarks."""
+    completed under its own number. ``notes``: requested by, cause, remarks.
+    ``print_note``: the documents wait for the cashier under this note instead of
+    printing (a bulk refund, nobody at the counter)."""
     if not basket.tickets:
         raise EmptyBasket()
     if held_operation_id is not None:
@@ -70,7 +73,8 @@ def refund_basket(
                         tenders=tenders_payload(recorded, 1), fees=step.fees_payload(basket))
     documents = (_receipt(ctx, operation.number, basket, recorded), *vouchers)
     cash = any(t.mode is PaymentMode.CASH for t in recorded)
-    job_ids = step.enqueue_documents(ctx, operation, documents, open_drawer=cash)
+    job_ids = step.enqueue_documents(ctx, operation, documents, open_drawer=cash,
+                                     waiting_note=print_note)
     step.commit(ctx)
     return SettlementResult(operation.id, operation.number, basket.refund_total,
                             tuple(recorded), documents, cash, job_ids)
