@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     show = order.add_parser("show", help="afficher un dossier")
     show.add_argument("number", type=int)
     show.add_argument("--json", action="store_true", help="sortie JSON")
+    from pos.cli_box_office import add_verbs
+
+    add_verbs(verbs)  # fees, revocations, performance
     return parser
 
 
@@ -126,6 +129,13 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)
         _parser().parse_args(["order", "--help"])
+    from pos.cli_box_office import dispatch
+
+    status = dispatch(config, args)
+    if status is not None:
+        return status
+    if args.verb in ("fees", "revocations", "performance"):
+        _parser().parse_args([args.verb, "--help"])
     from pos.ui.app import run_window
 
     return run_window(config)
