@@ -6,7 +6,12 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from pos.core.errors import NotASupervisor, PerformanceAlreadyCancelled, PerformanceNotCancelled
+from pos.core.errors import (
+    NotASupervisor,
+    PerformanceAlreadyCancelled,
+    PerformanceNotCancelled,
+    TicketNotRefundable,
+)
 from pos.core.models import (
     Event,
     LineKind,
@@ -165,3 +170,44 @@ def test_a_refused_order_is_reported_and_the_others_refunded(demo, chef, clock):
         report = bulk_report(uow, pid, policy="credit-note", clock=clock, venue="Théâtre",
                              run=result)
     assert report.still_valid == 22 and report.refused[0].order_number == 959
+
+
+def test_two_runs_at_once_and_a_cashier_refund_each_ticket_once(demo, chef, station, clock):
+    """Two supervisors start the run at the same instant while a cashier refunds a ticket
+    of it: every ticket is refunded once, the money given back is what was paid."""
+    import threading
+
+    from pos.core.services.refunds import Tender, refund_basket
+    from tests.core.exchange_support import scan
+
+    pid = perf_id(demo, "Joyaux")
+    cancel(demo, pid, chef, clock)
+    basket = scan(demo, clock, ["01010002748"])
+    start, results, errors = threading.Barrier(3), [], []
+
+    def bulk():
+        start.wait()
+        results.append(run(demo, pid, "credit-note", chef, clock))
+
+    def cashier():
+        start.wait()
+        try:
+            with uow_of(demo) as uow:
+                refund_basket(uow, basket, [Tender(PaymentMode.CASH, D("110.00"))], station,
+                              clock)
+        except Exception as error:  # the run may have taken it first: refused
+            errors.append(error)
+
+    threads = [threading.Thread(target=f) for f in (bulk, bulk, cashier)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert len(results) == 2 and states(demo, pid) == {TicketState.CANCELLED: 26}
+    with uow_of(demo) as uow:
+        lines = uow.session.execute(select(OperationLine.ticket_id, func.count()).where(
+            OperationLine.kind == LineKind.CANCEL).group_by(OperationLine.ticket_id)).all()
+        given = uow.session.scalar(select(func.sum(Payment.amount)).where(Payment.amount < 0))
+    assert len(lines) == 26 and {n for _, n in lines} == {1}
+    assert given == D("-2692.00")  # 2 420,00 + 272,00, once
+    assert all(isinstance(e, TicketNotRefundable) for e in errors)

@@ -219,3 +219,23 @@ def test_an_exchange_goes_through_the_same_fee(demo, station, clock):
         result = settle_exchange(uow, cancellation, sale,
                                  [Tender(PaymentMode.CREDIT_NOTE, D("4.00"))], station, clock)
     assert result.refunded == D("-99.00") and result.total == D("-4.00")  # 95 sold
+
+
+def test_the_exchange_receipt_and_journal_carry_the_fee(demo, station, clock):
+    import_rules(demo, clock)
+    clock.advance(joyaux_start(demo) - clock.now() - timedelta(days=2))
+    cancellation = scan(demo, clock, JOYAUX[:1])
+    sale = new_sale()
+    with uow_of(demo) as uow:
+        event_tickets(uow, sale, cancellation, clock, quantity=1,
+                      **ids(demo, "Don Giovanni", "Cat 1"))
+    preview(demo, cancellation, clock, kind="exchange")
+    with uow_of(demo) as uow:
+        result = settle_exchange(uow, cancellation, sale,
+                                 [Tender(PaymentMode.CREDIT_NOTE, D("4.00"))], station, clock)
+        payload = json.loads(uow.session.scalar(select(JournalEntry.payload).where(
+            JournalEntry.action == "exchange.settled")))
+    receipt = [getattr(b, "text", getattr(b, "left", "")) for b in result.documents[0].blocks]
+    assert "    Frais : De 7 jours à 24 heures (demandé par le public, de 7 j à 24 h avant)" \
+        in receipt
+    assert [(f["ticket"], f["amount"]) for f in payload["fees"]] == [(JOYAUX[0], "11.00")]

@@ -35,6 +35,7 @@ from pos.core.errors import (
     NotASupervisor,
     PerformanceAlreadyCancelled,
     PerformanceNotCancelled,
+    TicketNotRefundable,
     UnknownBulkPolicy,
     UnknownPerformance,
 )
@@ -182,18 +183,20 @@ def refund_order(uow: UnitOfWork, performance_id: int, order_id: int, policy: st
                  validity_days: int = DEFAULT_VALIDITY_DAYS) -> SettlementResult | None:
     """One order of the cancelled performance refunded, in its own transaction (None:
     nothing of it left to refund)."""
-    basket = order_basket(uow, performance_id, order_id, station.operator_login)
-    if not basket.tickets:
-        return None
     notes = OperationNotes("organiser", BULK_CAUSE)
-    for attempt in (1, 2):  # a fee window crossed between preview and settlement
+    for attempt in (1, 2):
+        # Read again at each attempt: a ticket refunded meanwhile (at a counter, by
+        # another run) leaves the basket, a fee window crossed is seen.
+        basket = order_basket(uow, performance_id, order_id, station.operator_login)
+        if not basket.tickets:
+            return None
         preview(uow, basket, kind="refund", requested_by="organiser", clock=clock)
         tenders = tenders_for(uow, order_id, basket.refund_total, policy)
         try:
             return refund_basket(uow, basket, tenders, station, clock, notes=notes,
                                  credit_note_validity_days=validity_days,
                                  print_note=PRINT_NOTE)
-        except FeesChanged:
+        except (FeesChanged, TicketNotRefundable):
             if attempt == 2:
                 raise
     return None  # pragma: no cover - the loop returns or raises
