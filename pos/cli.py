@@ -28,6 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     show = order.add_parser("show", help="afficher un dossier")
     show.add_argument("number", type=int)
     show.add_argument("--json", action="store_true", help="sortie JSON")
+    from pos.cli_box_office import add_verbs
+
+    add_verbs(verbs)  # fees, revocations, performance
     return parser
 
 
@@ -127,6 +130,13 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)
         _parser().parse_args(["order", "--help"])
+    from pos.cli_box_office import dispatch
+
+    status = dispatch(config, args)
+    if status is not None:
+        return status
+    if args.verb in ("fees", "revocations", "performance"):
+        _parser().parse_args([args.verb, "--help"])
     # Start-up allocates a great deal and frees almost nothing (modules, ORM mappers, Qt
     # wrappers): the cyclic collector would walk it all again and again for nothing
     # (about a tenth of the import time). run_window turns it back on once the window is

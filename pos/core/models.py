@@ -417,6 +417,11 @@ class OperationLine(Base):
     kind: Mapped[LineKind] = mapped_column(_enum(LineKind))
     price: Mapped[Decimal] = mapped_column(Cents())
     fees: Mapped[Decimal] = mapped_column(Cents())
+    # The cancellation / exchange fee kept on a cancel line, and the rule that made it
+    # (pos.core.fees): what went back is price + fees - fee_kept.
+    fee_kept: Mapped[Decimal] = mapped_column(Cents(), default=Decimal("0.00"),
+                                              server_default="0")
+    fee_rule: Mapped[str] = mapped_column(String(120), default="", server_default="")
 
     operation: Mapped[Operation] = relationship(back_populates="lines")
     ticket: Mapped[Ticket] = relationship()

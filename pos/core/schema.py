@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from pos.core import models_catalog, models_ledger, models_printing  # noqa: F401
+from pos.core import models_catalog, models_fees, models_ledger, models_printing  # noqa: F401
 from pos.core.models import Base
 
 metadata = Base.metadata

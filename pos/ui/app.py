@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos.config import Config
+from pos.config import Config, data_dir
 from pos.core.clock import Clock, SystemClock
 from pos.core.db import Database, has_schema
 from pos.core.i18n import set_language
 from pos.core.models import PaymentMode
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
+from pos.ui.box_office.controller import BoxOfficeController
+from pos.ui.box_office.view import BoxOfficeUi
 from pos.ui.common.i18n import install_translator, language
 from pos.ui.contact.controller import ContactController
 from pos.ui.contact.view import ContactView
@@ -160,6 +162,12 @@ def build_main_window(
                                 scan_sources=hub.sources())
     window.controller = Features(session, counter, refund, sale, settlement, hold,
                                  take_back, contact, devices)
+    box_office = BoxOfficeController(session)
+    # A run in progress ends after its order: nothing is left half done.
+    window.sig_closing.connect(lambda: (box_office.stop_bulk(), box_office.wait()))
+    window.box_office_ui = BoxOfficeUi(window, box_office, dialogs,
+                                       waive_fees=w.waive_fees_button, folder=data_dir(),
+                                       now=clock.now)
 
     session.refresh_operation_number()
     session.basket_changed()

@@ -48,7 +48,7 @@ def lock_orders(uow: UnitOfWork, order_ids: Iterable[int]) -> None:
 def _pending_query(order_ids: list):
     return (
         select(Ticket.order_id, OperationLine.ticket_id, OperationLine.price,
-               OperationLine.fees)
+               OperationLine.fees, OperationLine.fee_kept)
         .join(Operation, Operation.id == OperationLine.operation_id)
         .join(Ticket, Ticket.id == OperationLine.ticket_id)
         .where(
@@ -78,10 +78,10 @@ def refundable_by_order(uow: UnitOfWork, order_ids: Iterable[int],
     uow.session.connection()  # in the caller's transaction (after lock_orders)
     result.update((r[0], r[1]) for r in uow.fetch_in(_PAID, order_ids))
     pending: dict[tuple[int, int], Decimal] = {}
-    for order_id, ticket_id, price, fees in uow.fetch_in(_PENDING, order_ids):
+    for order_id, ticket_id, price, fees, kept in uow.fetch_in(_PENDING, order_ids):
         if ticket_id not in excluded:
             key = (order_id, ticket_id)
-            pending[key] = max(pending.get(key, ZERO), price + fees)
+            pending[key] = max(pending.get(key, ZERO), price + fees - kept)
     for (order_id, _), amount in pending.items():
         result[order_id] -= amount
     return result

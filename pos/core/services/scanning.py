@@ -246,6 +246,13 @@ def ticket_rows(uow: UnitOfWork, numbers: Sequence[str],
     return uow.fetch_in(_BY_NUMBERS, list(numbers), {"own": own_operation_id or 0})
 
 
+def rows_where(uow: UnitOfWork, where: Any, own_operation_id: int | None = None) -> list[Any]:
+    """``ticket_rows`` for any condition on the tickets (an order's, a performance's):
+    built at each call, for the batch paths that are not the counter's hot ones."""
+    return list(uow.session.connection().execute(
+        _COLUMNS.where(where), {"own": own_operation_id or 0}).all())
+
+
 def range_rows(uow: UnitOfWork, first: str, last: str,
                own_operation_id: int | None = None) -> list[Any]:
     """``ticket_rows`` for every ticket numbered from ``first`` to ``last``."""

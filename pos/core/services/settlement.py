@@ -6,6 +6,8 @@ then apply, then commit once):
 1. ``open_write``: the write transaction, before any check (BEGIN IMMEDIATE on SQLite);
 2. ``recheck_taken_back`` (and, for an exchange, ``sale_checks.recheck_sold``): every
    ticket locked and checked again, a resumed operation still on hold;
+2b. ``assess_fees``: the cancellation / exchange fee of each ticket, by the rules, now
+   (``pos.core.fees``); refused if it is not what the basket showed;
 3. ``refund_ceiling.check_refund_ceiling``: no order gives back more than it may;
 4. ``open_operation``: the operation number taken (or the held operation's kept);
 5. ``cancel_taken_back``: the ticket state transitions, with the operation's lines;
@@ -31,10 +33,14 @@ from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.documents import Document
 from pos.core.errors import (
+    FeesChanged,
     OperationNoLongerOnHold,
     OperationNotOnHold,
     UnknownOperationId,
 )
+from pos.core.fees import payload as fee_payload
+from pos.core.fees import same_amounts
+from pos.core.fees import total as fee_total
 from pos.core.i18n import lazy
 from pos.core.models import (
     LineKind,
@@ -46,12 +52,14 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
+from pos.core.services.fee_rules import evaluate as evaluate_fees
 from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.operation_numbers import take_operation_number
 from pos.core.services.print_jobs import enqueue
 from pos.core.services.station import Station
 from pos.core.services.ticket_transitions import TakenBack, lock_and_recheck, transition
 from pos.core.uow import UnitOfWork
+from pos.formatting import money as euros
 
 STATE_WORDS = {
     OperationState.OPEN: lazy("in progress"),
@@ -93,6 +101,25 @@ def recheck_taken_back(ctx: Context, basket: CancellationBasket) -> dict[int, Ta
     if basket.held_operation_id is not None:
         lock_held(ctx.uow, basket.held_operation_id)
     return locked
+
+
+def assess_fees(ctx: Context, basket: CancellationBasket, kind: OperationKind,
+                notes: OperationNotes | None) -> None:
+    """Step 2b: the fees again, by the rules in the database, at the settlement's time.
+    The tenders were checked against the basket's total: a fee that changed since the
+    basket was shown (a window crossed, a rule edited) is refused, the new lines kept
+    on the basket for the cashier to see."""
+    requested_by = notes.requested_by if notes is not None else "public"
+    if notes is None and basket.held_operation_id is not None:
+        held = ctx.uow.session.get(Operation, basket.held_operation_id)
+        requested_by = held.requested_by if held is not None else requested_by
+    now = evaluate_fees(ctx.uow, basket, kind=kind.value, requested_by=requested_by,
+                        clock=ctx.clock)
+    if not same_amounts(now, basket.fee_lines):
+        before = fee_total(basket.fee_lines)
+        basket.fee_lines = now
+        raise FeesChanged(before=euros(before), after=euros(fee_total(now)))
+    basket.fee_lines = now
 
 
 def lock_held(uow: UnitOfWork, operation_id: int, *, resuming: bool = False) -> Operation:
@@ -164,7 +191,14 @@ def write_cancel_lines(ctx: Context, operation: OperationRef,
                        basket: CancellationBasket) -> None:
     ctx.uow.execute(_NEW_LINES, [
         {"operation_id": operation.id, "ticket_id": item.ticket_id, "kind": LineKind.CANCEL,
-         "price": item.price, "fees": basket.refunded_fees(item)} for item in basket.tickets])
+         "price": item.price, "fees": basket.refunded_fees(item),
+         "fee_kept": basket.fee_kept(item), "fee_rule": _fee_rule(basket, item.ticket_id)}
+        for item in basket.tickets])
+
+
+def _fee_rule(basket: CancellationBasket, ticket_id: int) -> str:
+    line = basket.fee_lines.get(ticket_id)
+    return line.label[:120] if line is not None else ""
 
 
 def cancel_taken_back(ctx: Context, operation: OperationRef, basket: CancellationBasket,
@@ -218,3 +252,8 @@ def held_ticket_numbers(uow: UnitOfWork, operation_id: int) -> list[str]:
     return list(uow.session.scalars(
         select(Ticket.number).join(OperationLine, OperationLine.ticket_id == Ticket.id)
         .where(OperationLine.operation_id == operation_id).order_by(Ticket.number)))
+
+
+def fees_payload(basket: CancellationBasket) -> list[dict[str, str]]:
+    """The fee lines of the basket, as the settlement's journal entry carries them."""
+    return fee_payload(basket.fee_lines, {t.ticket_id: t.number for t in basket.tickets})
