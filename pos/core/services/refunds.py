@@ -13,6 +13,7 @@ from pos.core.models import OperationKind, PaymentMode
 from pos.core.money import as_text
 from pos.core.receipts import RefundReceipt, refund_receipt
 from pos.core.services import settlement as step
+from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
@@ -45,9 +46,11 @@ def refund_basket(
     credit_note_validity_days: int = DEFAULT_VALIDITY_DAYS,
     held_operation_id: int | None = None,
     notes: OperationNotes | None = None,
+    approval: Approval | None = None,
 ) -> SettlementResult:
     """``held_operation_id``: the operation on hold the basket was resumed from; it is
-    completed under its own number. ``notes``: requested by, cause, remarks."""
+    completed under its own number. ``notes``: requested by, cause, remarks.
+    ``approval``: a supervisor's, when the refund needs one (``SupervisorRequired``)."""
     if not basket.tickets:
         raise EmptyBasket()
     if held_operation_id is not None:
@@ -57,6 +60,7 @@ def refund_basket(
     locked = step.recheck_taken_back(ctx, basket)
     net = {order_id: -amount for order_id, amount in basket.refund_by_order().items()}
     check_refund_ceiling(uow, net, locked)
+    ctx = step.authorize(ctx, basket, locked, refunded=basket.refund_total, approval=approval)
     operation = step.open_operation(ctx, basket, OperationKind.REFUND, notes)
     step.cancel_taken_back(ctx, operation, basket, locked)
     recorded, vouchers = record_payments(
