@@ -616,27 +616,27 @@
         <translation>Aucune imprimante n&apos;est configurée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="158"/>
+        <location filename="../../pos/ui/devices/controller.py" line="159"/>
         <source>No cash drawer is configured.</source>
         <translation>Aucun tiroir-caisse n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="178"/>
+        <location filename="../../pos/ui/devices/controller.py" line="180"/>
         <source>Test page sent to the printer.</source>
         <translation>Page de test envoyée à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="180"/>
+        <location filename="../../pos/ui/devices/controller.py" line="182"/>
         <source>Drawer kick sent.</source>
         <translation>Impulsion d&apos;ouverture envoyée au tiroir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="199"/>
+        <location filename="../../pos/ui/devices/controller.py" line="201"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="211"/>
+        <location filename="../../pos/ui/devices/controller.py" line="213"/>
         <source>Settings saved in %1.</source>
         <translation>Réglages enregistrés dans %1.</translation>
     </message>

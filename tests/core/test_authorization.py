@@ -215,3 +215,19 @@ def test_a_range_report_offers_the_checked_in_ticket_to_a_supervisor(demo, stati
     result = refund(demo, basket, as_operator(demo, station, "demo"), clock)
     demo_id, chef_id = operator_id(demo, "demo"), operator_id(demo, "chef")
     assert recorded(demo, result.operation_id) == (demo_id, chef_id, demo_id, "chef", chef_id)
+
+
+def test_the_settings_drawer_test_is_a_no_sale_opening_too(demo, station, clock, chef):
+    from pos.core.services.cash_drawer import record_drawer_test
+
+    cashier = as_operator(demo, station, "demo")
+    with pytest.raises(SupervisorRequired), uow_of(demo) as uow:
+        record_drawer_test(uow, cashier, clock, "printer")
+    with uow_of(demo) as uow:
+        entry_id = record_drawer_test(uow, cashier, clock, "printer", chef)
+    with uow_of(demo) as uow:
+        entry = uow.session.get(JournalEntry, entry_id)
+        assert (entry.operator_id, json.loads(entry.payload)["approved_by"]) == (
+            cashier.operator_id, "chef")
+        assert uow.session.scalar(select(func.count()).select_from(JournalEntry).where(
+            JournalEntry.action == "drawer.no_sale")) == 1

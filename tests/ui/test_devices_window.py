@@ -276,6 +276,7 @@ def test_settings_test_buttons(qtbot, win, demo, printer):
 
     qtbot.mouseClick(dialog.findChild(QPushButton, "testDrawerButton"),
                      Qt.MouseButton.LeftButton)
+    supervisor_approves(qtbot, win, over=dialog)  # over the settings, which stay open
     jobs = printer.wait_for_jobs(2, timeout=10)
     assert decode(jobs[1]) == [DrawerPulse(pin=2, on_ms=100, off_ms=100)]
     with uow_of(demo) as uow:

@@ -149,7 +149,8 @@ class DevicesController(QObject):
             return
         self.print_queue.run_task("status", printer.status)
 
-    def test_drawer(self, config: Config) -> None:
+    def test_drawer(self, config: Config, approval: Approval | None = None) -> None:
+        """A drawer opening without a sale: a supervisor allows it."""
         from pos.devices.drawer import make_drawer
 
         printer, _drawer = self._devices(config)
@@ -158,8 +159,9 @@ class DevicesController(QObject):
             self.sig_test_result.emit("drawer", self.tr("No cash drawer is configured."), "error")
             return
         device = config.drawer.device if config.drawer.kind == "serial" else "printer"
-        if self._act(lambda uow: record_drawer_test(uow, self.station, self.clock,
-                                                    device)) is None:
+        if self._act(lambda uow: record_drawer_test(uow, self.station, self.clock, device,
+                                                    approval),
+                     retry=lambda given: self.test_drawer(config, given)) is None:
             return
         self.print_queue.run_task("drawer", drawer.open)
 
