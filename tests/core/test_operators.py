@@ -140,3 +140,33 @@ def test_wrong_pins_in_the_approval_dialog_lock_the_supervisor_too(demo, station
         approve(uow, login="chef", pin="9999", station=station, clock=clock, reason="x")
     assert [a for a, _o, _p in journal(demo)] == ["approval.refused"] * MAX_FAILURES + [
         "approval.refused"]
+
+
+def test_wrong_pins_typed_at_once_at_five_counters_all_count(demo, clock):
+    """Each attempt counts inside its write transaction (the operator's row locked on
+    PostgreSQL, BEGIN IMMEDIATE on SQLite): five at the same instant lock the account,
+    none is lost to another's update."""
+    import threading
+
+    cheap_pin(demo, "demo", "1234")
+    barrier = threading.Barrier(MAX_FAILURES)
+    results: list[str] = []
+
+    def counter() -> None:
+        barrier.wait()
+        try:
+            login(demo, clock, "demo", "0000")
+        except AccountLocked:
+            results.append("locked")
+        except LoginRefused:
+            results.append("refused")
+
+    threads = [threading.Thread(target=counter) for _ in range(MAX_FAILURES)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    assert sorted(results) == ["locked"] + ["refused"] * (MAX_FAILURES - 1)
+    assert operator(demo, "demo").locked_until == clock.now() + LOCK_DURATION
+    with pytest.raises(AccountLocked):
+        login(demo, clock, "demo", "1234")
