@@ -28,7 +28,6 @@ def _config(printer_path: Path):
     return parse_config(f"""
 [counter]
 name = "Bench 1"
-operator = "STX_BDD"
 venue_name = "Bench"
 [printer]
 connection = "file"
@@ -60,7 +59,8 @@ def cold_start(url: str, printer_path: Path) -> None:
     database = Database(url)
     if not has_schema(database.engine):
         os._exit(2)
-    window = build_main_window(config, database, SystemClock(), make_printer(config))
+    window = build_main_window(config, database, SystemClock(), make_printer(config),
+                               operator="STX_BDD")
     window.show()
     gc.freeze()
     gc.enable()
@@ -92,7 +92,8 @@ def scans(url: str, numbers: list[str], basket_size: int, printer_path: Path) ->
     clock = FixedClock(at.astimezone(UTC))
     database = Database(url)
     config = _config(printer_path)
-    window = build_main_window(config, database, clock, make_printer(config))
+    window = build_main_window(config, database, clock, make_printer(config),
+                               operator="STX_BDD")
     window.show()
     window.activateWindow()
     field = window.findChild(QLineEdit, "scanField")

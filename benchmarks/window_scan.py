@@ -205,7 +205,8 @@ venue_name = "Théâtre de la Ville"
 connection = "file"
 path = "{args.workdir / 'window-scan-printer.bin'}"
 """)
-    window = build_main_window(config, database, SystemClock(), make_printer(config))
+    window = build_main_window(config, database, SystemClock(), make_printer(config),
+                               operator="demo")
     try:
         return measure(app, window, args)
     finally:

@@ -2,7 +2,7 @@
 bulk refund of a cancelled performance.
 
     guichet fees show [--json]
-    guichet fees import FILE --supervisor LOGIN
+    guichet fees import FILE --admin LOGIN
     guichet revocations export --since T FILE
     guichet performance list
     guichet performance cancel ID --policy POLICY --supervisor LOGIN [--reason R] [--report PDF]
@@ -32,7 +32,8 @@ def add_verbs(verbs: Any) -> None:
     show.add_argument("--json", action="store_true", help="sortie JSON")
     load = fees_verbs.add_parser("import", help="remplacer les règles par celles d'un TOML")
     load.add_argument("file", metavar="FILE")
-    load.add_argument("--supervisor", required=True, metavar="LOGIN")
+    load.add_argument("--admin", required=True, metavar="LOGIN",
+                      help="un administrateur (son code PIN est demandé)")
 
     rev = verbs.add_parser("revocations", help="les billets révoqués (contrôle d'accès)")
     export = rev.add_subparsers(dest="revocations_verb").add_parser(
@@ -99,7 +100,7 @@ def _supervisor(config: Config, database, login: str, reason: str):
     place = {"counter": config.counter.name, "sales_point": config.counter.sales_point,
              "venue_name": config.counter.venue_name}
     with units() as uow:
-        station = ensure_station(uow, operator=config.counter.operator, **place)
+        station = ensure_station(uow, **place)  # nobody logged in: the approval is journaled
     with units() as uow:
         approve(uow, login=login, pin=pin, station=station, clock=clock, reason=reason)
     with units() as uow:
@@ -134,7 +135,7 @@ def _fees_import(config: Config, database, args) -> int:
         print(f"guichet : fichier illisible : {exc}", file=sys.stderr)
         return 1
     rules = rules_from_toml(text)  # checked before any PIN is asked
-    station = _supervisor(config, database, args.supervisor, "Import des règles de frais")
+    station = _supervisor(config, database, args.admin, "Import des règles de frais")
     with _units(database)() as uow:
         count = replace_rules(uow, rules, station=station, clock=SystemClock(),
                               source=Path(args.file).name)

@@ -16,6 +16,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,6 @@ class DatabaseConfig:
 class CounterConfig:
     name: str = _key("Guichet 1", doc="this counter (numbering of operations is per counter)")
     sales_point: str = _key("Guichet", doc="the sales point the counter belongs to")
-    operator: str = _key("STX_BDD", doc="operator login used until log-in exists")
     venue_name: str = _key("Théâtre de la Ville", doc="printed at the top of receipts")
 
 
@@ -123,9 +123,25 @@ class ScannerConfig:
     duplicate_window_ms: int = _key(1000, _positive, "the same code again within this is one scan")
 
 
+def _amount_or_empty(value: Any) -> str | None:
+    if value == "":
+        return None
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        amount = None
+    if amount is None or not amount.is_finite() or amount < 0 or amount != round(amount, 2):
+        return 'attendu : un montant en euros, par exemple "300.00", ou "" (aucun seuil)'
+    return None
+
+
 @dataclass(frozen=True)
 class RefundsConfig:
     credit_note_validity_days: int = _key(365, _positive, "a credit note expires after this")
+    supervisor_above: str = _key(
+        "300.00", _amount_or_empty,
+        'money given back above this amount (euros, a string: "300.00") needs a supervisor; '
+        '"" = no threshold')
     causes: tuple = _key(
         ("Échange", "Annulation de la séance", "Changement de date", "Erreur de vente",
          "Geste commercial"),
@@ -139,6 +155,12 @@ class RefundsConfig:
         else 'attendu : une liste parmi "card", "cheque", "transfer", "other"',
         "the modes of AUTRE PAIEMENT",
     )
+
+    @property
+    def supervisor_threshold(self) -> Decimal | None:
+        """``supervisor_above`` as an exact amount (None: no threshold)."""
+        return Decimal(self.supervisor_above).quantize(Decimal("0.01")) \
+            if self.supervisor_above else None
 
 
 @dataclass(frozen=True)

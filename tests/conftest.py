@@ -9,7 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from argon2 import PasswordHasher
+from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,7 +20,9 @@ from pos.core.clock import FixedClock  # noqa: E402
 from pos.core.db import Database, make_engine  # noqa: E402
 from pos.core.demo import load_demo  # noqa: E402
 from pos.core.i18n import set_language  # noqa: E402
+from pos.core.models import Operator  # noqa: E402
 from pos.core.schema import metadata  # noqa: E402
+from pos.core.services.authorization import Approval  # noqa: E402
 from pos.core.services.station import Station, ensure_station  # noqa: E402
 from pos.core.uow import UnitOfWork  # noqa: E402
 from pos.formatting import VENUE_TZ  # noqa: E402
@@ -111,3 +114,16 @@ def station(demo: Database) -> Station:
 
 def uow_of(database: Database) -> UnitOfWork:
     return UnitOfWork(database.sessions)
+
+
+# argon2id at a test's cost (1 pass, 8 KiB): for PINs a test sets itself.
+CHEAP = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture
+def chef(demo: Database) -> Approval:
+    """The demo supervisor's approval, as ``approvals.approve`` gives it after their PIN
+    (built directly: the tests of the PIN itself are in tests/core/test_operators.py)."""
+    with UnitOfWork(demo.sessions) as uow:
+        found = uow.session.scalar(select(Operator.id).where(Operator.login == "chef"))
+    return Approval(supervisor_id=found, supervisor_login="chef")

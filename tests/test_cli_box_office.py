@@ -21,21 +21,24 @@ percent = "50"
 """
 
 
-def test_fees_import_and_show_need_the_supervisor_s_pin(env, tmp_path):  # noqa: F811
+def test_fees_import_and_show_need_an_administrator_s_pin(env, tmp_path):  # noqa: F811
     assert guichet("db", "init", "--demo", env=env).returncode == 0
     (tmp_path / "frais.toml").write_text(RULES)
-    wrong = guichet("fees", "import", str(tmp_path / "frais.toml"), "--supervisor", "CHEF",
-                    env={**env, "GUICHET_PIN": "0000"})
+    wrong = guichet("fees", "import", str(tmp_path / "frais.toml"), "--admin", "admin",
+                    env={**env, "GUICHET_PIN": "9999"})
     assert wrong.returncode == 1 and "guichet :" in wrong.stderr
-    done = guichet("fees", "import", str(tmp_path / "frais.toml"), "--supervisor", "CHEF",
-                   env={**env, "GUICHET_PIN": "1234"})
+    supervisor = guichet("fees", "import", str(tmp_path / "frais.toml"), "--admin", "chef",
+                         env={**env, "GUICHET_PIN": "9999"})
+    assert supervisor.returncode == 1 and "un administrateur le peut" in supervisor.stderr
+    done = guichet("fees", "import", str(tmp_path / "frais.toml"), "--admin", "admin",
+                   env={**env, "GUICHET_PIN": "0000"})
     assert done.returncode == 0 and "2 règles de frais importées" in done.stdout, done.stderr
     shown = guichet("fees", "show", env=env)
     assert " 2. Dernières 24 heures : 50 % par billet" in shown.stdout
     assert "moins de 24 h avant" in shown.stdout
     (tmp_path / "bad.toml").write_text('[[rule]]\nname = "X"\nfixed = 2.5\n')
-    bad = guichet("fees", "import", str(tmp_path / "bad.toml"), "--supervisor", "CHEF",
-                  env={**env, "GUICHET_PIN": "1234"})
+    bad = guichet("fees", "import", str(tmp_path / "bad.toml"), "--admin", "admin",
+                  env={**env, "GUICHET_PIN": "0000"})
     assert bad.returncode == 1 and "entre guillemets" in bad.stderr
 
 
@@ -46,15 +49,15 @@ def test_cancel_a_performance_refund_it_in_bulk_then_export_its_revocations(
     joyaux = next(line.split()[0] for line in listed.splitlines() if "Joyaux" in line)
     pdf = tmp_path / "rapport.pdf"
     run = guichet("performance", "cancel", joyaux, "--policy", "credit-note", "--supervisor",
-                  "CHEF", "--reason", "Grève", "--report", str(pdf),
-                  env={**env, "GUICHET_PIN": "1234"})
+                  "chef", "--reason", "Grève", "--report", str(pdf),
+                  env={**env, "GUICHET_PIN": "9999"})
     assert run.returncode == 0, run.stderr
     assert "2 dossiers remboursés, 0 refusés" in run.stdout
     assert pdf.read_bytes().startswith(b"%PDF")
     assert "(annulée)" in guichet("performance", "list", env=env).stdout
     again = guichet("performance", "cancel", joyaux, "--policy", "credit-note",
-                    "--supervisor", "CHEF", "--report", str(pdf),
-                    env={**env, "GUICHET_PIN": "1234"})
+                    "--supervisor", "chef", "--report", str(pdf),
+                    env={**env, "GUICHET_PIN": "9999"})
     assert "Reprise du remboursement" in again.stdout and "0 dossiers remboursés" in again.stdout
 
     exported = guichet("revocations", "export", "--since", "2000-01-01",

@@ -6,6 +6,7 @@ usable whenever it is loaded; the clock is injected like everywhere else.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -36,7 +37,7 @@ from pos.core.models import (
     TicketState,
     Venue,
 )
-from pos.core.services.approvals import hash_pin
+from pos.core.pins import hash_pin
 from pos.core.uow import UnitOfWork
 from pos.formatting import VENUE_TZ
 
@@ -107,6 +108,20 @@ def _sell(
     return total
 
 
+# Who logs in to the demo (STX_BDD, who sold the demo orders, has no PIN: it cannot).
+DEMO_OPERATORS = (
+    ("demo", "Caissier de démonstration", OperatorRole.CASHIER, "1234"),
+    ("chef", "Responsable billetterie", OperatorRole.SUPERVISOR, "9999"),
+    ("admin", "Administrateur", OperatorRole.ADMINISTRATOR, "0000"),
+)
+
+
+@functools.cache
+def _demo_pin_hash(pin: str) -> str:
+    # Hashed once per process (argon2id costs ~0.2 s): the tests load the demo often.
+    return hash_pin(pin)
+
+
 def load_demo(uow: UnitOfWork, clock: Clock) -> None:
     uow.begin_write()
     s = uow.session
@@ -121,10 +136,9 @@ def load_demo(uow: UnitOfWork, clock: Clock) -> None:
         name="Guichet"
     )
     s.add_all([operator, point])
-    if s.scalar(select(Operator).where(Operator.login == "CHEF")) is None:
-        # The demo supervisor approves refunds a cashier alone may not make (PIN 1234).
-        s.add(Operator(login="CHEF", name="Responsable billetterie",
-                       role=OperatorRole.SUPERVISOR, pin_hash=hash_pin("1234")))
+    for login, name, role, pin in DEMO_OPERATORS:
+        if s.scalar(select(Operator).where(Operator.login == login)) is None:
+            s.add(Operator(login=login, name=name, role=role, pin_hash=_demo_pin_hash(pin)))
     s.flush()
     counter = s.scalar(select(Counter).where(Counter.name == "Guichet 1"))
     if counter is None:

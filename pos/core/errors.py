@@ -164,6 +164,44 @@ class NotASupervisor(ApprovalRefused):
     template = N_("Approval refused: {login} is not a supervisor.")
 
 
+class LoginRefused(DomainError):
+    code = "login_refused"
+    template = N_("Log-in refused: wrong operator code or PIN.")
+
+
+class AccountLocked(LoginRefused):
+    code = "account_locked"
+    template = N_("Account {login} locked after {failures} wrong PINs, until {until} (or "
+                  "until an administrator unlocks it).")
+
+
+class NotLoggedIn(DomainError):
+    code = "not_logged_in"
+    template = N_("No operator is logged in at this counter.")
+
+
+class SupervisorRequired(DomainError):
+    """An action of the pipeline a cashier alone may not do (``action``: what it is)."""
+
+    code = "supervisor_required"
+    template = N_("{action}: refused without a supervisor's approval.")
+
+
+class ApprovalExpired(SupervisorRequired):
+    code = "approval_expired"
+    template = N_("{action}: the supervisor's approval has expired, ask again.")
+
+
+class ApproverNotSupervisor(SupervisorRequired):
+    code = "approver_not_supervisor"
+    template = N_("{action}: {login} is not (or no longer) a supervisor.")
+
+
+class AdministratorRequired(DomainError):
+    code = "administrator_required"
+    template = N_("{action}: only an administrator may do this.")
+
+
 class AlreadyInBasket(DomainError):
     code = "already_in_basket"
     template = N_("Ticket {number} is already in the basket.")
@@ -680,7 +718,7 @@ class FeeWaiverNeedsReason(DomainError):
 
 class NotAnAdministrator(DomainError):
     code = "not_an_administrator"
-    template = N_("{login} may not change the fee rules: a supervisor may.")
+    template = N_("{login} may not change the fee rules: an administrator may.")
 
 
 class PerformanceAlreadyCancelled(DomainError):

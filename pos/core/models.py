@@ -247,6 +247,7 @@ class Contact(Base):
 class OperatorRole(enum.Enum):
     CASHIER = "cashier"
     SUPERVISOR = "supervisor"  # may approve what a cashier alone may not
+    ADMINISTRATOR = "administrator"  # a supervisor who also unlocks accounts
 
 
 class Operator(Base):
@@ -258,6 +259,10 @@ class Operator(Base):
         _enum(OperatorRole), default=OperatorRole.CASHIER, server_default="cashier"
     )
     pin_hash: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    # Wrong PINs in a row since the last good one; at the limit the account is locked
+    # until ``locked_until`` (pos.core.services.operators).
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_until: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 class SalesPoint(Base):
@@ -394,13 +399,17 @@ class Operation(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     completed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
+    # The supervisor who allowed what the operator alone could not (pos.core.services.
+    # authorization); the operator themselves when they are a supervisor.
+    approved_by_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
     refund_fees: Mapped[bool] = mapped_column(Boolean, default=False)
     requested_by: Mapped[str] = mapped_column(String(20), default="public")
     cause: Mapped[str] = mapped_column(String(80), default="")
     remarks: Mapped[str] = mapped_column(Text, default="")
 
     counter: Mapped[Counter] = relationship()
-    operator: Mapped[Operator] = relationship()
+    operator: Mapped[Operator] = relationship(foreign_keys=[operator_id])
+    approved_by: Mapped[Operator | None] = relationship(foreign_keys=[approved_by_id])
     lines: Mapped[list[OperationLine]] = relationship(
         back_populates="operation", order_by="OperationLine.id"
     )

@@ -19,6 +19,7 @@ from pos.core.clock import Clock, SystemClock
 from pos.core.db import Database, has_schema
 from pos.core.i18n import set_language
 from pos.core.models import PaymentMode
+from pos.core.services.operators import find_operator, identity_of
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
 from pos.ui.box_office.controller import BoxOfficeController
@@ -26,6 +27,7 @@ from pos.ui.box_office.view import BoxOfficeUi
 from pos.ui.common.i18n import install_translator, language
 from pos.ui.contact.controller import ContactController
 from pos.ui.contact.view import ContactView
+from pos.ui.counter.approval import SupervisorGate
 from pos.ui.counter.controller import CounterController
 from pos.ui.counter.documents import DocumentsView
 from pos.ui.counter.notes import NotesView
@@ -41,6 +43,8 @@ from pos.ui.exchange.settlement_view import SettlementUi
 from pos.ui.hold.controller import HoldController
 from pos.ui.hold.view import HoldView
 from pos.ui.main_window import MainWindow
+from pos.ui.operators.controller import OperatorsController
+from pos.ui.operators.view import OperatorsView
 from pos.ui.refund.controller import RefundController
 from pos.ui.refund.info import RefundInfo
 from pos.ui.refund.view import RefundBar
@@ -65,6 +69,7 @@ class Features:
     take_back: TakeBackController
     contact: ContactController
     devices: DevicesController
+    operators: OperatorsController
 
     @property
     def basket(self):
@@ -87,18 +92,22 @@ def build_main_window(
     clock: Clock,
     printer: DocumentPrinter | None,
     status_interval: float = 5.0,
+    *,
+    operator: str | None = None,
 ) -> MainWindow:
-    """The window wired to its services; the QApplication must exist already."""
+    """The window wired to its services; the QApplication must exist already. It opens
+    with the log-in dialog; ``operator``: a login to start logged in as, without it (the
+    tests and benchmarks; ``guichet`` itself never passes one)."""
     with UnitOfWork(database.sessions) as uow:
         station = ensure_station(
             uow,
             counter=config.counter.name,
             sales_point=config.counter.sales_point,
-            operator=config.counter.operator,
             venue_name=config.counter.venue_name,
+            supervisor_above=config.refunds.supervisor_threshold,
         )
-    window = MainWindow(f"{station.sales_point_name} > {station.counter_name} - "
-                        f"{station.operator_login}")
+        who = identity_of(find_operator(uow, operator)) if operator else None
+    window = MainWindow(f"{station.sales_point_name} > {station.counter_name}")
     queue = PrintQueue(database, station.counter_id, clock, printer,
                        drawer=separate_drawer(config), status_interval=status_interval)
     queue.setParent(window)
@@ -124,6 +133,10 @@ def build_main_window(
     take_back = TakeBackController(session)
     contact = ContactController(session)
     devices = DevicesController(database, station, clock, queue, config, window)
+    session.approvals = SupervisorGate(session, dialogs, window)
+    devices.supervisor = session.supervisor
+    session.sig_station_changed.connect(lambda st: setattr(devices, "station", st))
+    operators = OperatorsController(session)
     failed = QCoreApplication.translate("ExchangeController", "Printing of %1 failed: %2")
     queue.sig_job_failed.connect(lambda name, message: say(
         failed.replace("%1", name).replace("%2", message), "error"))
@@ -160,8 +173,10 @@ def build_main_window(
     window.device_ui = DeviceUi(window, devices, dialogs, say=say,
                                 set_printer_status=window.set_printer_status,
                                 scan_sources=hub.sources())
+    window.operators_ui = OperatorsView(window, session, operators, dialogs,
+                                        label=w.operator_label)
     window.controller = Features(session, counter, refund, sale, settlement, hold,
-                                 take_back, contact, devices)
+                                 take_back, contact, devices, operators)
     box_office = BoxOfficeController(session)
     # A run in progress ends after its order: nothing is left half done.
     window.sig_closing.connect(lambda: (box_office.stop_bulk(), box_office.wait()))
@@ -173,6 +188,10 @@ def build_main_window(
     session.basket_changed()
     session.sig_notes.emit(None)
     window.scan_field.setFocus()
+    if who is not None:
+        operators.start(who)
+    else:
+        window.operators_ui.ask_login()
     return window
 
 

@@ -46,6 +46,9 @@ CHECK_OR_TAKE_ALL = "Ctrl+Return"
 PRINT_JOBS = "Ctrl+J"
 NO_SALE = "Ctrl+T"
 DEVICE_SETTINGS = "Ctrl+Shift+P"
+# --- operators --------------------------------------------------------------------------
+SWITCH_OPERATOR = "Ctrl+Shift+O"
+LOG_OUT = "Ctrl+Shift+Q"
 
 # Enter in its two spellings (main keyboard, keypad): dialogs answer both.
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
     sig_closing = Signal()
 
     def __init__(self, station_text: str = "") -> None:
-        """``station_text``: "sales point > counter - operator" for the status bar."""
+        """``station_text``: "sales point > counter" for the status bar."""
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Guichet - Exchange - cancellation"))
@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         where = QLabel(station_text, status)
         where.setObjectName("stationLabel")
         status.addWidget(where)
+        self.operator_label = QLabel("", status)  # who is logged in (pos.ui.operators)
+        self.operator_label.setObjectName("operatorLabel")
+        status.addWidget(self.operator_label)
         self.setStatusBar(status)
         self.scan_field.setFocus()
 

@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="190"/>
+        <location filename="../../pos/ui/app.py" line="209"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -729,48 +729,48 @@
 <context>
     <name>DevicesController</name>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="71"/>
+        <location filename="../../pos/ui/devices/controller.py" line="77"/>
         <source>The action could not be recorded: try again.</source>
         <translation>L&apos;action n&apos;a pas pu être enregistrée : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="96"/>
+        <location filename="../../pos/ui/devices/controller.py" line="105"/>
         <source>Duplicate sent to the printer.</source>
         <translation>Duplicata envoyé à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="109"/>
+        <location filename="../../pos/ui/devices/controller.py" line="120"/>
         <source>Drawer opening recorded in the journal.</source>
         <translation>Ouverture du tiroir enregistrée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="128"/>
-        <location filename="../../pos/ui/devices/controller.py" line="137"/>
+        <location filename="../../pos/ui/devices/controller.py" line="139"/>
+        <location filename="../../pos/ui/devices/controller.py" line="148"/>
         <source>No printer is configured.</source>
         <translation>Aucune imprimante n&apos;est configurée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="147"/>
+        <location filename="../../pos/ui/devices/controller.py" line="159"/>
         <source>No cash drawer is configured.</source>
         <translation>Aucun tiroir-caisse n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="167"/>
+        <location filename="../../pos/ui/devices/controller.py" line="180"/>
         <source>Test page sent to the printer.</source>
         <translation>Page de test envoyée à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="169"/>
+        <location filename="../../pos/ui/devices/controller.py" line="182"/>
         <source>Drawer kick sent.</source>
         <translation>Impulsion d&apos;ouverture envoyée au tiroir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="188"/>
+        <location filename="../../pos/ui/devices/controller.py" line="201"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="200"/>
+        <location filename="../../pos/ui/devices/controller.py" line="213"/>
         <source>Settings saved in %1.</source>
         <translation>Réglages enregistrés dans %1.</translation>
     </message>
@@ -902,7 +902,7 @@
     <name>ExchangeBar</name>
     <message>
         <location filename="../../pos/ui/exchange/bar.py" line="73"/>
-        <location filename="../../pos/ui/main_window.py" line="178"/>
+        <location filename="../../pos/ui/main_window.py" line="181"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
@@ -920,7 +920,7 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../pos/ui/counter/controller.py" line="66"/>
+        <location filename="../../pos/ui/counter/controller.py" line="70"/>
         <source>Ticket %1 added: %2</source>
         <translation>Billet %1 ajouté : %2</translation>
     </message>
@@ -930,17 +930,17 @@
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="40"/>
+        <location filename="../../pos/ui/refund/controller.py" line="45"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="46"/>
+        <location filename="../../pos/ui/refund/controller.py" line="51"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="127"/>
+        <location filename="../../pos/ui/app.py" line="140"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -1015,57 +1015,57 @@
 <context>
     <name>ExchangeSettlement</name>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="99"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="103"/>
         <source>The contact has no e-mail address: enter one, or hand the tickets over.</source>
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="106"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="111"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="110"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="115"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="114"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="119"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="145"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="150"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="149"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="154"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="160"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="165"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="162"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="167"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="163"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="168"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="164"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="174"/>
         <source>The e-mail could not be sent: %1</source>
         <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>
@@ -1291,7 +1291,7 @@
 <context>
     <name>HoldUi</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="217"/>
+        <location filename="../../pos/ui/main_window.py" line="220"/>
         <source>OPERATIONS ON HOLD</source>
         <translation>ORDRES EN ATTENTE</translation>
     </message>
@@ -1315,19 +1315,37 @@
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="227"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="238"/>
         <source>Number list</source>
         <translation>Liste numéros</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="229"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="240"/>
         <source>Type or paste ticket numbers: one per line, or separated by spaces, commas or semicolons.</source>
         <translation>Tapez ou collez les numéros de billets : un par ligne, ou séparés par des espaces, des virgules ou des points-virgules.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="236"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="247"/>
         <source>CHECK [Ctrl+Enter]</source>
         <translation>VÉRIFIER [Ctrl+Entrée]</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../pos/ui/operators/dialogs/login.py" line="17"/>
+        <source>Log in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/dialogs/login.py" line="26"/>
+        <source>Operator code</source>
+        <translation>Code opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/dialogs/login.py" line="27"/>
+        <source>PIN</source>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
@@ -1348,163 +1366,163 @@
         <translation>Imprimante : état inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="111"/>
+        <location filename="../../pos/ui/main_window.py" line="114"/>
         <source>Ticket number</source>
         <translation>N° de billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="114"/>
+        <location filename="../../pos/ui/main_window.py" line="117"/>
         <source>Scan or type a ticket number, then Enter</source>
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
         <location filename="../../pos/ui/counter/view.py" line="113"/>
-        <location filename="../../pos/ui/main_window.py" line="122"/>
+        <location filename="../../pos/ui/main_window.py" line="125"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="128"/>
+        <location filename="../../pos/ui/main_window.py" line="131"/>
         <source>ADD TICKETS</source>
         <translation>AJOUTER BILLETS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="136"/>
         <source>Refund the simple fees</source>
         <translation>Rembourser les frais simples</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="135"/>
+        <location filename="../../pos/ui/main_window.py" line="138"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141"/>
+        <location filename="../../pos/ui/main_window.py" line="144"/>
         <source>WAIVE FEES</source>
         <translation>LEVER LES FRAIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="153"/>
+        <location filename="../../pos/ui/main_window.py" line="156"/>
         <source>Refunded subtotal</source>
         <translation>Sous-total remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
         <source>COMPOUND PRODUCT</source>
         <translation>PRODUIT COMPOSÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="165"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="163"/>
+        <location filename="../../pos/ui/main_window.py" line="166"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164"/>
+        <location filename="../../pos/ui/main_window.py" line="167"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="165"/>
+        <location filename="../../pos/ui/main_window.py" line="168"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="174"/>
+        <location filename="../../pos/ui/main_window.py" line="177"/>
         <source>EXCHANGED (BY CONTACT)</source>
         <translation>ÉCHANGÉ (PAR CONTACT)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="189"/>
+        <location filename="../../pos/ui/main_window.py" line="192"/>
         <source>Sold subtotal</source>
         <translation>Sous-total vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="193"/>
+        <location filename="../../pos/ui/main_window.py" line="196"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="206"/>
+        <location filename="../../pos/ui/main_window.py" line="209"/>
         <source>by the public</source>
         <translation>par le public</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="207"/>
+        <location filename="../../pos/ui/main_window.py" line="210"/>
         <source>by the organiser</source>
         <translation>par l&apos;organisateur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="210"/>
+        <location filename="../../pos/ui/main_window.py" line="213"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="212"/>
+        <location filename="../../pos/ui/main_window.py" line="215"/>
         <source>Cause</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="215"/>
+        <location filename="../../pos/ui/main_window.py" line="218"/>
         <source>PUT ON HOLD</source>
         <translation>METTRE EN ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="219"/>
+        <location filename="../../pos/ui/main_window.py" line="222"/>
         <source>ABANDON OPERATION</source>
         <translation>ABANDONNER ORDRE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="247"/>
+        <location filename="../../pos/ui/main_window.py" line="250"/>
         <source>Exchange / sale:</source>
         <translation>Échange / vente :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="248"/>
+        <location filename="../../pos/ui/main_window.py" line="251"/>
         <source>Pay everything</source>
         <translation>Tout payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="251"/>
+        <location filename="../../pos/ui/main_window.py" line="254"/>
         <source>Refund:</source>
         <translation>Remboursement :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="254"/>
+        <location filename="../../pos/ui/main_window.py" line="257"/>
         <source>CASH</source>
         <translation>ESPÈCES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="258"/>
+        <location filename="../../pos/ui/main_window.py" line="261"/>
         <source>SPLIT</source>
         <translation>FRACTIONNER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="255"/>
+        <location filename="../../pos/ui/main_window.py" line="258"/>
         <source>CREDIT NOTE</source>
         <translation>SOLDE AVOIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="256"/>
+        <location filename="../../pos/ui/main_window.py" line="259"/>
         <source>SUSPENSE ACCOUNT</source>
         <translation>COMPTE D&apos;ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="257"/>
+        <location filename="../../pos/ui/main_window.py" line="260"/>
         <source>OTHER PAYMENT</source>
         <translation>AUTRE PAIEMENT</translation>
     </message>
@@ -1619,6 +1637,67 @@
         <source>The action could not be recorded: nothing was changed. Try again.</source>
         <extracomment>text, level (&quot;info&quot; | &quot;error&quot;): where a feature&apos;s messages go (the message line) a unit-of-work factory, e.g. ``CounterSession.uow`` ``failure=QUIET``: an unexpected error is logged only. For reads that decorate the screen (a reminder, a count): they must never stop the counter nor cover a message.</extracomment>
         <translation>L&apos;action n&apos;a pas pu être enregistrée : rien n&apos;a été modifié. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsController</name>
+    <message>
+        <location filename="../../pos/ui/operators/controller.py" line="35"/>
+        <source>%1 logged in.</source>
+        <translation>%1 connecté(e).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/controller.py" line="53"/>
+        <source>Account %1 unlocked.</source>
+        <translation>Compte %1 déverrouillé.</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsView</name>
+    <message>
+        <location filename="../../pos/ui/operators/view.py" line="22"/>
+        <source>cashier</source>
+        <translation>caissier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/view.py" line="23"/>
+        <source>supervisor</source>
+        <translation>superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/view.py" line="24"/>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/view.py" line="37"/>
+        <source>Operator</source>
+        <translation>Opérateur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/view.py" line="40"/>
+        <source>Switch operator...</source>
+        <translation>Changer d&apos;opérateur...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/view.py" line="42"/>
+        <source>Log out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/view.py" line="43"/>
+        <source>Unlock an account...</source>
+        <translation>Déverrouiller un compte...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/view.py" line="57"/>
+        <source>Operator: %1 (%2)</source>
+        <translation>Opérateur : %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/view.py" line="60"/>
+        <source>No operator logged in</source>
+        <translation>Aucun opérateur connecté</translation>
     </message>
 </context>
 <context>
@@ -2066,27 +2145,27 @@
 <context>
     <name>RangeDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="190"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="201"/>
         <source>Number range</source>
         <translation>Plage numéros</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="194"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="205"/>
         <source>Scan or type the first ticket of the range</source>
         <translation>Scannez ou tapez le premier billet de la plage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="197"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="208"/>
         <source>Scan or type the last ticket of the range</source>
         <translation>Scannez ou tapez le dernier billet de la plage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="201"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="212"/>
         <source>First ticket</source>
         <translation>Premier billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="202"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="213"/>
         <source>Last ticket</source>
         <translation>Dernier billet</translation>
     </message>
@@ -2301,7 +2380,7 @@
         <translation>Tapez le numéro d&apos;un dossier (des chiffres seulement).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/controller.py" line="68"/>
+        <location filename="../../pos/ui/take_back/controller.py" line="70"/>
         <source>%n ticket(s) added to the basket.</source>
         <translation>
             <numerusform>%n billet ajouté au panier.</numerusform>
@@ -2309,11 +2388,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/controller.py" line="71"/>
+        <location filename="../../pos/ui/take_back/controller.py" line="73"/>
         <source>%n refused:</source>
         <translation>
             <numerusform>%n refusé :</numerusform>
             <numerusform>%n refusés :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/take_back/controller.py" line="81"/>
+        <source>%n ticket(s) refused without a supervisor&apos;s approval.</source>
+        <translation>
+            <numerusform>%n billet refusé sans l&apos;accord d&apos;un superviseur.</numerusform>
+            <numerusform>%n billets refusés sans l&apos;accord d&apos;un superviseur.</numerusform>
         </translation>
     </message>
 </context>
@@ -2335,11 +2422,19 @@
             <numerusform>%n refusés</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="58"/>
+        <source>Enter asks a supervisor for the %n ticket(s) refused without their approval.</source>
+        <translation>
+            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour le billet refusé.</numerusform>
+            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour les %n billets refusés.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>TakeBackUi</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="130"/>
+        <location filename="../../pos/ui/main_window.py" line="133"/>
         <source>Order [Ctrl+Alt+F]</source>
         <translation>Dossier [Ctrl+Alt+F]</translation>
     </message>
@@ -2406,6 +2501,19 @@
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../pos/ui/operators/dialogs/unlock.py" line="15"/>
+        <source>Unlock an account</source>
+        <translation>Déverrouiller un compte</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/operators/dialogs/unlock.py" line="21"/>
+        <source>Operator code</source>
+        <translation>Code opérateur</translation>
+    </message>
+</context>
+<context>
     <name>_ContactEditDialog</name>
     <message>
         <location filename="../../pos/ui/contact/dialogs/contact_edit.py" line="25"/>
@@ -2421,97 +2529,97 @@
 <context>
     <name>_ReportDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="80"/>
         <source>TICKET NO.</source>
         <translation>N° BILLET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="80"/>
         <source>ORDER</source>
         <translation>DOSSIER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="80"/>
         <source>STATUS</source>
         <translation>ÉTAT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="80"/>
         <source>DETAIL</source>
         <translation>DÉTAIL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="92"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="96"/>
         <source>ADD [Enter]</source>
         <translation>AJOUTER [Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="96"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="100"/>
         <source>CANCEL [Esc]</source>
         <translation>ANNULER [Échap]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="140"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="146"/>
         <source>Enter adds them to the basket.</source>
         <translation>Entrée les ajoute au panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="141"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="147"/>
         <source>Nothing to add.</source>
         <translation>Rien à ajouter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="150"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="160"/>
         <source>to add</source>
         <translation>à ajouter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="151"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="161"/>
         <source>already in the basket</source>
         <translation>déjà dans le panier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="152"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="162"/>
         <source>already refunded</source>
         <translation>déjà remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="153"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="163"/>
         <source>replaced</source>
         <translation>remplacé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="154"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="164"/>
         <source>checked in</source>
         <translation>contrôlé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="155"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="165"/>
         <source>unpaid reservation</source>
         <translation>réservation non payée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="156"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="166"/>
         <source>held in another operation</source>
         <translation>retenu par un ordre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="157"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="167"/>
         <source>performance over</source>
         <translation>séance passée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="158"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="168"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="159"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="169"/>
         <source>unreadable</source>
         <translation>illisible</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="160"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="170"/>
         <source>duplicate</source>
         <translation>en double</translation>
     </message>

@@ -44,7 +44,7 @@ def perf_id(db, event):
 @pytest.fixture
 def chef(demo):
     with uow_of(demo) as uow:
-        return ensure_station(uow, counter="Guichet 1", sales_point="Guichet", operator="CHEF",
+        return ensure_station(uow, counter="Guichet 1", sales_point="Guichet", operator="chef",
                               venue_name="Théâtre de la Ville")
 
 

@@ -87,15 +87,15 @@ def test_bad_rules_are_refused_in_plain_french():
         fee_rules.rules_from_toml('[[rule]]\nname = "A"\npercnt = "10"\n')
 
 
-def chef(db):
+def admin(db):
     with uow_of(db) as uow:
         return ensure_station(uow, counter="Guichet 1", sales_point="Guichet",
-                              operator="CHEF", venue_name="Théâtre de la Ville")
+                              operator="admin", venue_name="Théâtre de la Ville")
 
 
 def import_rules(db, clock, text=RULES_TOML):
     with uow_of(db) as uow:
-        return fee_rules.replace_rules(uow, fee_rules.rules_from_toml(text), station=chef(db),
+        return fee_rules.replace_rules(uow, fee_rules.rules_from_toml(text), station=admin(db),
                                        clock=clock, source="test")
 
 
@@ -190,18 +190,18 @@ def test_a_supervisor_waives_the_fee_with_a_reason(demo, station, clock):
     basket = scan(demo, clock, JOYAUX[:1])
     preview(demo, basket, clock)
     with uow_of(demo) as uow, pytest.raises(FeeWaiverNeedsReason):
-        fee_rules.waive(uow, basket, login="CHEF", pin="1234", reason=" ", station=station,
+        fee_rules.waive(uow, basket, login="chef", pin="9999", reason=" ", station=station,
                         clock=clock)
     with uow_of(demo) as uow:
-        fee_rules.waive(uow, basket, login="CHEF", pin="1234", reason="Client hospitalisé",
+        fee_rules.waive(uow, basket, login="chef", pin="9999", reason="Client hospitalisé",
                         station=station, clock=clock)
     [line] = preview(demo, basket, clock).values()
-    assert (line.amount, line.computed, line.waived_by) == (D("0.00"), D("55.00"), "CHEF")
+    assert (line.amount, line.computed, line.waived_by) == (D("0.00"), D("55.00"), "chef")
     assert refund(demo, basket, station, clock).refunded == D("110.00")
     with uow_of(demo) as uow:
         payload = json.loads(uow.session.scalar(select(JournalEntry.payload).where(
             JournalEntry.action == "refund.settled")))
-    assert payload["fees"][0]["waived_by"] == "CHEF"
+    assert payload["fees"][0]["waived_by"] == "chef"
     assert payload["fees"][0]["reason"] == "Client hospitalisé"
 
 

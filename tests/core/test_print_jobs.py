@@ -113,10 +113,10 @@ def test_lifecycle_and_illegal_transitions(demo, station, clock):
     assert (view.state, view.attempts, view.operation_number) == (S.DONE, 3, 1271)
 
 
-def test_waiting_jobs_wait_for_the_cashier(demo, station, clock):
+def test_waiting_jobs_wait_for_the_cashier(demo, station, clock, chef):
     now = clock.now()
     with uow_of(demo) as uow:
-        result = open_drawer_no_sale(uow, station, "Rendre la monnaie", clock)
+        result = open_drawer_no_sale(uow, station, "Rendre la monnaie", clock, chef)
     [job_id] = result.print_job_ids
     with uow_of(demo) as uow:
         print_jobs.claim_next(uow, station.counter_id, now)
@@ -131,10 +131,10 @@ def test_waiting_jobs_wait_for_the_cashier(demo, station, clock):
         assert print_jobs.claim_next(uow, station.counter_id, now).id == job_id
 
 
-def test_interrupted_job_is_not_sent_again_on_its_own(demo, station, clock):
+def test_interrupted_job_is_not_sent_again_on_its_own(demo, station, clock, chef):
     now = clock.now()
     with uow_of(demo) as uow:
-        [job_id] = open_drawer_no_sale(uow, station, "Contrôle", clock).print_job_ids
+        [job_id] = open_drawer_no_sale(uow, station, "Contrôle", clock, chef).print_job_ids
     with uow_of(demo) as uow:
         print_jobs.claim_next(uow, station.counter_id, now)
     with uow_of(demo) as uow:  # the program stopped in mid-job, then starts again
@@ -145,7 +145,7 @@ def test_interrupted_job_is_not_sent_again_on_its_own(demo, station, clock):
     assert view.state is S.WAITING and "Interrompu" in view.last_error
 
 
-def test_reprint_is_a_numbered_duplicate_without_drawer(demo, station, clock):
+def test_reprint_is_a_numbered_duplicate_without_drawer(demo, station, clock, chef):
     basket = basket_of(demo, clock, "01010002748")
     with uow_of(demo) as uow:
         [original] = refund_basket(
@@ -155,10 +155,12 @@ def test_reprint_is_a_numbered_duplicate_without_drawer(demo, station, clock):
     for asked_on in (original, original):
         with uow_of(demo) as uow:
             ids.append(print_jobs.reprint(uow, asked_on, counter_id=station.counter_id,
-                                          operator_id=station.operator_id, now=clock.now()))
+                                          operator_id=station.operator_id, now=clock.now(),
+                                          approval=chef))
     with uow_of(demo) as uow:  # a reprint of a duplicate counts on the original
         ids.append(print_jobs.reprint(uow, ids[0], counter_id=station.counter_id,
-                                      operator_id=station.operator_id, now=clock.now()))
+                                      operator_id=station.operator_id, now=clock.now(),
+                                          approval=chef))
     jobs = {j.id: j for j in jobs_of(demo)}
     for k, job_id in enumerate(ids, start=1):
         job = jobs[job_id]
@@ -173,19 +175,20 @@ def test_reprint_is_a_numbered_duplicate_without_drawer(demo, station, clock):
     assert [json.loads(p)["copy"] for p in payloads] == [1, 2, 3]
 
 
-def test_no_sale_needs_a_reason_and_is_journalled(demo, station, clock):
+def test_no_sale_needs_a_reason_and_is_journalled(demo, station, clock, chef):
     with pytest.raises(NoSaleRefused), uow_of(demo) as uow:
-        open_drawer_no_sale(uow, station, "   ", clock)
+        open_drawer_no_sale(uow, station, "   ", clock, chef)
     assert jobs_of(demo) == []
     with uow_of(demo) as uow:
-        result = open_drawer_no_sale(uow, station, "  Rendre   la monnaie ", clock)
+        result = open_drawer_no_sale(uow, station, "  Rendre   la monnaie ", clock, chef)
     with uow_of(demo) as uow:
         entry = uow.session.get(JournalEntry, result.journal_entry_id)
         operator_id, payload = entry.operator_id, entry.payload
         count = uow.session.scalar(select(func.count()).select_from(JournalEntry)
                                    .where(JournalEntry.action == "drawer.no_sale"))
     assert count == 1 and operator_id == station.operator_id
-    assert json.loads(payload) == {"operator": "STX_BDD", "reason": "Rendre la monnaie"}
+    assert json.loads(payload) == {"operator": "STX_BDD", "reason": "Rendre la monnaie",
+                                   "approved_by": "chef", "approved_by_id": chef.supervisor_id}
     [job] = jobs_of(demo)
     assert job.open_drawer and job.kind == "no_sale" and job.operation_id is None
     assert Text("Raison : Rendre la monnaie") in from_json(job.document).blocks

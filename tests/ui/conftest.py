@@ -24,7 +24,12 @@ def printer():
 
 
 @pytest.fixture
-def window(qtbot, demo, clock, printer):
+def window(request, qtbot, demo, clock, printer):
+    """The window as after a log-in: the demo cashier's, or ``@pytest.mark.operator``'s
+    (a test refunding more than ``[refunds] supervisor_above`` has a supervisor at the
+    counter). The log-in dialog itself is tested in test_operators_window.py."""
+    marker = request.node.get_closest_marker("operator")
+    operator = marker.args[0] if marker else "demo"
     config = parse_config(f"""
 [counter]
 name = "Guichet 1"
@@ -37,7 +42,7 @@ timeout = 3
 [drawer]
 pin = 2
 """)
-    win = build_main_window(config, demo, clock, make_printer(config))
+    win = build_main_window(config, demo, clock, make_printer(config), operator=operator)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

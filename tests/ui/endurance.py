@@ -248,7 +248,7 @@ venue_name = "Théâtre de la Ville"
 connection = "file"
 path = "{workdir / 'printer.bin'}"
 """)
-    window = build_main_window(config, database, clock, make_printer(config))
+    window = build_main_window(config, database, clock, make_printer(config), operator="demo")
     window.show()
     window.activateWindow()
     return database, window

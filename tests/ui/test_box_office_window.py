@@ -32,9 +32,9 @@ percent = "10"
 """
 
 
-def chef(db):
+def chef(db, login="chef"):
     with uow_of(db) as uow:
-        return ensure_station(uow, counter="Guichet 1", sales_point="Guichet", operator="CHEF",
+        return ensure_station(uow, counter="Guichet 1", sales_point="Guichet", operator=login,
                               venue_name="Théâtre de la Ville")
 
 
@@ -63,7 +63,7 @@ def scan(qtbot, win, number):
 def test_the_basket_shows_each_ticket_s_fee_and_a_supervisor_waives_it(qtbot, window, demo,
                                                                        clock):
     with uow_of(demo) as uow:
-        fee_rules.replace_rules(uow, fee_rules.rules_from_toml(RULES), station=chef(demo),
+        fee_rules.replace_rules(uow, fee_rules.rules_from_toml(RULES), station=chef(demo, "admin"),
                                 clock=clock, source="test")
         starts = uow.session.scalar(select(Ticket).where(Ticket.number == JOYAUX[0])
                                     ).performance.starts_at
@@ -77,12 +77,12 @@ def test_the_basket_shows_each_ticket_s_fee_and_a_supervisor_waives_it(qtbot, wi
     window.findChild(QPushButton, "waiveFeesButton").click()
     dialog = window.dialogs.current
     dialog.findChild(QLineEdit, "feeWaiverReasonField").setText("Client hospitalisé")
-    dialog.findChild(QLineEdit, "feeWaiverLoginField").setText("CHEF")
-    dialog.findChild(QLineEdit, "feeWaiverPinField").setText("1234")
+    dialog.findChild(QLineEdit, "feeWaiverLoginField").setText("chef")
+    dialog.findChild(QLineEdit, "feeWaiverPinField").setText("9999")
     dialog.findChild(QPushButton, "feeWaiverConfirmButton").click()
     qtbot.waitUntil(lambda: window.dialogs.current is None)
     fee = [r for r in rows(basket_view(window)) if r.startswith("Frais")]
-    assert "levés par CHEF : Client hospitalisé" in fee[0] and "| 0,00 |" in fee[0]
+    assert "levés par chef : Client hospitalisé" in fee[0] and "| 0,00 |" in fee[0]
     assert label(window, "refundSubtotalLabel") == "-110,00 €"
 
     window.findChild(QComboBox, "requestedByCombo").setCurrentIndex(
@@ -101,8 +101,8 @@ def test_the_fee_rules_dialog_imports_a_toml_and_a_supervisor_saves_it(qtbot, wi
     dialog.findChild(QPushButton, "feeRulesSaveButton").click()  # no supervisor yet
     assert dialog.isVisible()
     assert dialog.findChild(QLabel, "feeRulesMessage").text() == "Accord refusé."
-    dialog.findChild(QLineEdit, "feeRulesLoginField").setText("CHEF")
-    dialog.findChild(QLineEdit, "feeRulesPinField").setText("1234")
+    dialog.findChild(QLineEdit, "feeRulesLoginField").setText("admin")
+    dialog.findChild(QLineEdit, "feeRulesPinField").setText("0000")
     dialog.findChild(QPushButton, "feeRulesSaveButton").click()
     qtbot.waitUntil(lambda: window.dialogs.current is None)
     with uow_of(demo) as uow:
@@ -139,8 +139,8 @@ def test_a_cancelled_performance_is_refunded_in_bulk_with_a_progress_bar(qtbot, 
     combo.setCurrentIndex(next(i for i in range(combo.count())
                                if combo.itemText(i).startswith("Joyaux")))
     dialog.findChild(QLineEdit, "bulkReportField").setText(str(tmp_path / "rapport.pdf"))
-    dialog.findChild(QLineEdit, "bulkLoginField").setText("CHEF")
-    dialog.findChild(QLineEdit, "bulkPinField").setText("1234")
+    dialog.findChild(QLineEdit, "bulkLoginField").setText("chef")
+    dialog.findChild(QLineEdit, "bulkPinField").setText("9999")
     dialog.findChild(QPushButton, "bulkStartButton").click()
     status = dialog.findChild(QLabel, "bulkStatusLabel")
     qtbot.waitUntil(lambda: "Rapport" in status.text(), timeout=30000)

@@ -8,7 +8,14 @@ import tomllib
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
 from sqlalchemy import select
 
 from pos.config import parse_config
@@ -46,7 +53,8 @@ pin = 2
 @pytest.fixture
 def win(qtbot, demo, clock, printer, config_file):
     config = parse_config(config_file.read_text(encoding="utf-8"), source=config_file)
-    window = build_main_window(config, demo, clock, make_printer(config), status_interval=0.2)
+    window = build_main_window(config, demo, clock, make_printer(config), status_interval=0.2,
+                               operator="demo")
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -122,7 +130,24 @@ def test_paper_out_then_retry_button(qtbot, win, demo, printer):
     qtbot.waitUntil(lambda: not retry.isVisible())
 
 
-def test_no_sale_asks_a_reason_and_is_journalled(qtbot, win, demo, printer):
+def supervisor_approves(qtbot, win, over=None):
+    """The approval dialog, on top of the window or of the dialog ``over``: chef, 9999."""
+    found = []
+
+    def shown():
+        found[:] = [(over or win).findChild(QDialog, "supervisorApprovalDialog")]
+        assert found[0] is not None and found[0].isVisible()
+
+    qtbot.waitUntil(shown)
+    for name, text in (("supervisorLoginField", "chef"), ("supervisorPinField", "9999")):
+        field = found[0].findChild(QLineEdit, name)
+        for ch in text:
+            qtbot.keyClick(field, ch)
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not found[0].isVisible())
+
+
+def test_no_sale_asks_a_reason_and_is_journalled(qtbot, win, demo, printer, chef):
     button = win.findChild(QPushButton, "noSaleButton")
     assert button.text() == "TIROIR [Ctrl+T]"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -136,6 +161,7 @@ def test_no_sale_asks_a_reason_and_is_journalled(qtbot, win, demo, printer):
     reason = win.findChild(QComboBox, "noSaleReasonField")
     reason.setCurrentIndex(1)  # "Faire de la monnaie à un client"
     qtbot.keyClick(reason.window(), Qt.Key.Key_Return)
+    supervisor_approves(qtbot, win)  # the cashier "demo" may not alone
     [job] = printer.wait_for_jobs(1, timeout=10)
     events = decode(job)
     assert [e.pin for e in events if isinstance(e, DrawerPulse)] == [2]
@@ -144,7 +170,8 @@ def test_no_sale_asks_a_reason_and_is_journalled(qtbot, win, demo, printer):
         payloads = uow.session.scalars(select(JournalEntry.payload).where(
             JournalEntry.action == "drawer.no_sale")).all()
     assert [json.loads(p) for p in payloads] == [
-        {"operator": "STX_BDD", "reason": "Faire de la monnaie à un client"}]
+        {"operator": "demo", "reason": "Faire de la monnaie à un client",
+         "approved_by": "chef", "approved_by_id": chef.supervisor_id}]
 
 
 def test_print_jobs_dialog_reprints_duplicates(qtbot, win, demo, printer):
@@ -165,9 +192,12 @@ def test_print_jobs_dialog_reprints_duplicates(qtbot, win, demo, printer):
     assert [table.item(0, c).text() for c in (1, 2, 3)] == ["ordre 1271", "imprimé", "1"]
     reprint = dialog.findChild(QPushButton, "reprintButton")
     qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
+    supervisor_approves(qtbot, win, over=dialog)  # over the print jobs, which stay open
     printer.wait_for_jobs(2, timeout=10)
+    assert dialog.isVisible()
     dialog.select_job(1)
     qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
+    supervisor_approves(qtbot, win, over=dialog)
     jobs = printer.wait_for_jobs(3, timeout=10)
     lines = [text_lines(decode(j)) for j in jobs]
     assert "DUPLICATA n°1" in lines[1] and "DUPLICATA n°2" in lines[2]
@@ -189,7 +219,8 @@ def message(dialog) -> str:
     return dialog.findChild(QLabel, "settingsMessageLabel").text()
 
 
-def test_settings_refuse_a_bad_value_and_save_a_valid_file(qtbot, win, config_file, printer):
+def test_settings_refuse_a_bad_value_and_save_a_valid_file(qtbot, win, config_file, printer,
+                                                           chef):
     before = config_file.read_text(encoding="utf-8")
     dialog = open_settings(qtbot, win)
     dialog.findChild(QLineEdit, "printerPortField").setText("70000")
@@ -218,7 +249,7 @@ def test_settings_refuse_a_bad_value_and_save_a_valid_file(qtbot, win, config_fi
         "keyboard"
 
     # the worker now kicks pin 5
-    win.device_ui.devices.no_sale("Contrôle")
+    win.device_ui.devices.no_sale("Contrôle", chef)
     [job] = printer.wait_for_jobs(1, timeout=10)
     assert [e.pin for e in decode(job) if isinstance(e, DrawerPulse)] == [5]
 
@@ -245,6 +276,7 @@ def test_settings_test_buttons(qtbot, win, demo, printer):
 
     qtbot.mouseClick(dialog.findChild(QPushButton, "testDrawerButton"),
                      Qt.MouseButton.LeftButton)
+    supervisor_approves(qtbot, win, over=dialog)  # over the settings, which stay open
     jobs = printer.wait_for_jobs(2, timeout=10)
     assert decode(jobs[1]) == [DrawerPulse(pin=2, on_ms=100, off_ms=100)]
     with uow_of(demo) as uow:

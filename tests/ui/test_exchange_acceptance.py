@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -79,12 +80,13 @@ def refund_as_credit_note_and_check(qtbot, window, demo, printer) -> None:
     assert sorted(qr for _, _, qrs in tickets for qr in qrs) == numbers
     text = plain_spaces(" ".join(tickets[0][0]))
     for word in ("Carmina Burana", "Théâtre de la Ville", "Parterre", "Cat 1", "Plein tarif",
-                 "60,00 €", "STX_BDD", "Guichet"):
+                 "60,00 €", "chef", "Guichet"):  # who logged in sold them
         assert word in text
     assert voucher[1] == [note["reference"]] and voucher[2] == [note["reference"]]
     assert any("1 100,00 €" in line for line in map(plain_spaces, voucher[0]))
 
 
+@pytest.mark.operator("chef")  # gives back more than supervisor_above
 def test_22_joyaux_for_22_carmina_all_by_keys(window, qtbot, demo, printer):
     take_back_order_959(qtbot, window)
     sell_carmina_by_keys(qtbot, window)

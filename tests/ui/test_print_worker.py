@@ -176,7 +176,7 @@ def test_a_connection_dropped_in_mid_job_is_sent_again_whole(
     assert "TOTAL" in " ".join(text_lines(decode(printed)))
 
 
-def test_reprints_are_numbered_duplicates(qtbot, demo, station, clock, fake, make_queue):
+def test_reprints_are_numbered_duplicates(qtbot, demo, station, clock, fake, make_queue, chef):
     queue = make_queue()
     [original] = refund(demo, station, clock, "01010002748").print_job_ids
     queue.wake()
@@ -184,7 +184,8 @@ def test_reprints_are_numbered_duplicates(qtbot, demo, station, clock, fake, mak
     for _ in range(2):
         with uow_of(demo) as uow:
             copy = print_jobs.reprint(uow, original, counter_id=station.counter_id,
-                                      operator_id=station.operator_id, now=clock.now())
+                                      operator_id=station.operator_id, now=clock.now(),
+                                          approval=chef)
         queue.wake()
         wait_state(qtbot, demo, copy, S.DONE)
     jobs = [decode(j) for j in fake.jobs]
@@ -194,7 +195,7 @@ def test_reprints_are_numbered_duplicates(qtbot, demo, station, clock, fake, mak
 
 
 def test_every_drawer_pulse_is_a_committed_cash_event(
-        qtbot, demo, station, clock, fake, make_queue):
+        qtbot, demo, station, clock, fake, make_queue, chef):
     queue = make_queue()
     refund(demo, station, clock, "01010002748")  # cash: one pulse
     refund(demo, station, clock, "01010003003", PaymentMode.CARD)  # card: none
@@ -205,7 +206,7 @@ def test_every_drawer_pulse_is_a_committed_cash_event(
         refund_basket(uow, basket, [Tender(PaymentMode.CASH, basket.refund_total + 1)],
                       station, clock)
     with uow_of(demo) as uow:
-        open_drawer_no_sale(uow, station, "Rendre la monnaie", clock)
+        open_drawer_no_sale(uow, station, "Rendre la monnaie", clock, chef)
     queue.wake()
     with uow_of(demo) as uow:
         ids = uow.session.scalars(select(PrintJob.id).order_by(PrintJob.id)).all()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -80,6 +81,7 @@ def test_settlement_bar_shows_the_keys_and_waits_for_tickets(window, qtbot):
     assert all(b.isEnabled() for b in buttons)
 
 
+@pytest.mark.operator("chef")  # gives back more than supervisor_above
 def test_reminder_and_suspense_account_with_f11(window, qtbot, demo, printer):
     field = scan_field(window)
     for number in JOYAUX[:6]:
@@ -164,6 +166,7 @@ def test_other_payment_f12_by_cheque_with_its_reference(window, qtbot, demo, pri
     assert label(window, "totalLabel") == "0,00 €"
 
 
+@pytest.mark.operator("chef")  # gives back more than supervisor_above
 def test_split_100_cash_and_the_rest_as_credit_note(window, qtbot, demo, printer):
     field = scan_field(window)
     for number in JOYAUX[:6]:

@@ -69,7 +69,7 @@ def test_scan_then_cash_refund_with_f9(window, qtbot, demo, printer):
     assert "27.11.2026 10:00" in lines
     assert any("01010002748" in line and line.rstrip().endswith("-110,00 €") for line in lines)
     assert any(line.startswith("TOTAL") and line.endswith("-110,00 €") for line in lines)
-    assert "Opérateur : STX_BDD" in lines
+    assert "Opérateur : demo" in lines  # who logged in, not a setting
     assert any(line.startswith("Théâtre de la Ville") for line in lines)
     assert sum(isinstance(e, Cut) for e in events) == 1
     assert [e.pin for e in events if isinstance(e, DrawerPulse)] == [2]

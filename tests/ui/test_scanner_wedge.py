@@ -31,7 +31,7 @@ path = "{tmp_path / 'printer.bin'}"
 [scanner]
 {scanner}
 """)
-    win = build_main_window(config, demo, clock, make_printer(config))
+    win = build_main_window(config, demo, clock, make_printer(config), operator="demo")
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTreeView,
@@ -117,7 +118,8 @@ def test_range_with_reserved_checked_in_and_unknown_numbers(window, qtbot):
     assert table.item(1, 3).text().startswith("Billet 01010003006 : réservation non payée.")
     assert table.item(11, 3).text() == "Billet 01010003016 inconnu."
     summary = dialog.findChild(QLabel, "reportSummaryLabel").text()
-    assert summary == "6 billets à ajouter, 6 refusés. Entrée les ajoute au panier."
+    assert summary == ("6 billets à ajouter, 6 refusés. Entrée les ajoute au panier. Entrée "
+                       "demande l'accord d'un superviseur pour le billet refusé.")
 
     enter_on_focus(qtbot, dialog)
     qtbot.waitUntil(lambda: closed(dialog))
@@ -126,6 +128,16 @@ def test_range_with_reserved_checked_in_and_unknown_numbers(window, qtbot):
         "01010003013"]
     # 37,50 (Jeune) + 35,00 + 4 x 68,00; one basket, three orders
     assert label(window, "totalLabel") == "-344,50 €"
+    # The checked-in one: offered to a supervisor on the same screen, then added.
+    approval = shown_dialog(qtbot, window, "supervisorApprovalDialog")
+    assert approval.findChild(QLabel, "approvalReasonLabel").text() == (
+        "1 billet refusé sans l'accord d'un superviseur.")
+    type_and_enter(qtbot, approval.findChild(QLineEdit, "supervisorLoginField"), "chef")
+    type_and_enter(qtbot, approval.findChild(QLineEdit, "supervisorPinField"), "9999")
+    qtbot.waitUntil(lambda: "01010003008" in basket_numbers(window))
+    assert label(window, "totalLabel") == "-379,50 €"
+    assert [t.approved_by for t in window.controller.basket.tickets
+            if t.number == "01010003008"] == ["chef"]
     assert [r[1] for r in tree_rows(basket_view(window)) if r[0] == 0] == [
         "Dossier 961", "Dossier 963", "Dossier 964"]
 
@@ -242,6 +254,7 @@ def test_take_back_all_reports_what_is_refused(window, qtbot):
     message = label(window, "messageLabel")
     assert message.startswith("1 billet ajouté au panier. 1 refusé : Billet 01010003008 déjà "
                               "contrôlé à l'entrée")
+    shown_dialog(qtbot, window, "supervisorApprovalDialog")  # offered to a supervisor
 
 
 def test_unknown_order_is_said_in_the_prompt(window, qtbot):

@@ -56,7 +56,7 @@ prefix = "{args.prefix}"
 """)
     database = Database(f"sqlite:///{args.database}")
     window = build_main_window(config, database, FixedClock(datetime.fromisoformat(args.now)),
-                               make_printer(config))
+                               make_printer(config), operator="demo")
     remarks = window.findChild(QLineEdit, "remarksField")
     window.show()
     window.raise_()

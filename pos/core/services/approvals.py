@@ -1,47 +1,20 @@
-"""Supervisor approval: what a cashier alone may not do (refund a ticket already checked
-in at the door, or one of a performance that has started) a supervisor may allow, with
-their login and PIN; every decision is journaled."""
+"""Supervisor approval: what a cashier alone may not do (``authorization.ACTIONS``) a
+supervisor may allow on the same screen, with their own code and PIN; every decision is
+journaled. A wrong PIN here counts towards the supervisor's lockout, as at log-in."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
-from dataclasses import dataclass
-
-from sqlalchemy import select
-
 from pos.core import journal
 from pos.core.clock import Clock
-from pos.core.errors import ApprovalRefused, NotASupervisor
-from pos.core.models import Operator, OperatorRole
+from pos.core.errors import ApprovalRefused, LoginRefused, NotASupervisor
+from pos.core.models import OperatorRole
+from pos.core.pins import hash_pin, verify_pin
+from pos.core.services.authorization import Approval
+from pos.core.services.operators import at_least, attempt
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 
-_ITERATIONS = 120_000  # PBKDF2-SHA256: slow enough to make a stolen table costly
-
-
-@dataclass(frozen=True)
-class Approval:
-    supervisor_id: int
-    supervisor_login: str
-
-
-def hash_pin(pin: str, *, iterations: int = _ITERATIONS) -> str:
-    salt = secrets.token_bytes(16)
-    digest = hashlib.pbkdf2_hmac("sha256", pin.encode(), salt, iterations)
-    return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
-
-
-def verify_pin(pin: str, stored: str) -> bool:
-    try:
-        scheme, iterations, salt, digest = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "pbkdf2_sha256":
-        return False
-    computed = hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt), int(iterations))
-    return hmac.compare_digest(computed.hex(), digest)
+__all__ = ["Approval", "approve", "hash_pin", "verify_pin"]
 
 
 def approve(
@@ -49,23 +22,29 @@ def approve(
 ) -> Approval:
     """Check a supervisor's login and PIN; journal the grant or the refusal."""
     uow.begin_write()
-    supervisor = uow.session.scalar(select(Operator).where(Operator.login == login.strip()))
-    refusal: ApprovalRefused | None = None
-    if supervisor is None or not supervisor.pin_hash or not verify_pin(pin, supervisor.pin_hash):
+    now = clock.now()
+    tried = attempt(uow, login, pin, now)
+    supervisor = tried.operator
+    refusal = tried.refusal
+    if type(refusal) is LoginRefused:  # a locked account says so; a wrong PIN as before
         refusal = ApprovalRefused()
-    elif supervisor.role is not OperatorRole.SUPERVISOR:
+    elif refusal is None and supervisor is not None and not at_least(
+            supervisor.role, OperatorRole.SUPERVISOR):
         refusal = NotASupervisor(login=supervisor.login)
     journal.append(
         uow.session,
-        at=clock.now(),
+        at=now,
         action="approval.refused" if refusal else "approval.granted",
         counter_id=station.counter_id,
-        operator_id=station.operator_id,
+        operator_id=station.operator_id or None,  # 0: nobody logged in (a command line)
         supervisor=login.strip()[:40],
+        supervisor_id=supervisor.id if supervisor is not None and not refusal else None,
         reason=reason,
+        **({"locked": True} if tried.locked_now else {}),
     )
     uow.commit()
     if refusal:
         raise refusal
     assert supervisor is not None
-    return Approval(supervisor_id=supervisor.id, supervisor_login=supervisor.login)
+    return Approval(supervisor_id=supervisor.id, supervisor_login=supervisor.login,
+                    granted_at=now)

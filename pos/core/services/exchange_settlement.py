@@ -40,6 +40,7 @@ from pos.core.models import (
 from pos.core.models_catalog import BUNDLE_KINDS, ProductSale, ProductSaleTicket
 from pos.core.money import ZERO, as_text
 from pos.core.services import settlement as step
+from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
@@ -107,10 +108,12 @@ def settle_exchange(
     notes: OperationNotes | None = None,
     tickets_print: str = "now",
     delivery_mode: str = "Remis au contact",
+    approval: Approval | None = None,
 ) -> ExchangeResult:
     """``tickets_print``: "now" (the new tickets are printed after the commit), "later"
     (their print jobs wait for the cashier, see ``print_jobs.DEFERRED_NOTE``) or "none"
-    (sent otherwise, e.g. by e-mail); the receipt and vouchers always print."""
+    (sent otherwise, e.g. by e-mail); the receipt and vouchers always print.
+    ``approval``: a supervisor's, when the exchange needs one (``SupervisorRequired``)."""
     _check_request(cancellation, sale, tickets_print)
     sums = totals(cancellation, sale)
     checked = check_tenders(sums.total, tenders)
@@ -121,6 +124,8 @@ def settle_exchange(
     net = {o: -a for o, a in cancellation.refund_by_order().items()}
     net[sale.order_id] = net.get(sale.order_id, ZERO) + sums.sold
     check_refund_ceiling(uow, net, locked)
+    ctx = step.authorize(ctx, cancellation, locked, refunded=max(ZERO, -sums.total),
+                         approval=approval)
     operation = step.open_operation(ctx, cancellation, OperationKind.EXCHANGE, notes)
     pairs = pairs_of(cancellation, sale)
     # The old tickets first: their seats are free for the new ones of this operation.

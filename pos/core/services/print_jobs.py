@@ -28,6 +28,7 @@ from pos.core.documents import Document, Heading, Text, from_json, to_json
 from pos.core.errors import DomainError, IllegalPrintJobTransition, PrintJobError, UnknownPrintJob  # noqa: F401 - their home is errors.py
 from pos.core.models import Operation
 from pos.core.models_printing import PrintJob, PrintJobState
+from pos.core.services.authorization import Approval, require_supervisor
 from pos.core.uow import UnitOfWork, note_write
 
 Q, S, D, F, W = (PrintJobState.QUEUED, PrintJobState.SENDING, PrintJobState.DONE,
@@ -247,11 +248,14 @@ def retry(uow: UnitOfWork, counter_id: int, now: datetime,
 
 
 def reprint(uow: UnitOfWork, job_id: int, *, counter_id: int, operator_id: int,
-            now: datetime) -> int:
+            now: datetime, approval: Approval | None = None) -> int:
     """A duplicate asked by the cashier: a new job "DUPLICATA n°k", never kicking the
-    drawer, and a journal entry. Returns the new job's id."""
+    drawer, and a journal entry. A supervisor allows it (``approval``, unless the
+    operator is one). Returns the new job's id."""
     uow.begin_write()
     s = uow.session
+    approver = require_supervisor(uow, approval, operator_id=operator_id, action="reprint",
+                                  now=now)
     original = _get(s, job_id)
     if original.reprint_of_id is not None:
         original = _get(s, original.reprint_of_id)
@@ -268,7 +272,8 @@ def reprint(uow: UnitOfWork, job_id: int, *, counter_id: int, operator_id: int,
     s.flush()
     journal.append(s, at=now, action="print.reprint", counter_id=counter_id,
                    operator_id=operator_id, operation_id=original.operation_id,
-                   original_job=original.id, job=job.id, copy=k, kind=original.kind)
+                   original_job=original.id, job=job.id, copy=k, kind=original.kind,
+                   approved_by=approver.login, approved_by_id=approver.id)
     uow.commit()
     return job.id
 

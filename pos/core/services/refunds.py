@@ -13,6 +13,7 @@ from pos.core.models import OperationKind, PaymentMode
 from pos.core.money import as_text
 from pos.core.receipts import RefundReceipt, refund_receipt
 from pos.core.services import settlement as step
+from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
@@ -46,11 +47,13 @@ def refund_basket(
     held_operation_id: int | None = None,
     notes: OperationNotes | None = None,
     print_note: str = "",
+    approval: Approval | None = None,
 ) -> SettlementResult:
     """``held_operation_id``: the operation on hold the basket was resumed from; it is
     completed under its own number. ``notes``: requested by, cause, remarks.
     ``print_note``: the documents wait for the cashier under this note instead of
-    printing (a bulk refund, nobody at the counter)."""
+    printing (a bulk refund, nobody at the counter). ``approval``: a supervisor's, when
+    the refund needs one (``SupervisorRequired``)."""
     if not basket.tickets:
         raise EmptyBasket()
     if held_operation_id is not None:
@@ -61,6 +64,7 @@ def refund_basket(
     step.assess_fees(ctx, basket, OperationKind.REFUND, notes)
     net = {order_id: -amount for order_id, amount in basket.refund_by_order().items()}
     check_refund_ceiling(uow, net, locked)
+    ctx = step.authorize(ctx, basket, locked, refunded=basket.refund_total, approval=approval)
     operation = step.open_operation(ctx, basket, OperationKind.REFUND, notes)
     step.cancel_taken_back(ctx, operation, basket, locked)
     recorded, vouchers = record_payments(

@@ -9,6 +9,7 @@ then apply, then commit once):
 2b. ``assess_fees``: the cancellation / exchange fee of each ticket, by the rules, now
    (``pos.core.fees``); refused if it is not what the basket showed;
 3. ``refund_ceiling.check_refund_ceiling``: no order gives back more than it may;
+   ``authorize``: what a cashier alone may not do allowed by a supervisor;
 4. ``open_operation``: the operation number taken (or the held operation's kept);
 5. ``cancel_taken_back``: the ticket state transitions, with the operation's lines;
 6. ``payments.record_payments``: payments, credit notes and suspense-account movements;
@@ -23,8 +24,9 @@ of work rolls the whole transaction back.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import bindparam, delete, insert, select, update
 
@@ -34,6 +36,7 @@ from pos.core.clock import Clock
 from pos.core.documents import Document
 from pos.core.errors import (
     FeesChanged,
+    NotLoggedIn,
     OperationNoLongerOnHold,
     OperationNotOnHold,
     UnknownOperationId,
@@ -52,6 +55,7 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
+from pos.core.services.authorization import Approval, Approver, settlement_approver
 from pos.core.services.fee_rules import evaluate as evaluate_fees
 from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.operation_numbers import take_operation_number
@@ -86,12 +90,27 @@ class Context:
     station: Station
     clock: Clock
     now: datetime
+    approver: Approver | None = None  # who allowed what the operator alone may not
 
 
 def open_write(uow: UnitOfWork, station: Station, clock: Clock) -> Context:
     """Step 1. The time is read once: every row of the settlement carries the same."""
+    if not station.operator_id:
+        raise NotLoggedIn()
     uow.begin_write()
     return Context(uow, station, clock, clock.now())
+
+
+def authorize(ctx: Context, basket: CancellationBasket, locked: dict[int, TakenBack], *,
+              refunded: Decimal, approval: Approval | None) -> Context:
+    """Step 3b: money given back above ``[refunds] supervisor_above``, tickets checked in
+    or of a started performance, need a supervisor (``authorization``); the context
+    returned carries who allowed it, for the operation row and the journal entry."""
+    approver = settlement_approver(
+        ctx.uow, basket, {i: t.state for i, t in locked.items()}, refunded=refunded,
+        threshold=ctx.station.supervisor_above, approval=approval,
+        operator_id=ctx.station.operator_id, now=ctx.now)
+    return replace(ctx, approver=approver)
 
 
 def recheck_taken_back(ctx: Context, basket: CancellationBasket) -> dict[int, TakenBack]:
@@ -172,6 +191,7 @@ def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind
         s.execute(delete(OperationLine).where(OperationLine.operation_id == operation.id))
         operation.kind = kind
         operation.refund_fees = basket.refund_fees
+        operation.approved_by_id = ctx.approver.id if ctx.approver else None
         apply_notes(operation, notes)
         s.flush()
         return OperationRef(operation.id, operation.number)
@@ -181,7 +201,9 @@ def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind
         "counter_id": ctx.station.counter_id, "number": number, "kind": kind, "state": state,
         "created_at": ctx.now,
         "completed_at": ctx.now if state is OperationState.COMPLETED else None,
-        "operator_id": ctx.station.operator_id, "refund_fees": basket.refund_fees,
+        "operator_id": ctx.station.operator_id,
+        "approved_by_id": ctx.approver.id if ctx.approver else None,
+        "refund_fees": basket.refund_fees,
         "requested_by": checked.requested_by, "cause": checked.cause,
         "remarks": checked.remarks}).scalar_one()
     return OperationRef(operation_id, number)
@@ -226,6 +248,9 @@ def append_journal(ctx: Context, action: str, operation: OperationRef | Operatio
     """Step 7."""
     if operation is not None:
         payload = {"number": operation.number, **payload}
+    if ctx.approver is not None:
+        payload = {**payload, "approved_by": ctx.approver.login,
+                   "approved_by_id": ctx.approver.id}
     journal.append(ctx.uow.session, at=ctx.now, action=action,
                    counter_id=ctx.station.counter_id, operator_id=ctx.station.operator_id,
                    operation_id=operation.id if operation is not None else None, **payload)

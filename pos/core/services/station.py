@@ -1,13 +1,21 @@
-"""Where and by whom work is done: the counter, its sales point, the operator."""
+"""Where and by whom work is done: the counter, its sales point, the operator.
+
+The operator is the one logged in (``operators.log_in``; ``Station.logged_in``), not a
+setting: a station without one (``operator_id`` 0) settles nothing."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from pos.core.models import Counter, Operator, SalesPoint
+from pos.core.models import Counter, Operator, OperatorRole, SalesPoint
 from pos.core.uow import UnitOfWork
+
+if TYPE_CHECKING:
+    from pos.core.services.operators import Identity
 
 
 @dataclass(frozen=True)
@@ -19,12 +27,26 @@ class Station:
     operator_id: int
     operator_login: str
     venue_name: str = ""
+    operator_role: OperatorRole = OperatorRole.CASHIER
+    # ``[refunds] supervisor_above``: money given back above it needs a supervisor.
+    supervisor_above: Decimal | None = None
+
+    def logged_in(self, who: Identity) -> Station:
+        return replace(self, operator_id=who.id, operator_login=who.login,
+                       operator_role=who.role)
+
+    def logged_out(self) -> Station:
+        return replace(self, operator_id=0, operator_login="",
+                       operator_role=OperatorRole.CASHIER)
 
 
 def ensure_station(
-    uow: UnitOfWork, *, counter: str, sales_point: str, operator: str, venue_name: str = ""
+    uow: UnitOfWork, *, counter: str, sales_point: str, operator: str = "",
+    venue_name: str = "", supervisor_above: Decimal | None = None,
 ) -> Station:
-    """Find (or register, for a new counter) the counter, sales point and operator."""
+    """Find (or register, for a new counter) the counter and sales point. ``operator``:
+    an operator's login to act as without logging in (tests, tools; registered if new);
+    empty: nobody until ``Station.logged_in``."""
     uow.begin_write()
     s = uow.session
     point = s.scalar(select(SalesPoint).where(SalesPoint.name == sales_point))
@@ -36,19 +58,23 @@ def ensure_station(
     if desk is None:
         desk = Counter(name=counter, sales_point_id=point.id, last_operation_number=0)
         s.add(desk)
-    who = s.scalar(select(Operator).where(Operator.login == operator))
-    if who is None:
-        who = Operator(login=operator, name=operator)
-        s.add(who)
+    who = None
+    if operator:
+        who = s.scalar(select(Operator).where(Operator.login == operator))
+        if who is None:
+            who = Operator(login=operator, name=operator)
+            s.add(who)
     s.flush()
     station = Station(
         counter_id=desk.id,
         counter_name=desk.name,
         sales_point_id=desk.sales_point_id,
         sales_point_name=point.name,
-        operator_id=who.id,
-        operator_login=who.login,
+        operator_id=who.id if who else 0,
+        operator_login=who.login if who else "",
         venue_name=venue_name,
+        operator_role=who.role if who else OperatorRole.CASHIER,
+        supervisor_above=supervisor_above,
     )
     uow.commit()
     return station

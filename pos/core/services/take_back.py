@@ -19,6 +19,7 @@ from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.clock import Clock
 from pos.core.errors import (  # noqa: F401 - their home is errors.py
     AlreadyInBasket,
+    ApprovalRequired,
     BatchTooLarge,
     DomainError,
     EmptyBatch,
@@ -70,6 +71,7 @@ class ReportLine:
     message: str  # why it is refused, in French; "" when refundable
     order_number: int | None = None
     ticket: BasketTicket | None = None  # set when refundable
+    needs_approval: bool = False  # refused, but a supervisor's approval would lift it
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,11 @@ class TakeBackReport:
 
     def count(self, status: TakeBackStatus) -> int:
         return sum(1 for line in self.lines if line.status is status)
+
+    @property
+    def approvable(self) -> tuple[ReportLine, ...]:
+        """Checked in, or of a started performance: what a supervisor may allow."""
+        return tuple(line for line in self.lines if line.needs_approval)
 
 
 @dataclass(frozen=True)
@@ -150,9 +157,11 @@ def _classify(
     rows: Iterable[Any],
     basket: CancellationBasket,
     clock: Clock,
+    approved_by: str = "",
 ) -> list[ReportLine]:
     """Each number's line, from the scan's plain columns read in one statement (holds
-    included) and one more for the refunds of cancelled tickets."""
+    included) and one more for the refunds of cancelled tickets. ``approved_by``: the
+    supervisor who allowed the checked-in and past ones (``approvals.approve``)."""
     by_number = {r.number: r for r in rows}
     refunded = refunds_of(uow, [r.id for r in by_number.values()
                                 if r.state is TicketState.CANCELLED])
@@ -171,6 +180,12 @@ def _classify(
             continue
         # The same refusal as a scan (scanning.row_refusal), from facts read in bulk.
         refusal = row_refusal(row, now, refunded.get(row.id))
+        lifted = refusal is not None and isinstance(refusal, ApprovalRequired) and \
+            row_refusal(row, now, refunded.get(row.id), approved=True) is None
+        if lifted and approved_by:
+            lines.append(ReportLine(number, TakeBackStatus.REFUNDABLE, "", order,
+                                    row_snapshot(row, approved_by)))
+            continue
         if refusal:
             if row.state in _STATE_STATUS:
                 status = TakeBackStatus(_STATE_STATUS[row.state])
@@ -178,7 +193,8 @@ def _classify(
                 status = TakeBackStatus.PAST
             else:
                 status = TakeBackStatus.HELD
-            lines.append(ReportLine(number, status, str(refusal), order))
+            lines.append(ReportLine(number, status, str(refusal), order,
+                                    needs_approval=lifted))
         else:
             lines.append(ReportLine(number, TakeBackStatus.REFUNDABLE, "", order,
                                     row_snapshot(row)))
@@ -186,14 +202,15 @@ def _classify(
 
 
 def tickets_report(
-    uow: UnitOfWork, numbers: Sequence[str], basket: CancellationBasket, clock: Clock
+    uow: UnitOfWork, numbers: Sequence[str], basket: CancellationBasket, clock: Clock,
+    approved_by: str = "",
 ) -> TakeBackReport:
     """The report for numbers already read (an order's tickets, a confirmed report)."""
     numbers = list(dict.fromkeys(numbers))
     if len(numbers) > MAX_BATCH:
         raise BatchTooLarge(size=len(numbers), limit=MAX_BATCH)
     rows = ticket_rows(uow, numbers, basket.held_operation_id)
-    return TakeBackReport(tuple(_classify(uow, numbers, rows, basket, clock)))
+    return TakeBackReport(tuple(_classify(uow, numbers, rows, basket, clock, approved_by)))
 
 
 def range_report(
@@ -226,11 +243,14 @@ def list_report(
 
 
 def take_refundable(
-    uow: UnitOfWork, basket: CancellationBasket, numbers: Sequence[str], clock: Clock
+    uow: UnitOfWork, basket: CancellationBasket, numbers: Sequence[str], clock: Clock,
+    approved_by: str = "",
 ) -> TakeBackReport:
     """Check the numbers again (things move between report and confirmation) and put
-    the refundable tickets into the basket; the report says what joined and what not."""
-    report = tickets_report(uow, numbers, basket, clock)
+    the refundable tickets into the basket; the report says what joined and what not.
+    ``approved_by``: a supervisor's login from ``approvals.approve``: the checked-in and
+    past tickets join too (the settlement checks that supervisor again)."""
+    report = tickets_report(uow, numbers, basket, clock, approved_by)
     for ticket in report.refundable:
         basket.add(ticket)
     return report

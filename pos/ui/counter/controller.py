@@ -10,7 +10,9 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos import formatting
 from pos.core.errors import ApprovalRequired, DomainError
+from pos.core.models import OperatorRole
 from pos.core.services.approvals import approve
+from pos.core.services.operators import at_least
 from pos.core.services.scanning import take_ticket
 from pos.ui.counter.session import CounterSession
 
@@ -47,6 +49,8 @@ class CounterController(QObject):
 
     def _take(self, raw: str, approved_by: str = "") -> bool:
         s = self.session
+        if not approved_by and at_least(s.station.operator_role, OperatorRole.SUPERVISOR):
+            approved_by = s.station.operator_login  # a supervisor at the counter allows it
 
         def ask_supervisor(exc: DomainError) -> bool:
             if not isinstance(exc, ApprovalRequired):

@@ -16,9 +16,11 @@ from PySide6.QtCore import QObject, Signal
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.db import Database
+from pos.core.errors import DomainError
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals
 from pos.core.exchange_basket import totals as exchange_totals
 from pos.core.models import PaymentMode
+from pos.core.services.authorization import Approval
 from pos.core.services.fee_rules import preview as preview_fees
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.station import Station, next_operation_number
@@ -35,6 +37,11 @@ class PrintWorker(Protocol):
     def resume(self) -> None: ...
 
 
+class SupervisorHook(Protocol):
+    def hook(self, then: Callable[[Approval], object]) -> Callable[[DomainError], bool]: ...
+    def ask(self, reason: str, action: str, then: Callable[[Approval], object]) -> None: ...
+
+
 class CounterSession(QObject):
     sig_basket_changed = Signal()  # the cancellation basket changed
     sig_sale_changed = Signal()  # what is sold in exchange changed
@@ -42,6 +49,7 @@ class CounterSession(QObject):
     sig_operation_number = Signal(int)  # the number the next operation will take
     sig_settled = Signal(object)  # SettlementResult | ExchangeResult
     sig_notes = Signal(object)  # OperationNotes to show, or None: back to the defaults
+    sig_station_changed = Signal(object)  # Station: an operator logged in or out
 
     def __init__(self, database: Database, station: Station, clock: Clock,
                  print_queue: PrintWorker, parent: QObject | None = None) -> None:
@@ -60,6 +68,9 @@ class CounterSession(QObject):
         self.notes_source: Callable[[], OperationNotes] | None = None
         self.delivery = "counter"  # "counter" | "email"
         self.tickets_print = "now"  # "now" | "later": Impression immédiate oui / non
+        # Set by the composition root: asks a supervisor when the core refuses an
+        # action without one (pos.ui.counter.approval.SupervisorGate).
+        self.approvals: SupervisorHook | None = None
 
     # --- the core -----------------------------------------------------------------
 
@@ -72,6 +83,16 @@ class CounterSession(QObject):
         unless ``said`` is False (the caller shows them in its dialog)."""
         return ops.run(self.uow, work, what=what, say=self.say if said else None,
                        failure=failure, refused=refused)
+
+    def supervisor(self, then: Callable[[Approval], object]):
+        """A ``refused`` hook for ``run``: a refusal for want of a supervisor asks one on
+        this screen, then ``then(approval)`` tries the action again."""
+        return self.approvals.hook(then) if self.approvals is not None else None
+
+    def set_station(self, station: Station) -> None:
+        """The operator who logged in (or out) at this counter."""
+        self.station = station
+        self.sig_station_changed.emit(station)
 
     # --- what the features share ----------------------------------------------------
 

@@ -20,6 +20,7 @@ from pos.core.clock import Clock
 from pos.core.db import Database
 from pos.core.device_documents import test_page
 from pos.core.services import print_jobs
+from pos.core.services.authorization import Approval
 from pos.core.services.cash_drawer import open_drawer_no_sale, record_drawer_test
 from pos.core.services.print_jobs import PrintJobView
 from pos.core.services.station import Station
@@ -60,15 +61,21 @@ class DevicesController(QObject):
         super().__init__(parent)
         self.database, self.station, self.clock = database, station, clock
         self.print_queue, self.config = print_queue, config
+        # Set by the composition root: a refusal for want of a supervisor asks one, then
+        # calls back with the approval (pos.ui.counter.approval.SupervisorGate.hook).
+        self.supervisor: Callable[[Callable[[Approval], object]], Any] | None = None
         print_queue.sig_job_changed.connect(lambda _event: self.sig_jobs_changed.emit())
         print_queue.sig_task_done.connect(self._task_done)
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.database.sessions)
 
-    def _act(self, action: Callable[[UnitOfWork], Any]) -> Any:
+    def _act(self, action: Callable[[UnitOfWork], Any],
+             retry: Callable[[Approval], object] | None = None) -> Any:
+        refused = self.supervisor(retry) if retry and self.supervisor else None
         outcome = ops.run(self.uow, action, what="device action", say=self.sig_message.emit,
-                          failure=self.tr("The action could not be recorded: try again."))
+                          failure=self.tr("The action could not be recorded: try again."),
+                          refused=refused)
         return outcome.value if outcome.ok else None
 
     # --- print jobs ---------------------------------------------------------------------
@@ -86,10 +93,12 @@ class DevicesController(QObject):
         self.print_queue.resume()
         self.sig_jobs_changed.emit()
 
-    def reprint(self, job_id: int) -> int | None:
+    def reprint(self, job_id: int, approval: Approval | None = None) -> int | None:
+        """A supervisor allows it (asked on refusal, then tried again)."""
         new_id = self._act(lambda uow: print_jobs.reprint(
             uow, job_id, counter_id=self.station.counter_id,
-            operator_id=self.station.operator_id, now=self.clock.now()))
+            operator_id=self.station.operator_id, now=self.clock.now(), approval=approval),
+            retry=lambda given: self.reprint(job_id, given))
         if new_id is not None:
             self.print_queue.wake()
             self.sig_jobs_changed.emit()
@@ -98,10 +107,12 @@ class DevicesController(QObject):
 
     # --- the drawer ---------------------------------------------------------------------
 
-    def no_sale(self, reason: str) -> bool:
-        """Open the drawer without a sale: journalled with the reason, then kicked."""
+    def no_sale(self, reason: str, approval: Approval | None = None) -> bool:
+        """Open the drawer without a sale: journalled with the reason, then kicked. A
+        supervisor allows it (asked on refusal, then tried again)."""
         result = self._act(lambda uow: open_drawer_no_sale(uow, self.station, reason,
-                                                           self.clock))
+                                                           self.clock, approval),
+                           retry=lambda given: self.no_sale(reason, given))
         if result is None:
             return False
         self.print_queue.wake()
@@ -138,7 +149,8 @@ class DevicesController(QObject):
             return
         self.print_queue.run_task("status", printer.status)
 
-    def test_drawer(self, config: Config) -> None:
+    def test_drawer(self, config: Config, approval: Approval | None = None) -> None:
+        """A drawer opening without a sale: a supervisor allows it."""
         from pos.devices.drawer import make_drawer
 
         printer, _drawer = self._devices(config)
@@ -147,8 +159,9 @@ class DevicesController(QObject):
             self.sig_test_result.emit("drawer", self.tr("No cash drawer is configured."), "error")
             return
         device = config.drawer.device if config.drawer.kind == "serial" else "printer"
-        if self._act(lambda uow: record_drawer_test(uow, self.station, self.clock,
-                                                    device)) is None:
+        if self._act(lambda uow: record_drawer_test(uow, self.station, self.clock, device,
+                                                    approval),
+                     retry=lambda given: self.test_drawer(config, given)) is None:
             return
         self.print_queue.run_task("drawer", drawer.open)
 

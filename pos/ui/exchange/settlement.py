@@ -26,6 +26,7 @@ from pos.core.documents import Barcode, Document
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals
 from pos.core.money import ZERO
 from pos.core.services.accounts import order_contact_balance
+from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import credit_note_balance
 from pos.core.services.deferred_prints import deferred_jobs, print_deferred
 from pos.core.services.exchange_settlement import ExchangeResult, settle_exchange
@@ -90,7 +91,10 @@ class ExchangeSettlement(QObject):
 
     # --- settling -----------------------------------------------------------------------
 
-    def settle(self, tenders: list[Tender]) -> ExchangeResult | None:
+    def settle(self, tenders: list[Tender],
+               approval: Approval | None = None) -> ExchangeResult | None:
+        """Refused for want of a supervisor, it asks one and tries again with their
+        ``approval``."""
         s = self.session
         recipient = ""
         if s.delivery == "email":
@@ -102,7 +106,8 @@ class ExchangeSettlement(QObject):
             uow, s.basket, self.sale, tenders, s.station, s.clock,
             credit_note_validity_days=s.credit_note_validity_days, notes=s.notes,
             tickets_print="none" if recipient else s.tickets_print,
-            delivery_mode=DELIVERY_MODES[s.delivery]),
+            delivery_mode=DELIVERY_MODES[s.delivery], approval=approval),
+            refused=s.supervisor(lambda given: self.settle(tenders, given)),
             what="exchange", failure=QCoreApplication.translate("ExchangeSettlement", "The exchange could not be recorded: nothing was changed. Try again."))  # noqa: E501
         if not outcome.ok:
             return None

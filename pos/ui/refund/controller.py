@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from pos import formatting
 from pos.core.models import PaymentMode
+from pos.core.services.authorization import Approval
 from pos.core.services.refunds import SettlementResult, Tender, refund_basket
 from pos.ui.counter.session import CounterSession
 
@@ -27,16 +28,20 @@ class RefundController(QObject):
         """Refund the whole basket (or the exchange's balance) in one mode."""
         return self.settle([Tender(mode, self.session.refund_amount(), reference)])
 
-    def settle(self, tenders: list[Tender]) -> SettlementResult | None:
+    def settle(self, tenders: list[Tender],
+               approval: Approval | None = None) -> SettlementResult | None:
         """Refund with these tenders (one mode, or a split that adds up); documents print
-        after the commit."""
+        after the commit. Refused for want of a supervisor, it asks one and tries again
+        with their ``approval``."""
         s = self.session
         if len(s.sale) and self.settle_exchange is not None:
             return self.settle_exchange(tenders)
         outcome = s.run(lambda uow: refund_basket(
             uow, s.basket, tenders, s.station, s.clock,
             credit_note_validity_days=s.credit_note_validity_days,
-            held_operation_id=s.basket.held_operation_id, notes=s.notes),
+            held_operation_id=s.basket.held_operation_id, notes=s.notes,
+            approval=approval),
+            refused=s.supervisor(lambda given: self.settle(tenders, given)),
             what="refund", failure=QCoreApplication.translate(
                 "ExchangeController",
                 "The refund could not be recorded: nothing was changed. Try again."))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from pos.core.services.order_detail import OrderDetail, order_detail
 from pos.core.services.take_back import (
@@ -51,12 +51,14 @@ class TakeBackController(QObject):
 
     # --- into the basket ---------------------------------------------------------------
 
-    def take(self, numbers: Sequence[str]) -> Outcome:
+    def take(self, numbers: Sequence[str], approved_by: str = "") -> Outcome:
         """Check ``numbers`` again and put the refundable ones in the basket; the main
-        window says how many joined and why the others did not."""
+        window says how many joined and why the others did not. Those a supervisor may
+        allow (checked in, performance over) are offered to one, once the report has
+        closed: with their approval they join too (``approved_by``)."""
         ex = self.session
         outcome = self._run(lambda uow: take_refundable(uow, ex.basket, list(numbers),
-                                                        ex.clock))
+                                                        ex.clock, approved_by))
         if not outcome.ok:
             ex.say(outcome.error, "error")
             return outcome
@@ -73,6 +75,13 @@ class TakeBackController(QObject):
             if len(refused) > 3:
                 text += " …"
         ex.say(text, "error" if refused else "info")
+        approvable = [line.number for line in report.approvable]
+        if approvable and not approved_by and ex.approvals is not None:
+            count = len(approvable)
+            why = self.tr("%n ticket(s) refused without a supervisor's approval.", "", count)
+            QTimer.singleShot(0, lambda: ex.approvals.ask(
+                why, "refund_checked_in",
+                lambda approval: self.take(approvable, approval.supervisor_login)))
         return outcome
 
 

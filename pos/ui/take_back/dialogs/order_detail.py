@@ -259,8 +259,8 @@ class OrderDetailDialog(QDialog):
 
     def _take(self, numbers: list[str]) -> None:
         outcome = self.controller.take(numbers)
-        if outcome.ok and outcome.value.refundable:
-            self.accept()
+        if outcome.ok and (outcome.value.refundable or outcome.value.approvable):
+            self.accept()  # a supervisor is asked next for the approvable ones
             return
         if outcome.ok:
             self.message.setText(" ".join(line.message for line in outcome.value.refused[:3]))

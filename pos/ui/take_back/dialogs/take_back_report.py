@@ -54,6 +54,10 @@ class TakeBackReportCounts(QObject):
             text += ", " + self.tr("%n refused", "", refused)
         return text
 
+    def approval(self, approvable: int) -> str:
+        return self.tr("Enter asks a supervisor for the %n ticket(s) refused without their "
+                       "approval.", "", approvable)
+
 
 class _ReportDialog(QDialog):
     """The report table, its summary and the ADD / CANCEL buttons."""
@@ -136,13 +140,19 @@ class _ReportDialog(QDialog):
         self._fill(self.report)
         refundable = len(self.report.refundable)
         refused = len(self.report.refused)
+        approvable = len(self.report.approvable)
         text = TakeBackReportCounts().text(refundable, refused)
-        text += ". " + (self.tr("Enter adds them to the basket.") if refundable
-                        else self.tr("Nothing to add."))
+        if refundable or not approvable:
+            text += ". " + (self.tr("Enter adds them to the basket.") if refundable
+                            else self.tr("Nothing to add."))
+        else:
+            text += "."
         self.summary.setStyleSheet("font-weight: bold;")
+        if approvable:  # Enter adds them too, once a supervisor approves (asked next)
+            text += " " + TakeBackReportCounts().approval(approvable)
         self.summary.setText(text)
-        self.ok.setEnabled(refundable > 0)
-        if refundable:
+        self.ok.setEnabled(refundable + approvable > 0)
+        if refundable + approvable:
             self.ok.setFocus()
 
     def _fill(self, report: TakeBackReport) -> None:
@@ -174,9 +184,10 @@ class _ReportDialog(QDialog):
         self.table.resizeRowsToContents()
 
     def _confirm(self) -> None:
-        if self.report is None or not self.report.refundable:
+        if self.report is None or not (self.report.refundable or self.report.approvable):
             return
-        numbers = [t.number for t in self.report.refundable]
+        numbers = [t.number for t in self.report.refundable] + [
+            line.number for line in self.report.approvable]
         self.report = None
         self.controller.take(numbers)
         self.accept()

@@ -1,0 +1,1 @@
+"""Log-in, log-out and switching operators at the counter."""
