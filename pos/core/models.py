@@ -120,6 +120,7 @@ class OperationState(enum.Enum):
 class OperationKind(enum.Enum):
     REFUND = "refund"
     EXCHANGE = "exchange"
+    UNDO = "undo"  # "annuler l'annulation": a refund or exchange of the day undone
 
 
 class LineKind(enum.Enum):
@@ -408,6 +409,8 @@ class OperationLine(Base):
     kind: Mapped[LineKind] = mapped_column(_enum(LineKind))
     price: Mapped[Decimal] = mapped_column(Cents())
     fees: Mapped[Decimal] = mapped_column(Cents())
+    # "billet papier repris": the customer handed the paper ticket back (cancel lines)
+    paper_returned: Mapped[bool] = mapped_column(Boolean, default=False)
 
     operation: Mapped[Operation] = relationship(back_populates="lines")
     ticket: Mapped[Ticket] = relationship()

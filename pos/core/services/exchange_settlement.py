@@ -116,7 +116,7 @@ def settle_exchange(
     checked = check_tenders(sums.total, tenders)
     ctx = step.open_write(uow, station, clock)
     locked = step.recheck_taken_back(ctx, cancellation)
-    recheck_sold(uow, sale, locked, clock)
+    recheck_sold(uow, sale, locked, clock, own_hold=cancellation.held_operation_id)
     net = {o: -a for o, a in cancellation.refund_by_order().items()}
     net[sale.order_id] = net.get(sale.order_id, ZERO) + sums.sold
     check_refund_ceiling(uow, net, locked)

@@ -22,6 +22,7 @@ from pos.core.exchange_basket import ExchangeBasket, SaleTicket
 from pos.core.models import Ticket, live_ticket
 from pos.core.models_catalog import Product
 from pos.core.services.catalog import check_benefit, price_of, sellable_performance
+from pos.core.services.seat_holds import check_not_held, lock_seats
 from pos.core.uow import UnitOfWork
 
 
@@ -33,9 +34,10 @@ def seat_taken(t: SaleTicket | None = None) -> SeatTaken:
 
 
 def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: Mapping[int, object],
-                 clock: Clock) -> None:
+                 clock: Clock, *, own_hold: int | None = None) -> None:
     """Step 2 for the sale side. ``locked``: the taken-back tickets, whose seats this
-    exchange frees for itself."""
+    exchange frees for itself; ``own_hold``: the held operation it was resumed from,
+    whose held seats are its own."""
     bundled = {id(t) for p in sale.products for t in p.tickets}
     performances: set[int] = set()
     prices: set[tuple[int, int, int, object, object]] = set()
@@ -53,6 +55,7 @@ def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: Mapping[int, obj
         if t.replaces_ticket_id is not None and t.replaces_ticket_id not in locked:
             raise ExchangedTicketGone(number=t.replaces_number)
     _recheck_seats(uow, sale.all_tickets(), locked)
+    check_not_held(uow, sale.all_tickets(), clock.now(), own_hold)
     for line in sale.products:
         product = uow.session.get(Product, line.product_id)
         if product is None or not product.active or product.price != line.unit_price:
@@ -71,6 +74,7 @@ def _recheck_seats(uow: UnitOfWork, tickets: list[SaleTicket],
         if t.seat_id in seats:
             raise seat_taken(t)
         seats[t.seat_id] = t
+    lock_seats(uow, (s for seats in wanted.values() for s in seats))
     for performance_id, seats in sorted(wanted.items()):
         taken = uow.session.scalars(select(Ticket.seat_id).where(
             Ticket.performance_id == performance_id, Ticket.seat_id.in_(sorted(seats)),
