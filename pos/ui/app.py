@@ -105,6 +105,7 @@ def build_main_window(
     session = CounterSession(database, station, clock, queue, window)
     session.credit_note_validity_days = config.refunds.credit_note_validity_days
     session.other_modes = [PaymentMode(m) for m in config.refunds.other_modes]
+    session.hold_seat_minutes = config.holds.seat_minutes
     session.sig_message.connect(window.show_message)
     dialogs = window.dialogs
     say = session.say

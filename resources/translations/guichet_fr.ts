@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="178"/>
+        <location filename="../../pos/ui/app.py" line="183"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -81,42 +81,42 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="21"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="42"/>
         <source>TYPE / PRODUCT / ITEM (BY OPERATION)</source>
         <translation>TYPE / PRODUIT / ARTICLE (PAR OPÉRATION)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="22"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="43"/>
         <source>CONTACT</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="23"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="44"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="24"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="45"/>
         <source>PRICE</source>
         <translation>PRIX</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="25"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="46"/>
         <source>FEES</source>
         <translation>FRAIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="26"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="47"/>
         <source>AMOUNT</source>
         <translation>MONTANT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="27"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="48"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="64"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="107"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -778,7 +778,7 @@
         <translation>Alt+Suppr</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/bar.py" line="101"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="110"/>
         <source>Scan first the tickets the customer gives back: the exchange sells against the cancellation basket.</source>
         <translation>Scannez d&apos;abord les billets que le client rend : l&apos;échange se vend contre le panier d&apos;annulation.</translation>
     </message>
@@ -791,7 +791,7 @@
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="149"/>
+        <location filename="../../pos/ui/hold/controller.py" line="154"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="123"/>
+        <location filename="../../pos/ui/app.py" line="126"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -1005,7 +1005,7 @@
 <context>
     <name>HoldController</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/hold/controller.py" line="130"/>
+        <location filename="../../pos/ui/hold/controller.py" line="134"/>
         <source>Operation %1 resumed: %n ticket(s).</source>
         <translation>
             <numerusform>Ordre %1 repris : %n billet.</numerusform>
@@ -1083,7 +1083,7 @@
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="73"/>
+        <location filename="../../pos/ui/counter/view.py" line="113"/>
         <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
@@ -1229,12 +1229,12 @@
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="70"/>
+        <location filename="../../pos/ui/counter/view.py" line="110"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="86"/>
+        <location filename="../../pos/ui/counter/view.py" line="122"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
@@ -1307,17 +1307,12 @@
         <translation>Un ordre est en cours : mettez-le en attente ou abandonnez-le avant d&apos;en reprendre un autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="56"/>
-        <source>An exchange in progress cannot be put on hold: settle it, or remove what is sold in exchange first.</source>
-        <translation>Un échange en cours ne peut pas être mis en attente : réglez-le, ou retirez d&apos;abord ce qui est vendu en échange.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/hold/controller.py" line="71"/>
+        <location filename="../../pos/ui/hold/controller.py" line="65"/>
         <source>Operation %1 put on hold: its slip is printing.</source>
         <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="166"/>
+        <location filename="../../pos/ui/hold/controller.py" line="171"/>
         <source>Operation %1 abandoned: its tickets are free again.</source>
         <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
     </message>
