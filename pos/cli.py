@@ -97,7 +97,9 @@ def cmd_order_show(config: Config, number: int, as_json: bool) -> int:
         print(f"  ordre {op['number']}  {op['kind']} {op['state']:<9} {op['at']}  "
               f"{op['operator']}  demandé {requested}  cause : {op['cause'] or '-'}  "
               f"remboursé {op['refunded']}  payé {op['paid']}"
-              + (f"  remarques : {op['remarks']}" if op["remarks"] else ""))
+              + (f"  remarques : {op['remarks']}" if op["remarks"] else "")
+              + (f"  papier repris : {', '.join(op['paper_returned'])}"
+                 if op.get("paper_returned") else ""))
     return 0
 
 

@@ -12,7 +12,7 @@ from pos.core.basket import OrderGroup
 from pos.core.documents import Barcode, Columns, Document, Feed, Heading, QRCode, Separator, Text
 from pos.core.exchange_basket import ContactGroup
 from pos.core.models import PaymentMode
-from pos.core.receipts import MODE_LABELS, header
+from pos.core.receipts import MODE_LABELS, header, paper_returned_lines
 from pos.formatting import money, performance_date
 
 
@@ -89,6 +89,7 @@ def exchange_receipt(r: ExchangeReceipt) -> Document:
             for tariff in perf.tariffs:
                 blocks.append(Columns(f"  {tariff.quantity} x {tariff.category} {tariff.tariff}",
                                       money(-tariff.amount)))
+    blocks += paper_returned_lines(r.cancelled)
     blocks += [Separator(), Text("ÉCHANGÉ", bold=True)]
     numbers = dict(r.new_numbers)
     for contact in r.sold:

@@ -120,6 +120,11 @@
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
+    <message>
+        <location filename="../../pos/ui/counter/basket_model.py" line="139"/>
+        <source>Paper ticket taken back</source>
+        <translation>Billet papier repris</translation>
+    </message>
 </context>
 <context>
     <name>ContactCreate</name>
@@ -1083,7 +1088,7 @@
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="113"/>
+        <location filename="../../pos/ui/counter/view.py" line="123"/>
         <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
@@ -1229,12 +1234,12 @@
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="110"/>
+        <location filename="../../pos/ui/counter/view.py" line="120"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="122"/>
+        <location filename="../../pos/ui/counter/view.py" line="132"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
@@ -1339,97 +1344,107 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="33"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="36"/>
+        <source>(duplicates: %1)</source>
+        <translation>(duplicata : %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="39"/>
+        <source>(paper taken back)</source>
+        <translation>(papier repris)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="45"/>
         <source>printed</source>
         <translation>imprimé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="34"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="46"/>
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="36"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="48"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="37"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="49"/>
         <source>replaced</source>
         <translation>remplacé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="38"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="50"/>
         <source>checked in</source>
         <translation>contrôlé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="39"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="51"/>
         <source>reserved</source>
         <translation>réservé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="57"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="69"/>
         <source>PRODUCT / QUOTA</source>
         <translation>PRODUIT / CONTINGENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="58"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="70"/>
         <source>AREA</source>
         <translation>ZONE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="59"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="71"/>
         <source>SEAT</source>
         <translation>PLACE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="60"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="72"/>
         <source>NUMBER</source>
         <translation>NUMÉRO</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="61"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="73"/>
         <source>KIND</source>
         <translation>TYPE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="62"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="74"/>
         <source>SALE DATE</source>
         <translation>DATE DE VENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="63"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="75"/>
         <source>SALES POINT</source>
         <translation>POINT DE VENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="64"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="76"/>
         <source>OPERATOR</source>
         <translation>OPÉRATEUR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="65"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="77"/>
         <source>STATE</source>
         <translation>ÉTAT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="66"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="78"/>
         <source>DELIVERY</source>
         <translation>LIVRAISON</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="67"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="79"/>
         <source>PRICE</source>
         <translation>PRIX</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="100"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="112"/>
         <source>Outside quota</source>
         <translation>Hors cont.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="102"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="114"/>
         <source>Ticket (document)</source>
         <translation>Billet</translation>
     </message>
@@ -1437,72 +1452,72 @@
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="168"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="180"/>
         <source>Order detail</source>
         <translation>Détail d&apos;un dossier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="171"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="183"/>
         <source>Settled</source>
         <translation>Soldé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="171"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="183"/>
         <source>Not settled</source>
         <translation>Non soldé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="172"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="184"/>
         <source>Order %1 (%2) - %3 [%4]</source>
         <translation>Dossier %1 (%2) - %3 [%4]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="179"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="191"/>
         <source>Created %1 by %2 on %3</source>
         <translation>Création %1 par %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="181"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="193"/>
         <source>Last modified %1 by %2 on %3</source>
         <translation>Dernière modif %1 par %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="188"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="200"/>
         <source>Summary: Sales (%1)</source>
         <translation>Résumé : Ventes (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="207"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="219"/>
         <source>Paid subtotal</source>
         <translation>Sous-total payé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="208"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="220"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="226"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="238"/>
         <source>Ctrl+click or Shift+click selects several tickets.</source>
         <translation>Ctrl+clic ou Maj+clic : plusieurs billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="229"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="241"/>
         <source>TAKE BACK [Enter]</source>
         <translation>REPRENDRE [Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="231"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="243"/>
         <source>The selected tickets, or the whole order when nothing is selected, into the cancellation basket</source>
         <translation>Les billets sélectionnés, ou tout le dossier si rien n&apos;est sélectionné, dans le panier d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="235"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="247"/>
         <source>TAKE BACK THE WHOLE ORDER [Ctrl+Enter]</source>
         <translation>REPRENDRE TOUT LE DOSSIER [Ctrl+Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="239"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="251"/>
         <source>CLOSE [Esc]</source>
         <translation>FERMER [Échap]</translation>
     </message>
@@ -1510,17 +1525,17 @@
 <context>
     <name>OrderNumberPrompt</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="124"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="136"/>
         <source>Order [Ctrl+Alt+F]</source>
         <translation>Dossier [Ctrl+Alt+F]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="128"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="140"/>
         <source>Order</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="132"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="144"/>
         <source>Order number, then Enter</source>
         <translation>Numéro de dossier, puis Entrée</translation>
     </message>

@@ -366,7 +366,9 @@ def test_a_subscription_sells_its_seats_at_one_price(window, qtbot):
     assert totals(window) == ("120,00 €", "-110,00 €", "10,00 €")
 
 
-def test_an_exchange_in_progress_is_not_put_on_hold(window, qtbot, demo):
+def test_an_exchange_with_products_is_held_whole_and_comes_back(window, qtbot, demo):
+    """Issue 10 changed this: an exchange is held with both sides (it used to be
+    refused)."""
     from sqlalchemy import func, select
 
     from pos.core.models import Operation, OperationState
@@ -379,10 +381,13 @@ def test_an_exchange_in_progress_is_not_put_on_hold(window, qtbot, demo):
     window.controller.exchange.add_product(programme, 2)
     assert totals(window) == ("10,00 €", "-110,00 €", "-100,00 €")
     window.findChild(QPushButton, "holdButton").click()
-    assert label(window, "messageLabel").startswith(
-        "Un échange en cours ne peut pas être mis en attente")
-    assert totals(window) == ("10,00 €", "-110,00 €", "-100,00 €")  # nothing dropped
+    assert label(window, "messageLabel") == "Ordre 1271 mis en attente : son bon s'imprime."
     with uow_of(demo) as uow:
         held = uow.session.scalar(select(func.count()).select_from(Operation)
                                   .where(Operation.state == OperationState.ON_HOLD))
-    assert held == 0
+    assert held == 1
+    field = scan_field(window)
+    qtbot.keyClicks(field, "OP00001271")
+    qtbot.keyClick(field, ENTER)
+    assert JOYAUX_7 in [t.number for t in window.controller.basket.tickets]
+    assert totals(window) == ("10,00 €", "-110,00 €", "-100,00 €")  # nothing dropped

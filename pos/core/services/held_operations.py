@@ -6,7 +6,7 @@ settled, held again or abandoned."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -124,7 +124,7 @@ def resume_operation(uow: UnitOfWork, operation_id: int, station: Station,
         if refusal:
             dropped.append(refusal)
         else:
-            tickets.append(snapshot(line.ticket))
+            tickets.append(replace(snapshot(line.ticket), paper_returned=line.paper_returned))
     sale, changed, until = _resume_sale(ctx, operation.id, tickets, seat_minutes)
     step.append_journal(ctx, "operation.resumed", operation,
                         tickets=[t.number for t in tickets],

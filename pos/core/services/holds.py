@@ -68,7 +68,8 @@ def hold_basket(
     locked = step.recheck_taken_back(ctx, basket)
     net = {order_id: -amount for order_id, amount in basket.refund_by_order().items()}
     if sale is not None:
-        recheck_sold(uow, sale, locked, clock, own_hold=basket.held_operation_id)
+        recheck_sold(uow, sale, locked, clock, own_hold=basket.held_operation_id,
+                     holding=True)
         net[sale.order_id] = net.get(sale.order_id, ZERO) + sale.sold_total
     check_refund_ceiling(uow, net, locked, promise=True)
     kind = OperationKind.REFUND if sale is None else OperationKind.EXCHANGE

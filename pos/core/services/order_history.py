@@ -30,7 +30,8 @@ def _iso(at: Any) -> str | None:
 def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
     """Every operation with a ticket or a payment of order ``number``, in number order:
     number, kind, state, when (created, completed), operator, counter, requested by,
-    cause, remarks, and its amounts for this order (``refunded``: the cancel lines,
+    cause, remarks, the tickets taken back (``paper_returned``: those handed back on
+    paper), and its amounts for this order (``refunded``: the cancel lines,
     positive; ``paid``: its payments, signed as in ``payments``)."""
     s = uow.session
     order_id = s.scalar(select(Order.id).where(Order.number == number))
@@ -38,7 +39,7 @@ def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
         raise UnknownOrder(number=number)
     lines = s.execute(
         select(OperationLine.operation_id, OperationLine.kind, OperationLine.price,
-               OperationLine.fees, Ticket.number)
+               OperationLine.fees, OperationLine.paper_returned, Ticket.number)
         .join(Ticket, Ticket.id == OperationLine.ticket_id)
         .where(Ticket.order_id == order_id)
         .order_by(OperationLine.id)).all()
@@ -69,6 +70,7 @@ def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
             "cause": op.cause,
             "remarks": op.remarks,
             "tickets": [r.number for r in cancelled],
+            "paper_returned": [r.number for r in cancelled if r.paper_returned],
             "refunded": as_text(sum((r.price + r.fees for r in cancelled), ZERO)),
             "paid": as_text(sum((p.amount for p in payments if p.operation_id == op.id),
                                 ZERO)),

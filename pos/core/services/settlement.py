@@ -154,7 +154,8 @@ def write_cancel_lines(ctx: Context, operation: OperationRef,
                        basket: CancellationBasket) -> None:
     ctx.uow.session.execute(insert(OperationLine), [
         {"operation_id": operation.id, "ticket_id": item.ticket_id, "kind": LineKind.CANCEL,
-         "price": item.price, "fees": basket.refunded_fees(item)} for item in basket.tickets])
+         "price": item.price, "fees": basket.refunded_fees(item),
+         "paper_returned": item.paper_returned} for item in basket.tickets])
 
 
 def cancel_taken_back(ctx: Context, operation: OperationRef, basket: CancellationBasket,

@@ -131,7 +131,18 @@ class BasketModel(QStandardItemModel):
 
     def _ticket_row(self, t: BasketTicket) -> list[QStandardItem]:
         place = " - ".join(p for p in (t.area, t.seat) if p)
-        return self._row(f"{t.number}  {place}", price=t.price, numbers=[t.number])
+        row = self._row(f"{t.number}  {place}", price=t.price, numbers=[t.number])
+        # "billet papier repris": ticked for a scanned ticket, the cashier may change it
+        row[0].setCheckable(True)
+        row[0].setCheckState(Qt.CheckState.Checked if t.paper_returned
+                             else Qt.CheckState.Unchecked)
+        row[0].setToolTip(QCoreApplication.translate("BasketModel", "Paper ticket taken back"))
+        return row
+
+    def follow(self, basket: CancellationBasket) -> None:
+        """The basket changed in place (a box ticked): what the tree shows is it."""
+        if self._shown is not None:
+            self._shown = list(basket.tickets)
 
     def _update(self, first: QStandardItem, *, contact: str = "", qty=None, price=None,
                 fees=None, amount=None, total=None, numbers: list[str]) -> list[QModelIndex]:
