@@ -819,17 +819,37 @@
 <context>
     <name>ExchangeModel</name>
     <message>
-        <location filename="../../pos/ui/exchange/model.py" line="40"/>
+        <location filename="../../pos/ui/exchange/model.py" line="34"/>
+        <source>seat confirmed</source>
+        <translation>place confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/model.py" line="35"/>
+        <source>unnumbered</source>
+        <translation>placement libre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/model.py" line="36"/>
+        <source>product reserved</source>
+        <translation>produit réservé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/model.py" line="48"/>
+        <source>CONFIRMATION</source>
+        <translation>CONFIRMATION</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/model.py" line="65"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/model.py" line="65"/>
+        <location filename="../../pos/ui/exchange/model.py" line="90"/>
         <source>Unnumbered</source>
         <translation>Sans placement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/model.py" line="70"/>
+        <location filename="../../pos/ui/exchange/model.py" line="95"/>
         <source>(replaces %1)</source>
         <translation>(remplace %1)</translation>
     </message>
@@ -1115,36 +1135,31 @@
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="156"/>
-        <source>COMPOUND PRODUCT</source>
-        <translation>PRODUIT COMPOSÉ</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="157"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158"/>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <location filename="../../pos/ui/main_window.py" line="158"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <location filename="../../pos/ui/main_window.py" line="159"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="160"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
