@@ -11,7 +11,8 @@ Scenarios (``job[0]``):
 - ``resume``: resume held operation ``job[1]`` and refund it in cash;
 - ``seat``: exchange ticket ``job[1]`` for seat ``job[2]`` of performance ``job[3]``
   (category ``job[4]``, tariff ``job[5]``), the difference refunded in cash;
-- ``hold``: the same exchange put on hold (F6), its seat held.
+- ``hold``: the same exchange put on hold (F6), its seat held;
+- ``undo``: undo the refund of ticket ``job[1]`` (a supervisor's approval first).
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ from pos.core.db import Database
 from pos.core.errors import DomainError
 from pos.core.exchange_basket import ExchangeBasket, totals
 from pos.core.models import PaymentMode
+from pos.core.services.approvals import approve
 from pos.core.services.exchange import event_tickets, settle_exchange
 from pos.core.services.held_operations import resume_operation
 from pos.core.services.holds import hold_basket
 from pos.core.services.refunds import Tender, refund_basket
 from pos.core.services.scanning import take_ticket
 from pos.core.services.station import ensure_station
+from pos.core.services.undo_cancellation import undo_cancellation
 from pos.core.uow import UnitOfWork
 
 TIMEOUT = 60  # s: a round that takes longer is a deadlock, reported as such
@@ -54,6 +57,14 @@ def _prepare(database: Database, clock: FixedClock, job: tuple):
             take_ticket(uow, basket, job[1], clock)
     if kind == "resume":
         return kind, basket, job[1]
+    if kind == "undo":
+        with UnitOfWork(database.sessions) as uow:
+            station = ensure_station(uow, counter="Course 1", sales_point="Guichet",
+                                     operator="STX_BDD", venue_name="Théâtre de la Ville")
+        with UnitOfWork(database.sessions) as uow:
+            approval = approve(uow, login="CHEF", pin="1234", station=station, clock=clock,
+                               reason="race")
+        return kind, basket, (job[1], approval)
     if kind in ("seat", "hold"):
         sale = ExchangeBasket()
         with UnitOfWork(database.sessions) as uow:
@@ -71,7 +82,9 @@ def _settle(database: Database, clock: FixedClock, station, prepared) -> str:
             basket = CancellationBasket(list(resumed.tickets), resumed.refund_fees,
                                         resumed.operation_id)
     with UnitOfWork(database.sessions) as uow:
-        if kind == "hold":
+        if kind == "undo":
+            result = undo_cancellation(uow, extra[0], extra[1], station, clock)
+        elif kind == "hold":
             result = hold_basket(uow, basket, station, clock, sale=extra)
         elif kind == "seat":
             balance = totals(basket, extra).total

@@ -18,6 +18,7 @@ from pos.core.models import (
     Payment,
     Ticket,
 )
+from pos.core.models_holds import OperationUndo
 from pos.core.money import ZERO, as_text
 from pos.core.uow import UnitOfWork
 from pos.formatting import local
@@ -55,6 +56,11 @@ def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
         .join(Counter, Counter.id == Operation.counter_id)
         .where(Operation.id.in_(ids))
         .order_by(Operation.created_at, Operation.number)).all()
+    undos = dict(s.execute(select(OperationUndo.undo_operation_id,
+                                  OperationUndo.undone_operation_id)).all()) if ids else {}
+    numbers = dict(s.execute(select(Operation.id, Operation.number).where(
+        Operation.id.in_(set(undos) | set(undos.values())))).all()) if undos else {}
+    undone_by = {undone: undo for undo, undone in undos.items()}
     history = []
     for op, operator, counter in operations:
         cancelled = [r for r in lines if r.operation_id == op.id and r.kind is LineKind.CANCEL]
@@ -74,5 +80,7 @@ def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
             "refunded": as_text(sum((r.price + r.fees for r in cancelled), ZERO)),
             "paid": as_text(sum((p.amount for p in payments if p.operation_id == op.id),
                                 ZERO)),
+            **({"undoes": numbers[undos[op.id]]} if op.id in undos else {}),
+            **({"undone_by": numbers[undone_by[op.id]]} if op.id in undone_by else {}),
         })
     return history
