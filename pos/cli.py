@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     show = order.add_parser("show", help="afficher un dossier")
     show.add_argument("number", type=int)
     show.add_argument("--json", action="store_true", help="sortie JSON")
+    undo = order.add_parser("undo", help="annuler l'annulation d'un billet (du jour, ce guichet)")
+    undo.add_argument("ticket")
+    undo.add_argument("--supervisor", required=True, metavar="LOGIN", help="responsable")
     return parser
 
 
@@ -127,6 +130,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.verb == "order":
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)
+        if args.order_verb == "undo":
+            from pos.cli_undo import cmd_order_undo
+
+            return cmd_order_undo(config, args.ticket, args.supervisor)
         _parser().parse_args(["order", "--help"])
     from pos.ui.app import run_window
 

@@ -45,6 +45,8 @@ from pos.ui.refund.view import RefundBar
 from pos.ui.scanning.hub import ScannerHub
 from pos.ui.take_back.controller import TakeBackController
 from pos.ui.take_back.view import TakeBackView
+from pos.ui.undo.controller import UndoController
+from pos.ui.undo.view import UndoView
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +161,7 @@ def build_main_window(
     window.device_ui = DeviceUi(window, devices, dialogs, say=say,
                                 set_printer_status=window.set_printer_status,
                                 scan_sources=hub.sources())
+    UndoView(window, UndoController(session), dialogs)  # Opérations > Annuler l'annulation
     window.controller = Features(session, counter, refund, sale, settlement, hold,
                                  take_back, contact, devices)
 

@@ -46,6 +46,8 @@ CHECK_OR_TAKE_ALL = "Ctrl+Return"
 PRINT_JOBS = "Ctrl+J"
 NO_SALE = "Ctrl+T"
 DEVICE_SETTINGS = "Ctrl+Shift+P"
+# Opérations > Annuler l'annulation (not Ctrl+Shift+Z: the scan field takes it as redo)
+UNDO_CANCELLATION = "Ctrl+Shift+U"
 
 # Enter in its two spellings (main keyboard, keypad): dialogs answer both.
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="183"/>
+        <location filename="../../pos/ui/app.py" line="186"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -811,7 +811,7 @@
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="126"/>
+        <location filename="../../pos/ui/app.py" line="128"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -2114,6 +2114,70 @@
         <location filename="../../pos/ui/common/tender_lines.py" line="111"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCancellationDialog</name>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="28"/>
+        <source>Undo a cancellation</source>
+        <translation>Annuler une annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="30"/>
+        <source>A refund or an exchange of today at this counter is undone: its tickets are valid again and the money comes back.</source>
+        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l&apos;argent revient.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="42"/>
+        <source>Ticket</source>
+        <translation>Billet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="43"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="44"/>
+        <source>PIN</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="51"/>
+        <source>Undo the cancellation</source>
+        <translation>Annuler l&apos;annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="53"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>UndoController</name>
+    <message>
+        <location filename="../../pos/ui/undo/controller.py" line="23"/>
+        <source>Undo the cancellation of %1</source>
+        <translation>Annuler l&apos;annulation de %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/controller.py" line="37"/>
+        <source>Operation %1 undone by operation %2: %3 valid again.</source>
+        <translation>Ordre %1 annulé par l&apos;ordre %2 : %3 de nouveau valable(s).</translation>
+    </message>
+</context>
+<context>
+    <name>UndoView</name>
+    <message>
+        <location filename="../../pos/ui/undo/view.py" line="20"/>
+        <source>&amp;Operations</source>
+        <translation>&amp;Opérations</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/view.py" line="23"/>
+        <source>Undo a cancellation...</source>
+        <translation>Annuler l&apos;annulation...</translation>
     </message>
 </context>
 <context>
