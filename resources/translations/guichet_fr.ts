@@ -2171,8 +2171,8 @@
     <name>UndoView</name>
     <message>
         <location filename="../../pos/ui/undo/view.py" line="20"/>
-        <source>&amp;Operations</source>
-        <translation>&amp;Opérations</translation>
+        <source>Ope&amp;rations</source>
+        <translation>Opé&amp;rations</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/view.py" line="23"/>
