@@ -18,7 +18,11 @@ from pos.core.exchange_basket import totals
 from pos.core.models import Operation, OperationKind, OperationState, PaymentMode, Ticket
 from pos.core.models_holds import SeatHold
 from pos.core.services.exchange import event_tickets, settle_exchange
-from pos.core.services.held_operations import find_held_operation, resume_operation
+from pos.core.services.held_operations import (
+    find_held_operation,
+    held_operations,
+    resume_operation,
+)
 from pos.core.services.holds import abandon_held, hold_basket
 from pos.core.services.refunds import Tender
 from pos.core.services.seats import free_seats
@@ -170,3 +174,12 @@ def test_abandoning_a_held_exchange_frees_its_seats_at_once(demo, station, clock
         abandon_held(uow, held.operation_id, station, clock)
     other = scan(demo, clock, [OTHER])
     assert [t.seat_id for t in _sell(demo, clock, other, new_sale(), seat)] == [seat]
+
+
+def test_the_held_list_shows_a_held_exchange_balance(demo, station, clock):
+    seat = _free_seat(demo)
+    _, sale, held = _held_exchange(demo, station, clock, seat)
+    with uow_of(demo) as uow:
+        [listed] = held_operations(uow)
+    assert (listed.number, listed.total, listed.sold) == (
+        held.operation_number, D("110.00"), sale.sold_total)

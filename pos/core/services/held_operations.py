@@ -69,6 +69,7 @@ class HeldOperation:
     contact: str
     tickets: int
     total: Decimal  # what it will give back (positive)
+    sold: Decimal = ZERO  # what a held exchange sells: the balance is sold - total
 
 
 def _held_by_number(uow: UnitOfWork, number: int, station: Station) -> int:
@@ -177,8 +178,10 @@ def held_operations(uow: UnitOfWork) -> list[HeldOperation]:
             .where(OperationLine.operation_id == op.id, OperationLine.kind == LineKind.CANCEL)
             .order_by(OperationLine.id)).all()
         contact = order_contact(uow, lines[0].order_id) if lines else None
+        kept = load_held_sale(uow, op.id)
         result.append(HeldOperation(
             op.id, op.number, counter, operator, op.created_at,
             contact.display_name if contact else "", len(lines),
-            sum((line.price + line.fees for line in lines), ZERO)))
+            sum((line.price + line.fees for line in lines), ZERO),
+            kept[0].sold_total if kept else ZERO))
     return result

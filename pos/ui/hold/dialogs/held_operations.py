@@ -38,7 +38,7 @@ class HeldOperationsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, op in enumerate(operations):
-            cells = (str(op.number), op.contact, str(op.tickets), formatting.money(-op.total),
+            cells = (str(op.number), op.contact, str(op.tickets), formatting.money(op.sold - op.total),
                      op.counter, formatting.timestamp(op.held_at))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
