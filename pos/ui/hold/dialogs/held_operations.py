@@ -39,7 +39,8 @@ class HeldOperationsDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, op in enumerate(operations):
             balance = formatting.money(op.sold - op.total)
-            cells = (str(op.number), op.contact, str(op.tickets), balance, op.counter, formatting.timestamp(op.held_at))
+            cells = (str(op.number), op.contact, str(op.tickets), balance, op.counter,
+                     formatting.timestamp(op.held_at))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (0, 2, 3):
