@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     from pos.cli_box_office import add_verbs
 
     add_verbs(verbs)  # fees, revocations, performance
+    undo = order.add_parser("undo", help="annuler l'annulation d'un billet (du jour, ce guichet)")
+    undo.add_argument("ticket")
+    undo.add_argument("--supervisor", required=True, metavar="LOGIN", help="responsable")
     return parser
 
 
@@ -101,7 +104,9 @@ def cmd_order_show(config: Config, number: int, as_json: bool) -> int:
         print(f"  ordre {op['number']}  {op['kind']} {op['state']:<9} {op['at']}  "
               f"{op['operator']}  demandé {requested}  cause : {op['cause'] or '-'}  "
               f"remboursé {op['refunded']}  payé {op['paid']}"
-              + (f"  remarques : {op['remarks']}" if op["remarks"] else ""))
+              + (f"  remarques : {op['remarks']}" if op["remarks"] else "")
+              + (f"  papier repris : {', '.join(op['paper_returned'])}"
+                 if op.get("paper_returned") else ""))
     return 0
 
 
@@ -129,6 +134,10 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.verb == "order":
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)
+        if args.order_verb == "undo":
+            from pos.cli_undo import cmd_order_undo
+
+            return cmd_order_undo(config, args.ticket, args.supervisor)
         _parser().parse_args(["order", "--help"])
     from pos.cli_box_office import dispatch
 

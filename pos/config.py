@@ -164,6 +164,12 @@ class RefundsConfig:
 
 
 @dataclass(frozen=True)
+class HoldsConfig:
+    seat_minutes: int = _key(15, _positive,
+                             "a held exchange's seats are refused to other sales this long")
+
+
+@dataclass(frozen=True)
 class MailConfig:
     host: str = _key("", doc="SMTP server; empty = no server: documents are saved to outbox_dir")
     port: int = _key(587, _port, "SMTP port (587 STARTTLS, 465 SSL, 25 none)")
@@ -186,6 +192,7 @@ class Config:
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
     refunds: RefundsConfig = field(default_factory=RefundsConfig)
     mail: MailConfig = field(default_factory=MailConfig)
+    holds: HoldsConfig = field(default_factory=HoldsConfig)
     source: Path | None = None
 
     @property
@@ -212,6 +219,7 @@ _SECTION_CLASSES = {
     "scanner": ScannerConfig,
     "refunds": RefundsConfig,
     "mail": MailConfig,
+    "holds": HoldsConfig,
 }
 
 

@@ -7,7 +7,7 @@ has checked, groups them as the reference screen does and computes the totals.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -33,6 +33,8 @@ class BasketTicket:
     price: Decimal
     fees: Decimal
     approved_by: str = ""  # supervisor who allowed a checked-in / past-performance refund
+    # "billet papier repris": the customer handed the paper ticket back (on for a scan)
+    paper_returned: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,14 @@ class CancellationBasket:
         self.tickets = [t for t in self.tickets if t.number not in gone]
         kept = {t.ticket_id for t in self.tickets}
         self.fee_lines = {k: v for k, v in self.fee_lines.items() if k in kept}
+
+    def set_paper_returned(self, number: str, on: bool) -> None:
+        """The "billet papier repris" box of one taken-back line."""
+        self.tickets = [replace(t, paper_returned=on) if t.number == number else t
+                        for t in self.tickets]
+
+    def paper_returned(self) -> tuple[str, ...]:
+        return tuple(t.number for t in self.tickets if t.paper_returned)
 
     def clear(self) -> None:
         self.tickets.clear()

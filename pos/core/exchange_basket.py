@@ -49,6 +49,15 @@ class SaleTicket:
     def amount(self) -> Decimal:
         return self.price + self.fees
 
+    @property
+    def confirmation(self) -> str:
+        """The CONFIRMATION column: a numbered seat checked free when it was chosen
+        (``seat_confirmed``), or a ticket without a numbered seat (``unnumbered``)."""
+        return SEAT_CONFIRMED if self.seat_id is not None else UNNUMBERED
+
+
+SEAT_CONFIRMED, UNNUMBERED, PRODUCT_RESERVED = "seat_confirmed", "unnumbered", "product_reserved"
+
 
 @dataclass(frozen=True)
 class SaleProduct:
@@ -68,6 +77,11 @@ class SaleProduct:
     @property
     def amount(self) -> Decimal:
         return self.unit_price * self.quantity
+
+    @property
+    def confirmation(self) -> str:
+        """Its stock was checked when it was added; it is taken at the settlement."""
+        return PRODUCT_RESERVED
 
 
 @dataclass(frozen=True)

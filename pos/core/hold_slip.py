@@ -9,8 +9,25 @@ from decimal import Decimal
 
 from pos.core.basket import OrderGroup
 from pos.core.documents import Barcode, Columns, Document, Feed, Separator, Text
+from pos.core.exchange_basket import ContactGroup
 from pos.core.receipts import header, taken_back_lines
-from pos.formatting import money
+from pos.formatting import local, money, performance_date
+
+
+def sold_lines(sold: tuple[ContactGroup, ...]) -> list:
+    """The sale side: performance > category + tariff > seat, then products."""
+    blocks: list = []
+    for contact in sold:
+        for perf in contact.performances:
+            blocks.append(Text(f"{perf.event_name} - {performance_date(perf.starts_at)}"))
+            for tariff in perf.tariffs:
+                blocks.append(Text(f"{tariff.category} {tariff.tariff}"))
+                for t in tariff.tickets:
+                    place = " ".join(p for p in (t.area, t.seat) if p) or "Placement libre"
+                    blocks.append(Columns(f"  {place}", money(t.amount)))
+        for product in contact.products:
+            blocks.append(Columns(f"{product.quantity} x {product.name}", money(product.amount)))
+    return blocks
 
 
 def slip_barcode(operation_number: int) -> str:
@@ -34,6 +51,9 @@ class HoldSlip:
     requested_by: str = ""  # already in words: "par le public"
     cause: str = ""
     remarks: str = ""
+    sold: tuple[ContactGroup, ...] = ()  # the sale side of a held exchange
+    refunded: Decimal = Decimal("0.00")  # negative, with a sale side
+    seats_until: datetime | None = None
 
 
 def hold_slip(h: HoldSlip) -> Document:
@@ -42,8 +62,19 @@ def hold_slip(h: HoldSlip) -> Document:
         blocks.append(Text(f"Contact : {h.contact_name}", bold=True))
         blocks += [Text(line) for line in h.contact_lines]
         blocks.append(Separator())
+    if h.sold:
+        blocks.append(Text("ANNULÉ", bold=True))
     blocks += taken_back_lines(h.groups, h.refund_fees, with_contact=False)
+    if h.sold:
+        blocks += [Separator(), Text("ÉCHANGÉ", bold=True)]
+        blocks += sold_lines(h.sold)
+        blocks += [Separator(), Columns("Sous-total remboursé", money(h.refunded)),
+                   Columns("Sous-total vendu", money(h.total - h.refunded))]
     blocks += [Separator(), Columns("TOTAL", money(h.total), bold=True)]
+    if h.seats_until is not None and any(
+            t.seat for c in h.sold for p in c.performances for g in p.tariffs
+            for t in g.tickets):
+        blocks.append(Text(f"Places réservées jusqu'à {local(h.seats_until):%H:%M}"))
     if h.requested_by:
         blocks.append(Text(f"Demandé {h.requested_by}"))
     if h.cause:

@@ -120,6 +120,7 @@ class OperationState(enum.Enum):
 class OperationKind(enum.Enum):
     REFUND = "refund"
     EXCHANGE = "exchange"
+    UNDO = "undo"  # "annuler l'annulation": a refund or exchange of the day undone
 
 
 class LineKind(enum.Enum):
@@ -431,6 +432,8 @@ class OperationLine(Base):
     fee_kept: Mapped[Decimal] = mapped_column(Cents(), default=Decimal("0.00"),
                                               server_default="0")
     fee_rule: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    # "billet papier repris": the customer handed the paper ticket back (cancel lines)
+    paper_returned: Mapped[bool] = mapped_column(Boolean, default=False)
 
     operation: Mapped[Operation] = relationship(back_populates="lines")
     ticket: Mapped[Ticket] = relationship()

@@ -83,9 +83,19 @@ def taken_back_lines(groups: tuple[OrderGroup, ...], refund_fees: bool, *,
     return blocks
 
 
+def paper_returned_lines(groups: tuple[OrderGroup, ...]) -> list[Block]:
+    """Which tickets the customer handed back on paper ("billet papier repris")."""
+    numbers = [t.number for o in groups for p in o.performances for g in p.tariffs
+               for t in g.tickets if t.paper_returned]
+    if not numbers:
+        return []
+    return [Text("Billets papier repris :")] + [Text(f"  {n}") for n in numbers]
+
+
 def refund_receipt(r: RefundReceipt) -> Document:
     blocks: list = header(r.venue, "REMBOURSEMENT", r.operation_number, r.at)
     blocks += taken_back_lines(r.groups, r.refund_fees, fee_lines=r.fee_lines)
+    blocks += paper_returned_lines(r.groups)
     blocks += [
         Separator(),
         Columns("TOTAL", money(r.total), bold=True),

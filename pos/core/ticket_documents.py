@@ -14,7 +14,7 @@ from pos.core.documents import Barcode, Columns, Document, Feed, Heading, QRCode
 from pos.core.exchange_basket import ContactGroup
 from pos.core.fees import FeeLine
 from pos.core.models import PaymentMode
-from pos.core.receipts import MODE_LABELS, fee_blocks, header
+from pos.core.receipts import MODE_LABELS, fee_blocks, header, paper_returned_lines
 from pos.formatting import money, performance_date
 
 
@@ -97,6 +97,7 @@ def exchange_receipt(r: ExchangeReceipt) -> Document:
                     if fee is not None and (fee.amount or fee.computed):
                         blocks.append(Text(f"    {t.number}"))
                         blocks += fee_blocks(fee)
+    blocks += paper_returned_lines(r.cancelled)
     blocks += [Separator(), Text("ÉCHANGÉ", bold=True)]
     numbers = dict(r.new_numbers)
     for contact in r.sold:

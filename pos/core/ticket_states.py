@@ -13,8 +13,8 @@ ALLOWED: dict[TicketState, frozenset[TicketState]] = {
     R: frozenset({V, X}),  # paid, or released in the sale basket
     V: frozenset({C, X, P}),  # checked in at the door, refunded, exchanged
     C: frozenset({X, P}),  # refunded or exchanged with a supervisor's approval
-    X: frozenset(),
-    P: frozenset(),
+    X: frozenset({V}),  # a refund of the day undone ("annuler l'annulation")
+    P: frozenset({V}),  # an exchange of the day undone
 }
 
 

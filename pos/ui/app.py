@@ -51,6 +51,8 @@ from pos.ui.refund.view import RefundBar
 from pos.ui.scanning.hub import ScannerHub
 from pos.ui.take_back.controller import TakeBackController
 from pos.ui.take_back.view import TakeBackView
+from pos.ui.undo.controller import UndoController
+from pos.ui.undo.view import UndoView
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +118,7 @@ def build_main_window(
     session = CounterSession(database, station, clock, queue, window)
     session.credit_note_validity_days = config.refunds.credit_note_validity_days
     session.other_modes = [PaymentMode(m) for m in config.refunds.other_modes]
+    session.hold_seat_minutes = config.holds.seat_minutes
     session.sig_message.connect(window.show_message)
     dialogs = window.dialogs
     say = session.say
@@ -175,6 +178,7 @@ def build_main_window(
                                 scan_sources=hub.sources())
     window.operators_ui = OperatorsView(window, session, operators, dialogs,
                                         label=w.operator_label)
+    UndoView(window, UndoController(session), dialogs)  # Opérations > Annuler l'annulation
     window.controller = Features(session, counter, refund, sale, settlement, hold,
                                  take_back, contact, devices, operators)
     box_office = BoxOfficeController(session)

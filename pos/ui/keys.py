@@ -49,6 +49,8 @@ DEVICE_SETTINGS = "Ctrl+Shift+P"
 # --- operators --------------------------------------------------------------------------
 SWITCH_OPERATOR = "Ctrl+Shift+O"
 LOG_OUT = "Ctrl+Shift+Q"
+# Opérations > Annuler l'annulation (not Ctrl+Shift+Z: the scan field takes it as redo)
+UNDO_CANCELLATION = "Ctrl+Shift+U"
 
 # Enter in its two spellings (main keyboard, keypad): dialogs answer both.
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -159,7 +159,6 @@ class MainWindow(QMainWindow):
         products = QHBoxLayout()
         self.product_buttons: dict[str, QPushButton] = {}
         for text, name in (
-            (self.tr("COMPOUND PRODUCT"), "compoundProductButton"),
             (self.tr("AUTO-EXCHANGE"), "autoExchangeButton"),
             (self.tr("EVENT"), "eventButton"),
             (self.tr("SUBSCRIPTION"), "subscriptionButton"),
@@ -167,8 +166,9 @@ class MainWindow(QMainWindow):
             (self.tr("OTHER PRODUCTS"), "otherProductsButton"),
             (self.tr("BENEFITS"), "benefitsButton"),
         ):
-            # Disabled until the exchange feature enables them (a compound product is
-            # not sold yet).
+            # Disabled until the exchange feature enables them. No PRODUIT COMPOSÉ: the
+            # catalogue has no ticket-plus-products bundle to sell (PACKAGES sells the
+            # bundles of tickets at one price), and a dead button misleads the cashier.
             self.product_buttons[name] = _button(part, text, name, enabled=False)
             products.addWidget(self.product_buttons[name])
         products.addStretch()

@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="209"/>
+        <location filename="../../pos/ui/app.py" line="213"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -119,6 +119,11 @@
         <location filename="../../pos/ui/counter/basket_model.py" line="109"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/basket_model.py" line="145"/>
+        <source>Paper ticket taken back</source>
+        <translation>Billet papier repris</translation>
     </message>
 </context>
 <context>
@@ -925,7 +930,7 @@
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="149"/>
+        <location filename="../../pos/ui/hold/controller.py" line="154"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
@@ -940,7 +945,7 @@
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="140"/>
+        <location filename="../../pos/ui/app.py" line="143"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -948,17 +953,37 @@
 <context>
     <name>ExchangeModel</name>
     <message>
-        <location filename="../../pos/ui/exchange/model.py" line="40"/>
+        <location filename="../../pos/ui/exchange/model.py" line="34"/>
+        <source>seat confirmed</source>
+        <translation>place confirmée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/model.py" line="35"/>
+        <source>unnumbered</source>
+        <translation>placement libre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/model.py" line="36"/>
+        <source>product reserved</source>
+        <translation>produit réservé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/model.py" line="48"/>
+        <source>CONFIRMATION</source>
+        <translation>CONFIRMATION</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/model.py" line="65"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/model.py" line="65"/>
+        <location filename="../../pos/ui/exchange/model.py" line="90"/>
         <source>Unnumbered</source>
         <translation>Sans placement</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/model.py" line="70"/>
+        <location filename="../../pos/ui/exchange/model.py" line="95"/>
         <source>(replaces %1)</source>
         <translation>(remplace %1)</translation>
     </message>
@@ -1262,17 +1287,17 @@
         <translation>EN ATTENTE DEPUIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="52"/>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="53"/>
         <source>No operation is on hold.</source>
         <translation>Aucun ordre en attente.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="57"/>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="58"/>
         <source>RESUME</source>
         <translation>REPRENDRE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="62"/>
+        <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="63"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
@@ -1280,7 +1305,7 @@
 <context>
     <name>HoldController</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/hold/controller.py" line="130"/>
+        <location filename="../../pos/ui/hold/controller.py" line="134"/>
         <source>Operation %1 resumed: %n ticket(s).</source>
         <translation>
             <numerusform>Ordre %1 repris : %n billet.</numerusform>
@@ -1376,7 +1401,7 @@
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="113"/>
+        <location filename="../../pos/ui/counter/view.py" line="123"/>
         <location filename="../../pos/ui/main_window.py" line="125"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
@@ -1408,36 +1433,31 @@
     </message>
     <message>
         <location filename="../../pos/ui/main_window.py" line="162"/>
-        <source>COMPOUND PRODUCT</source>
-        <translation>PRODUIT COMPOSÉ</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="165"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="166"/>
+        <location filename="../../pos/ui/main_window.py" line="165"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="167"/>
+        <location filename="../../pos/ui/main_window.py" line="166"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="168"/>
+        <location filename="../../pos/ui/main_window.py" line="167"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
@@ -1527,12 +1547,12 @@
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="110"/>
+        <location filename="../../pos/ui/counter/view.py" line="120"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="122"/>
+        <location filename="../../pos/ui/counter/view.py" line="132"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
@@ -1605,17 +1625,12 @@
         <translation>Un ordre est en cours : mettez-le en attente ou abandonnez-le avant d&apos;en reprendre un autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="56"/>
-        <source>An exchange in progress cannot be put on hold: settle it, or remove what is sold in exchange first.</source>
-        <translation>Un échange en cours ne peut pas être mis en attente : réglez-le, ou retirez d&apos;abord ce qui est vendu en échange.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/hold/controller.py" line="71"/>
+        <location filename="../../pos/ui/hold/controller.py" line="65"/>
         <source>Operation %1 put on hold: its slip is printing.</source>
         <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="166"/>
+        <location filename="../../pos/ui/hold/controller.py" line="171"/>
         <source>Operation %1 abandoned: its tickets are free again.</source>
         <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
     </message>
@@ -1703,97 +1718,107 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="33"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="36"/>
+        <source>(duplicates: %1)</source>
+        <translation>(duplicata : %1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="39"/>
+        <source>(paper taken back)</source>
+        <translation>(papier repris)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="45"/>
         <source>printed</source>
         <translation>imprimé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="34"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="46"/>
         <source>valid</source>
         <translation>valide</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="36"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="48"/>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="37"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="49"/>
         <source>replaced</source>
         <translation>remplacé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="38"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="50"/>
         <source>checked in</source>
         <translation>contrôlé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="39"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="51"/>
         <source>reserved</source>
         <translation>réservé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="57"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="69"/>
         <source>PRODUCT / QUOTA</source>
         <translation>PRODUIT / CONTINGENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="58"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="70"/>
         <source>AREA</source>
         <translation>ZONE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="59"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="71"/>
         <source>SEAT</source>
         <translation>PLACE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="60"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="72"/>
         <source>NUMBER</source>
         <translation>NUMÉRO</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="61"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="73"/>
         <source>KIND</source>
         <translation>TYPE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="62"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="74"/>
         <source>SALE DATE</source>
         <translation>DATE DE VENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="63"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="75"/>
         <source>SALES POINT</source>
         <translation>POINT DE VENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="64"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="76"/>
         <source>OPERATOR</source>
         <translation>OPÉRATEUR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="65"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="77"/>
         <source>STATE</source>
         <translation>ÉTAT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="66"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="78"/>
         <source>DELIVERY</source>
         <translation>LIVRAISON</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="67"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="79"/>
         <source>PRICE</source>
         <translation>PRIX</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="100"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="112"/>
         <source>Outside quota</source>
         <translation>Hors cont.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="102"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="114"/>
         <source>Ticket (document)</source>
         <translation>Billet</translation>
     </message>
@@ -1801,72 +1826,72 @@
 <context>
     <name>OrderDetailDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="168"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="180"/>
         <source>Order detail</source>
         <translation>Détail d&apos;un dossier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="171"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="183"/>
         <source>Settled</source>
         <translation>Soldé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="171"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="183"/>
         <source>Not settled</source>
         <translation>Non soldé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="172"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="184"/>
         <source>Order %1 (%2) - %3 [%4]</source>
         <translation>Dossier %1 (%2) - %3 [%4]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="179"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="191"/>
         <source>Created %1 by %2 on %3</source>
         <translation>Création %1 par %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="181"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="193"/>
         <source>Last modified %1 by %2 on %3</source>
         <translation>Dernière modif %1 par %2 sur %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="188"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="200"/>
         <source>Summary: Sales (%1)</source>
         <translation>Résumé : Ventes (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="207"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="219"/>
         <source>Paid subtotal</source>
         <translation>Sous-total payé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="208"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="220"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="226"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="238"/>
         <source>Ctrl+click or Shift+click selects several tickets.</source>
         <translation>Ctrl+clic ou Maj+clic : plusieurs billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="229"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="241"/>
         <source>TAKE BACK [Enter]</source>
         <translation>REPRENDRE [Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="231"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="243"/>
         <source>The selected tickets, or the whole order when nothing is selected, into the cancellation basket</source>
         <translation>Les billets sélectionnés, ou tout le dossier si rien n&apos;est sélectionné, dans le panier d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="235"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="247"/>
         <source>TAKE BACK THE WHOLE ORDER [Ctrl+Enter]</source>
         <translation>REPRENDRE TOUT LE DOSSIER [Ctrl+Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="239"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="251"/>
         <source>CLOSE [Esc]</source>
         <translation>FERMER [Échap]</translation>
     </message>
@@ -1874,17 +1899,17 @@
 <context>
     <name>OrderNumberPrompt</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="124"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="136"/>
         <source>Order [Ctrl+Alt+F]</source>
         <translation>Dossier [Ctrl+Alt+F]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="128"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="140"/>
         <source>Order</source>
         <translation>Dossier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="132"/>
+        <location filename="../../pos/ui/take_back/dialogs/order_detail.py" line="144"/>
         <source>Order number, then Enter</source>
         <translation>Numéro de dossier, puis Entrée</translation>
     </message>
@@ -2498,6 +2523,70 @@
         <location filename="../../pos/ui/common/tender_lines.py" line="111"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCancellationDialog</name>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="28"/>
+        <source>Undo a cancellation</source>
+        <translation>Annuler une annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="30"/>
+        <source>A refund or an exchange of today at this counter is undone: its tickets are valid again and the money comes back.</source>
+        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l&apos;argent revient.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="42"/>
+        <source>Ticket</source>
+        <translation>Billet</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="43"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="44"/>
+        <source>PIN</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="51"/>
+        <source>Undo the cancellation</source>
+        <translation>Annuler l&apos;annulation</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="53"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>UndoController</name>
+    <message>
+        <location filename="../../pos/ui/undo/controller.py" line="23"/>
+        <source>Undo the cancellation of %1</source>
+        <translation>Annuler l&apos;annulation de %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/controller.py" line="37"/>
+        <source>Operation %1 undone by operation %2: %3 valid again.</source>
+        <translation>Ordre %1 annulé par l&apos;ordre %2 : %3 de nouveau valable(s).</translation>
+    </message>
+</context>
+<context>
+    <name>UndoView</name>
+    <message>
+        <location filename="../../pos/ui/undo/view.py" line="20"/>
+        <source>Ope&amp;rations</source>
+        <translation>Opé&amp;rations</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/undo/view.py" line="23"/>
+        <source>Undo a cancellation...</source>
+        <translation>Annuler l&apos;annulation...</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,9 @@ Scenarios (``job[0]``):
 - ``refund``: refund ticket ``job[1]`` in cash;
 - ``resume``: resume held operation ``job[1]`` and refund it in cash;
 - ``seat``: exchange ticket ``job[1]`` for seat ``job[2]`` of performance ``job[3]``
-  (category ``job[4]``, tariff ``job[5]``), the difference refunded in cash.
+  (category ``job[4]``, tariff ``job[5]``), the difference refunded in cash;
+- ``hold``: the same exchange put on hold (F6), its seat held;
+- ``undo``: undo the refund of ticket ``job[1]`` (a supervisor's approval first).
 """
 
 from __future__ import annotations
@@ -25,11 +27,14 @@ from pos.core.db import Database
 from pos.core.errors import DomainError
 from pos.core.exchange_basket import ExchangeBasket, totals
 from pos.core.models import PaymentMode
+from pos.core.services.approvals import approve
 from pos.core.services.exchange import event_tickets, settle_exchange
 from pos.core.services.held_operations import resume_operation
+from pos.core.services.holds import hold_basket
 from pos.core.services.refunds import Tender, refund_basket
 from pos.core.services.scanning import take_ticket
 from pos.core.services.station import ensure_station
+from pos.core.services.undo_cancellation import undo_cancellation
 from pos.core.uow import UnitOfWork
 
 TIMEOUT = 60  # s: a round that takes longer is a deadlock, reported as such
@@ -47,12 +52,20 @@ def _prepare(database: Database, clock: FixedClock, job: tuple):
     """Reads only, as at the counter before the cashier presses the key."""
     kind = job[0]
     basket = CancellationBasket()
-    if kind in ("refund", "seat"):
+    if kind in ("refund", "seat", "hold"):
         with UnitOfWork(database.sessions) as uow:
             take_ticket(uow, basket, job[1], clock)
     if kind == "resume":
         return kind, basket, job[1]
-    if kind == "seat":
+    if kind == "undo":
+        with UnitOfWork(database.sessions) as uow:
+            station = ensure_station(uow, counter="Course 1", sales_point="Guichet",
+                                     operator="STX_BDD", venue_name="Théâtre de la Ville")
+        with UnitOfWork(database.sessions) as uow:
+            approval = approve(uow, login="chef", pin="9999", station=station, clock=clock,
+                               reason="race")
+        return kind, basket, (job[1], approval)
+    if kind in ("seat", "hold"):
         sale = ExchangeBasket()
         with UnitOfWork(database.sessions) as uow:
             event_tickets(uow, sale, basket, clock, seat_ids=[job[2]], performance_id=job[3],
@@ -69,7 +82,11 @@ def _settle(database: Database, clock: FixedClock, station, prepared) -> str:
             basket = CancellationBasket(list(resumed.tickets), resumed.refund_fees,
                                         resumed.operation_id)
     with UnitOfWork(database.sessions) as uow:
-        if kind == "seat":
+        if kind == "undo":
+            result = undo_cancellation(uow, extra[0], extra[1], station, clock)
+        elif kind == "hold":
+            result = hold_basket(uow, basket, station, clock, sale=extra)
+        elif kind == "seat":
             balance = totals(basket, extra).total
             tenders = [Tender(PaymentMode.CASH, -balance)] if balance else []
             result = settle_exchange(uow, basket, extra, tenders, station, clock)

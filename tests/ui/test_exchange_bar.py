@@ -223,10 +223,11 @@ def test_auto_exchange_to_the_reduced_tariff_on_the_same_seat(window, qtbot):
     rows = exchange_rows(window)
     assert rows == [
         (0, "Dossier 959", "AKOKA, Viviane | UNIVERSITY PARIS / Relais", "1", "", "", "",
-         "88,00"),
-        (1, rows[1][1], "", "1", "", "", "88,00", ""),
-        (2, "Cat 1 Contact occasionnel - Tarif réduit", "", "1", "88,00", "", "88,00", ""),
-        (3, "Balcon - 7 (remplace 01010002748)", "", "", "88,00", "", "", ""),
+         "88,00", ""),
+        (1, rows[1][1], "", "1", "", "", "88,00", "", ""),
+        (2, "Cat 1 Contact occasionnel - Tarif réduit", "", "1", "88,00", "", "88,00", "", ""),
+        (3, "Balcon - 7 (remplace 01010002748)", "", "", "88,00", "", "", "",
+         "place confirmée"),
     ]
     assert rows[1][1].startswith("Joyaux - ")
     assert totals(window) == ("88,00 €", "-110,00 €", "-22,00 €")
@@ -287,7 +288,8 @@ def test_other_products_come_out_of_stock(window, qtbot):
     qtbot.keyClick(quantity, ENTER)
     closed(qtbot, window, dialog)
     rows = exchange_rows(window)
-    assert rows[1] == (1, "Parking soirée", "", "3", "8,00", "", "24,00", "")
+    assert rows[1] == (1, "Parking soirée", "", "3", "8,00", "", "24,00", "",
+                       "produit réservé")
     assert totals(window) == ("24,00 €", "-110,00 €", "-86,00 €")
 
     dialog = open_dialog(qtbot, window, Qt.Key.Key_O, "productDialog")
@@ -359,14 +361,17 @@ def test_a_subscription_sells_its_seats_at_one_price(window, qtbot):
     qtbot.keyClick(focus(dialog, "productList"), ENTER)
     closed(qtbot, window, dialog)
     rows = exchange_rows(window)
-    assert rows[1] == (1, "Abonnement Danse", "", "1", "120,00", "", "120,00", "")
+    assert rows[1] == (1, "Abonnement Danse", "", "1", "120,00", "", "120,00", "",
+                       "produit réservé")
     assert [(r[0], r[1].split("  ")[-1], r[4]) for r in rows[2:]] == [
         (2, "Parterre - A1", "75,56"), (2, "Balcon - 1", "44,44")]
     assert rows[2][1].startswith("Joyaux - ") and rows[3][1].startswith("Le Lac des cygnes")
     assert totals(window) == ("120,00 €", "-110,00 €", "10,00 €")
 
 
-def test_an_exchange_in_progress_is_not_put_on_hold(window, qtbot, demo):
+def test_an_exchange_with_products_is_held_whole_and_comes_back(window, qtbot, demo):
+    """Issue 10 changed this: an exchange is held with both sides (it used to be
+    refused)."""
     from sqlalchemy import func, select
 
     from pos.core.models import Operation, OperationState
@@ -379,10 +384,13 @@ def test_an_exchange_in_progress_is_not_put_on_hold(window, qtbot, demo):
     window.controller.exchange.add_product(programme, 2)
     assert totals(window) == ("10,00 €", "-110,00 €", "-100,00 €")
     window.findChild(QPushButton, "holdButton").click()
-    assert label(window, "messageLabel").startswith(
-        "Un échange en cours ne peut pas être mis en attente")
-    assert totals(window) == ("10,00 €", "-110,00 €", "-100,00 €")  # nothing dropped
+    assert label(window, "messageLabel") == "Ordre 1271 mis en attente : son bon s'imprime."
     with uow_of(demo) as uow:
         held = uow.session.scalar(select(func.count()).select_from(Operation)
                                   .where(Operation.state == OperationState.ON_HOLD))
-    assert held == 0
+    assert held == 1
+    field = scan_field(window)
+    qtbot.keyClicks(field, "OP00001271")
+    qtbot.keyClick(field, ENTER)
+    assert JOYAUX_7 in [t.number for t in window.controller.basket.tickets]
+    assert totals(window) == ("10,00 €", "-110,00 €", "-100,00 €")  # nothing dropped

@@ -33,6 +33,7 @@ from pos.core.services.catalog import (
     sellable_performance,
 )
 from pos.core.services.payment_reminder import largest_remainder
+from pos.core.services.seat_holds import held_seats
 from pos.core.services.seats import SeatInfo, best_available, chosen_seats, released_seats
 from pos.core.uow import UnitOfWork
 
@@ -55,6 +56,14 @@ def _released(uow: UnitOfWork, cancellation: CancellationBasket,
     """The basket's seats on this performance (on another date, the same seat is not
     free)."""
     return released_seats(uow, [t.ticket_id for t in cancellation.tickets], performance_id)
+
+
+def _taken(uow: UnitOfWork, sale: ExchangeBasket, cancellation: CancellationBasket,
+           performance_id: int, clock: Clock) -> set[int]:
+    """Seats not to offer: given by this sale already, or held by an exchange on hold
+    (other than the one this basket was resumed from)."""
+    return sale.seats_taken(performance_id) | held_seats(
+        uow, performance_id, clock.now(), cancellation.held_operation_id)
 
 
 def _snapshot(perf: Performance, category: PriceCategory, tariff: Tariff,
@@ -90,7 +99,8 @@ def event_tickets(
     perf, category, tariff = _load(uow, performance_id, category_id, tariff_id, clock)
     price = price_of(uow, perf.id, category.id, tariff.id)
     check_benefit(uow, tariff.id, sale.contact_id, sale.granted_tariffs())
-    released, taken = _released(uow, cancellation, perf.id), sale.seats_taken(perf.id)
+    released = _released(uow, cancellation, perf.id)
+    taken = _taken(uow, sale, cancellation, perf.id, clock)
     if seat_ids:
         seats = chosen_seats(uow, perf.id, category.id, list(seat_ids), released, taken)
     else:
@@ -163,7 +173,7 @@ def _bundle_tickets(uow: UnitOfWork, sale: ExchangeBasket, cancellation: Cancell
         perf, category, tariff = _load(uow, item.performance_id, item.category_id,
                                        item.tariff_id, clock)
         price = price_of(uow, perf.id, category.id, tariff.id)
-        seats_taken = taken.setdefault(perf.id, sale.seats_taken(perf.id))
+        seats_taken = taken.setdefault(perf.id, _taken(uow, sale, cancellation, perf.id, clock))
         for seat in best_available(uow, perf.id, category.id, item.quantity,
                                    _released(uow, cancellation, perf.id), seats_taken):
             seats_taken.add(seat.seat_id)

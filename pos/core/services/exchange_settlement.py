@@ -120,7 +120,7 @@ def settle_exchange(
     ctx = step.open_write(uow, station, clock)
     locked = step.recheck_taken_back(ctx, cancellation)
     step.assess_fees(ctx, cancellation, OperationKind.EXCHANGE, notes)
-    recheck_sold(uow, sale, locked, clock)
+    recheck_sold(uow, sale, locked, clock, own_hold=cancellation.held_operation_id)
     net = {o: -a for o, a in cancellation.refund_by_order().items()}
     net[sale.order_id] = net.get(sale.order_id, ZERO) + sums.sold
     check_refund_ceiling(uow, net, locked)

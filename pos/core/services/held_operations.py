@@ -6,8 +6,8 @@ settled, held again or abandoned."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
@@ -15,7 +15,9 @@ from sqlalchemy.orm import joinedload
 
 from pos.core.basket import BasketTicket
 from pos.core.clock import Clock
-from pos.core.errors import OperationNotOnHold, UnknownOperation
+from pos.core.errors import HeldSeatGone, OperationNotOnHold, UnknownOperation
+from pos.core.exchange_basket import ExchangeBasket
+from pos.core.held_sale_codec import without_seats
 from pos.core.models import (
     Counter,
     LineKind,
@@ -30,9 +32,16 @@ from pos.core.services import settlement as step
 from pos.core.services.contact_details import order_contact
 from pos.core.services.operation_notes import OperationNotes, notes_of
 from pos.core.services.scanning import TICKET_NUMBER, _refusal, snapshot, ticket_load_options
+from pos.core.services.seat_holds import (
+    DEFAULT_SEAT_MINUTES,
+    load_held_sale,
+    save_held_sale,
+    unavailable,
+)
 from pos.core.services.settlement import STATE_WORDS
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
+from pos.formatting import local
 
 SLIP_BARCODE = re.compile(r"OP([0-9]{8})")
 
@@ -45,6 +54,9 @@ class ResumedOperation:
     refund_fees: bool
     notes: OperationNotes
     dropped: tuple[str, ...]  # why a held ticket could not come back, in the cashier's words
+    sale: ExchangeBasket | None = None  # the sale side of a held exchange
+    seats_changed: tuple[str, ...] = ()  # its seats no longer free, in the cashier's words
+    seats_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,7 @@ class HeldOperation:
     contact: str
     tickets: int
     total: Decimal  # what it will give back (positive)
+    sold: Decimal = ZERO  # what a held exchange sells: the balance is sold - total
 
 
 def _held_by_number(uow: UnitOfWork, number: int, station: Station) -> int:
@@ -94,9 +107,11 @@ def find_held_operation(uow: UnitOfWork, raw: str, station: Station) -> int | No
 
 
 def resume_operation(uow: UnitOfWork, operation_id: int, station: Station,
-                     clock: Clock) -> ResumedOperation:
+                     clock: Clock, *, seat_minutes: int = DEFAULT_SEAT_MINUTES
+                     ) -> ResumedOperation:
     """The held operation's basket, each ticket checked again (one checked in or refunded
-    meanwhile stays out, and ``dropped`` says why)."""
+    meanwhile stays out, and ``dropped`` says why); a held exchange's sale side with it,
+    its seats checked again (``seats_changed``) and held anew for ``seat_minutes``."""
     ctx = step.open_write(uow, station, clock)
     operation = step.lock_held(uow, operation_id, resuming=True)
     lines = uow.session.scalars(
@@ -110,15 +125,40 @@ def resume_operation(uow: UnitOfWork, operation_id: int, station: Station,
         if refusal:
             dropped.append(refusal)
         else:
-            tickets.append(snapshot(line.ticket))
+            tickets.append(replace(snapshot(line.ticket), paper_returned=line.paper_returned))
+    sale, changed, until = _resume_sale(ctx, operation.id, tickets, seat_minutes)
     step.append_journal(ctx, "operation.resumed", operation,
                         tickets=[t.number for t in tickets],
-                        dropped=[r.render("fr") for r in dropped])  # the journal stays French
+                        dropped=[r.render("fr") for r in dropped],  # the journal stays French
+                        **({"seats_changed": [r.render("fr") for r in changed]}
+                           if changed else {}))
     result = ResumedOperation(operation.id, operation.number, tuple(tickets),
                               operation.refund_fees, notes_of(operation),
-                              tuple(str(r) for r in dropped))
+                              tuple(str(r) for r in dropped), sale,
+                              tuple(str(r) for r in changed), until)
     step.commit(ctx)
     return result
+
+
+def _resume_sale(ctx: step.Context, operation_id: int, tickets: list[BasketTicket],
+                 seat_minutes: int) -> tuple[ExchangeBasket | None, list[HeldSeatGone],
+                                             datetime | None]:
+    """The sale side kept with the operation: its seats sold or held elsewhere since
+    (the hold ran out) are taken out, said in ``HeldSeatGone`` words; the rest held
+    again from now."""
+    kept = load_held_sale(ctx.uow, operation_id)
+    if kept is None:
+        return None, [], None
+    sale, until = kept
+    gone = unavailable(ctx.uow, sale, [t.ticket_id for t in tickets], ctx.now, operation_id)
+    changed = [HeldSeatGone(seat=" ".join(p for p in (t.area, t.seat) if p),
+                            event=t.event_name, until=local(until).strftime("%H:%M"))
+               for t in gone]
+    if gone:
+        sale = without_seats(sale, {t.line_id for t in gone})
+    until = ctx.now + timedelta(minutes=seat_minutes)
+    save_held_sale(ctx.uow, operation_id, sale, until)
+    return sale, changed, until
 
 
 def held_operations(uow: UnitOfWork) -> list[HeldOperation]:
@@ -138,8 +178,10 @@ def held_operations(uow: UnitOfWork) -> list[HeldOperation]:
             .where(OperationLine.operation_id == op.id, OperationLine.kind == LineKind.CANCEL)
             .order_by(OperationLine.id)).all()
         contact = order_contact(uow, lines[0].order_id) if lines else None
+        kept = load_held_sale(uow, op.id)
         result.append(HeldOperation(
             op.id, op.number, counter, operator, op.created_at,
             contact.display_name if contact else "", len(lines),
-            sum((line.price + line.fees for line in lines), ZERO)))
+            sum((line.price + line.fees for line in lines), ZERO),
+            kept[0].sold_total if kept else ZERO))
     return result

@@ -10,14 +10,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import aliased
 
+from pos.core.documents import Barcode, from_json
 from pos.core.errors import UnknownOrder
 from pos.core.models import (
     Area,
     Contact,
     Event,
+    LineKind,
+    Operation,
+    OperationLine,
+    OperationState,
     Operator,
     Order,
     Performance,
@@ -28,6 +33,7 @@ from pos.core.models import (
     Tariff,
     Ticket,
 )
+from pos.core.models_printing import PrintJob
 from pos.core.prepared import PreparedQuery
 from pos.core.services.orders import order_balance
 from pos.core.uow import UnitOfWork
@@ -49,6 +55,8 @@ class DetailTicket:
     price: Decimal
     fees: Decimal
     replaced_by: str | None
+    reprints: int = 0  # duplicates printed of this ticket (DUPLICATA n°k)
+    paper_returned: bool = False  # taken back with its paper ticket
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,42 @@ _HEADER = PreparedQuery(_header_statement())
 _TICKETS = PreparedQuery(_tickets_statement())
 
 
-def _ticket(t) -> DetailTicket:
+def _reprints_statement():
+    original = aliased(PrintJob)
+    sold_in = select(OperationLine.operation_id).join(
+        Ticket, Ticket.id == OperationLine.ticket_id).where(
+        Ticket.order_id == bindparam("order_id"), OperationLine.kind == LineKind.SALE)
+    return (select(original.document, func.count(PrintJob.id).label("n"))
+            .join(original, original.id == PrintJob.reprint_of_id)
+            .where(original.kind == "ticket", original.operation_id.in_(sold_in))
+            .group_by(original.id, original.document))
+
+
+_REPRINTS = PreparedQuery(_reprints_statement())
+_PAPER = PreparedQuery(
+    select(Ticket.number).join(OperationLine, OperationLine.ticket_id == Ticket.id)
+    .join(Operation, Operation.id == OperationLine.operation_id)
+    .where(Ticket.order_id == bindparam("order_id"), OperationLine.kind == LineKind.CANCEL,
+           OperationLine.paper_returned.is_(True),
+           Operation.state == OperationState.COMPLETED))
+
+
+def _reprints(uow: UnitOfWork, order_id: int) -> dict[str, int]:
+    """Ticket number -> its duplicates: the reprints of the ticket jobs of the order's
+    sale operations (a ticket's job carries its number as the barcode)."""
+    counts: dict[str, int] = {}
+    for document, n in uow.fetch(_REPRINTS, {"order_id": order_id}):
+        for code in {b.payload for b in from_json(document).blocks if isinstance(b, Barcode)}:
+            counts[code] = counts.get(code, 0) + n
+    return counts
+
+
+def _paper_returned(uow: UnitOfWork, order_id: int) -> set[str]:
+    return {r.number for r in uow.fetch(_PAPER, {"order_id": order_id})}
+
+
+def _ticket(t, reprints: dict[str, int] | None = None,
+            paper: set[str] | frozenset[str] = frozenset()) -> DetailTicket:
     return DetailTicket(
         number=t.number,
         quota=t.quota,
@@ -150,6 +193,8 @@ def _ticket(t) -> DetailTicket:
         price=t.price,
         fees=t.fees,
         replaced_by=t.replaced_by,
+        reprints=(reprints or {}).get(t.number, 0),
+        paper_returned=t.number in paper,
     )
 
 
@@ -164,6 +209,7 @@ def order_detail(uow: UnitOfWork, number: int) -> OrderDetail:
         raise UnknownOrder(number=number)
     order = found[0]
     tickets = uow.fetch(_TICKETS, {"order_id": order.id})
+    reprints, paper = _reprints(uow, order.id), _paper_returned(uow, order.id)
     perfs: dict[int, dict[tuple[int, str, str], list]] = {}
     for t in sorted(tickets, key=lambda t: (t.starts_at, t.performance_id, t.rank, t.tariff,
                                             t.number)):
@@ -176,7 +222,8 @@ def order_detail(uow: UnitOfWork, number: int) -> OrderDetail:
             event_name=first.event_name,
             starts_at=first.starts_at,
             tariffs=tuple(DetailTariff(category=cat, tariff=tariff,
-                                       tickets=tuple(_ticket(t) for t in group))
+                                       tickets=tuple(_ticket(t, reprints, paper)
+                                                     for t in group))
                           for (_, cat, tariff), group in tariffs.items()),
         ))
     balance = order_balance(uow, order.id)

@@ -18,6 +18,7 @@ from pos.core.models import (
     Payment,
     Ticket,
 )
+from pos.core.models_holds import OperationUndo
 from pos.core.money import ZERO, as_text
 from pos.core.uow import UnitOfWork
 from pos.formatting import local
@@ -30,7 +31,8 @@ def _iso(at: Any) -> str | None:
 def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
     """Every operation with a ticket or a payment of order ``number``, in number order:
     number, kind, state, when (created, completed), operator, counter, requested by,
-    cause, remarks, and its amounts for this order (``refunded``: the cancel lines,
+    cause, remarks, the tickets taken back (``paper_returned``: those handed back on
+    paper), and its amounts for this order (``refunded``: the cancel lines,
     positive; ``paid``: its payments, signed as in ``payments``)."""
     s = uow.session
     order_id = s.scalar(select(Order.id).where(Order.number == number))
@@ -38,7 +40,7 @@ def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
         raise UnknownOrder(number=number)
     lines = s.execute(
         select(OperationLine.operation_id, OperationLine.kind, OperationLine.price,
-               OperationLine.fees, Ticket.number)
+               OperationLine.fees, OperationLine.paper_returned, Ticket.number)
         .join(Ticket, Ticket.id == OperationLine.ticket_id)
         .where(Ticket.order_id == order_id)
         .order_by(OperationLine.id)).all()
@@ -54,6 +56,11 @@ def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
         .join(Counter, Counter.id == Operation.counter_id)
         .where(Operation.id.in_(ids))
         .order_by(Operation.created_at, Operation.number)).all()
+    undos = dict(s.execute(select(OperationUndo.undo_operation_id,
+                                  OperationUndo.undone_operation_id)).all()) if ids else {}
+    numbers = dict(s.execute(select(Operation.id, Operation.number).where(
+        Operation.id.in_(set(undos) | set(undos.values())))).all()) if undos else {}
+    undone_by = {undone: undo for undo, undone in undos.items()}
     history = []
     for op, operator, counter in operations:
         cancelled = [r for r in lines if r.operation_id == op.id and r.kind is LineKind.CANCEL]
@@ -69,8 +76,11 @@ def order_history(uow: UnitOfWork, number: int) -> list[dict[str, Any]]:
             "cause": op.cause,
             "remarks": op.remarks,
             "tickets": [r.number for r in cancelled],
+            "paper_returned": [r.number for r in cancelled if r.paper_returned],
             "refunded": as_text(sum((r.price + r.fees for r in cancelled), ZERO)),
             "paid": as_text(sum((p.amount for p in payments if p.operation_id == op.id),
                                 ZERO)),
+            **({"undoes": numbers[undos[op.id]]} if op.id in undos else {}),
+            **({"undone_by": numbers[undone_by[op.id]]} if op.id in undone_by else {}),
         })
     return history

@@ -22,6 +22,7 @@ from pos.core.exchange_basket import ExchangeBasket, SaleTicket
 from pos.core.models import Ticket, live_ticket
 from pos.core.models_catalog import Product
 from pos.core.services.catalog import check_benefit, price_of, sellable_performance
+from pos.core.services.seat_holds import check_not_held, lock_seats
 from pos.core.uow import UnitOfWork
 
 
@@ -33,9 +34,15 @@ def seat_taken(t: SaleTicket | None = None) -> SeatTaken:
 
 
 def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: Mapping[int, object],
-                 clock: Clock) -> None:
+                 clock: Clock, *, own_hold: int | None = None, holding: bool = False) -> None:
     """Step 2 for the sale side. ``locked``: the taken-back tickets, whose seats this
-    exchange frees for itself."""
+    exchange frees for itself; ``own_hold``: the held operation it was resumed from,
+    whose held seats are its own; ``holding``: the seats are to be held, not sold.
+
+    The seats held by other operations are read under the chosen seats' row locks: a
+    sale and a hold of one seat are serialised there. A sale's seat stays guarded
+    against another sale by the schema's index when it inserts; a hold inserts no
+    ticket, so it reads the live tickets again once it holds the locks."""
     bundled = {id(t) for p in sale.products for t in p.tickets}
     performances: set[int] = set()
     prices: set[tuple[int, int, int, object, object]] = set()
@@ -53,6 +60,10 @@ def recheck_sold(uow: UnitOfWork, sale: ExchangeBasket, locked: Mapping[int, obj
         if t.replaces_ticket_id is not None and t.replaces_ticket_id not in locked:
             raise ExchangedTicketGone(number=t.replaces_number)
     _recheck_seats(uow, sale.all_tickets(), locked)
+    lock_seats(uow, (t.seat_id for t in sale.all_tickets() if t.seat_id is not None))
+    if holding:
+        _recheck_seats(uow, sale.all_tickets(), locked)
+    check_not_held(uow, sale.all_tickets(), clock.now(), own_hold)
     for line in sale.products:
         product = uow.session.get(Product, line.product_id)
         if product is None or not product.active or product.price != line.unit_price:

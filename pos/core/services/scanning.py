@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -327,5 +328,7 @@ def take_ticket(
         basket.add(next(t for t in basket.tickets if t.number == number))
     ticket = check_refundable(uow, number, clock, own_operation_id=basket.held_operation_id,
                               approved_by=approved_by)
+    # A scanned ticket is the paper one in the cashier's hand: "billet papier repris" on.
+    ticket = replace(ticket, paper_returned=True)
     basket.add(ticket)
     return ticket

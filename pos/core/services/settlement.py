@@ -214,7 +214,8 @@ def write_cancel_lines(ctx: Context, operation: OperationRef,
     ctx.uow.execute(_NEW_LINES, [
         {"operation_id": operation.id, "ticket_id": item.ticket_id, "kind": LineKind.CANCEL,
          "price": item.price, "fees": basket.refunded_fees(item),
-         "fee_kept": basket.fee_kept(item), "fee_rule": _fee_rule(basket, item.ticket_id)}
+         "fee_kept": basket.fee_kept(item), "fee_rule": _fee_rule(basket, item.ticket_id),
+         "paper_returned": item.paper_returned}
         for item in basket.tickets])
 
 

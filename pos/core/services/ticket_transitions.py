@@ -121,14 +121,16 @@ def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
 
 
 def transition(uow: UnitOfWork, items: Iterable[BasketTicket], to: TicketState,
-               clock: Clock, locked: dict[int, TakenBack]) -> None:
+               clock: Clock, locked: dict[int, TakenBack], *,
+               expected: tuple[TicketState, ...] | None = None) -> None:
     """Move the tickets to ``to``: one conditional UPDATE per expected state, its row
-    count checked; a ticket that is no longer where the re-check saw it is refused."""
+    count checked; a ticket that is no longer where the re-check saw it is refused.
+    ``expected``: the states they may be in (default: a taken-back ticket's)."""
     items = list(items)
     by_state: dict[TicketState, list[BasketTicket]] = {}
     for item in items:
         frm = locked[item.ticket_id].state
-        if frm not in expected_states(item) or not allowed(frm, to):
+        if frm not in (expected or expected_states(item)) or not allowed(frm, to):
             raise changed_refusal(uow, item, clock)
         by_state.setdefault(frm, []).append(item)
     for frm, group in by_state.items():

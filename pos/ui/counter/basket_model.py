@@ -138,7 +138,17 @@ class BasketModel(QStandardItemModel):
         if fee is not None and (fee.amount or fee.computed):
             # A line of its own: the rule, who asked and the date window that made it.
             row[0].appendRow(self._row(fee.label, amount=-fee.amount, numbers=[t.number]))
+        # "billet papier repris": ticked for a scanned ticket, the cashier may change it
+        row[0].setCheckable(True)
+        row[0].setCheckState(Qt.CheckState.Checked if t.paper_returned
+                             else Qt.CheckState.Unchecked)
+        row[0].setToolTip(QCoreApplication.translate("BasketModel", "Paper ticket taken back"))
         return row
+
+    def follow(self, basket: CancellationBasket) -> None:
+        """The basket changed in place (a box ticked): what the tree shows is it."""
+        if self._shown is not None:
+            self._shown = list(basket.tickets)
 
     def _update(self, first: QStandardItem, *, contact: str = "", qty=None, price=None,
                 fees=None, amount=None, total=None, numbers: list[str]) -> list[QModelIndex]:

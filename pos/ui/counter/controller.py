@@ -77,6 +77,10 @@ class CounterController(QObject):
             self.basket.remove(numbers)
             self.session.basket_changed()
 
+    def set_paper_returned(self, number: str, on: bool) -> None:
+        """"Billet papier repris" for one ticket of the basket (nothing to redraw)."""
+        self.basket.set_paper_returned(number, on)
+
     def set_refund_fees(self, on: bool) -> None:
         self.basket.refund_fees = on
         self.session.basket_changed()

@@ -64,6 +64,7 @@ class CounterSession(QObject):
         self.credit_note_validity_days = 365
         self.other_modes: list[PaymentMode] = [
             PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER, PaymentMode.OTHER]
+        self.hold_seat_minutes = 15  # [holds] seat_minutes: a held exchange's seats
         # Set by the notes view: Demandé par / cause / Remarques as typed.
         self.notes_source: Callable[[], OperationNotes] | None = None
         self.delivery = "counter"  # "counter" | "email"

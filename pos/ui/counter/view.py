@@ -5,7 +5,7 @@ baskets (sold - refunded)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QTreeView
 
 from pos import formatting
@@ -43,6 +43,16 @@ class CounterView(QObject):
         session.sig_operation_number.connect(self._operation_number)
         session.sig_settled.connect(lambda _result: scan_field.setFocus())
         controller.sig_approval_requested.connect(self._ask_approval)
+        self.model.itemChanged.connect(self._paper_ticked)
+
+    def _paper_ticked(self, item) -> None:
+        """A "billet papier repris" box ticked or unticked on a ticket row."""
+        numbers = item.data(TICKET_NUMBER_ROLE) or []
+        if not item.isCheckable() or len(numbers) != 1:
+            return
+        self.controller.set_paper_returned(numbers[0],
+                                           item.checkState() == Qt.CheckState.Checked)
+        self.model.follow(self.session.basket)
 
     def _scan_entered(self) -> None:
         text = self.scan_field.text()

@@ -12,7 +12,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QStandardItem
 
 from pos import formatting
-from pos.core.exchange_basket import ContactGroup, SaleProduct, SaleTicket
+from pos.core.exchange_basket import (
+    PRODUCT_RESERVED,
+    SEAT_CONFIRMED,
+    UNNUMBERED,
+    ContactGroup,
+    SaleProduct,
+    SaleTicket,
+)
 from pos.ui.counter.basket_model import BasketModel
 
 SALE_LINE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -22,13 +29,31 @@ def _place(ticket: SaleTicket) -> str:
     return " - ".join(p for p in (ticket.area, ticket.seat) if p)
 
 
-class ExchangeModel(BasketModel):
-    """Same columns and look as the cancellation basket (``BasketModel``)."""
+def _confirmation(state: str) -> str:
+    return {
+        SEAT_CONFIRMED: QCoreApplication.translate("ExchangeModel", "seat confirmed"),
+        UNNUMBERED: QCoreApplication.translate("ExchangeModel", "unnumbered"),
+        PRODUCT_RESERVED: QCoreApplication.translate("ExchangeModel", "product reserved"),
+    }.get(state, state)
 
-    def _sale_row(self, label: str, line_ids: list[int], **cells) -> list[QStandardItem]:
+
+class ExchangeModel(BasketModel):
+    """The columns and look of the cancellation basket (``BasketModel``), plus
+    CONFIRMATION: each sale line's state, as the core gives it."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setHorizontalHeaderItem(
+            self.columnCount(),
+            QStandardItem(QCoreApplication.translate("ExchangeModel", "CONFIRMATION")))
+
+    def _sale_row(self, label: str, line_ids: list[int], confirmation: str = "",
+                  **cells) -> list[QStandardItem]:
         row = self._row(label, **cells)
         row[0].setData(line_ids, SALE_LINE_ROLE)
-        return row
+        state = QStandardItem(_confirmation(confirmation) if confirmation else "")
+        state.setEditable(False)
+        return [*row, state]
 
     def set_contacts(self, groups: tuple[ContactGroup, ...]) -> None:
         self.removeRows(0, self.rowCount())
@@ -70,11 +95,12 @@ class ExchangeModel(BasketModel):
             label += " " + QCoreApplication.translate(
                 "ExchangeModel", "(replaces %1)").replace("%1", ticket.replaces_number)
         return self._sale_row(label, line_ids, price=ticket.price,
-                              fees=ticket.fees or None)
+                              fees=ticket.fees or None, confirmation=ticket.confirmation)
 
     def _product_row(self, product: SaleProduct) -> list[QStandardItem]:
         row = self._sale_row(product.name, [product.line_id], qty=product.quantity,
-                             price=product.unit_price, amount=product.amount)
+                             price=product.unit_price, amount=product.amount,
+                             confirmation=product.confirmation)
         for ticket in product.tickets:  # a subscription's or package's seats
             row[0].appendRow(self._ticket_row(ticket, [product.line_id], with_event=True))
         return row

@@ -50,23 +50,17 @@ class HoldController(QObject):
 
     def hold(self) -> HoldResult | None:
         s = self.session
-        if len(s.sale):
-            # A held operation keeps only the tickets taken back: holding now would drop
-            # what was chosen in exchange without a word.
-            s.say(QCoreApplication.translate(
-                "OperationController",
-                "An exchange in progress cannot be put on hold: settle it, or remove what "
-                "is sold in exchange first."), "error")
-            return None
+        sale = s.sale if len(s.sale) else None  # both sides are held, with their seats
         outcome = s.run(lambda uow: hold_basket(uow, self.basket, s.station, s.clock,
-                                                notes=s.notes),
+                                                notes=s.notes, sale=sale,
+                                                seat_minutes=s.hold_seat_minutes),
                         what="hold", failure=_failure())
         if not outcome.ok:
             return None
         result = outcome.value
         self.basket.clear()
         s.print_queue.wake()  # the slip's job was committed with the hold
-        s.basket_changed()
+        s.basket_changed()  # the sale controller empties the sale with the basket
         s.sig_notes.emit(None)
         s.say(QCoreApplication.translate(
             "OperationController", "Operation %1 put on hold: its slip is printing.")
@@ -90,7 +84,8 @@ class HoldController(QObject):
             operation_id = find_held_operation(uow, raw, s.station)
             if operation_id is None:
                 return None
-            return resume_operation(uow, operation_id, s.station, s.clock)
+            return resume_operation(uow, operation_id, s.station, s.clock,
+                                    seat_minutes=s.hold_seat_minutes)
 
         outcome = s.run(find_and_resume, what="resume by scan", failure=_failure())
         if not outcome.ok:
@@ -109,7 +104,8 @@ class HoldController(QObject):
             self._busy()
             return False
         s = self.session
-        outcome = s.run(lambda uow: resume_operation(uow, operation_id, s.station, s.clock),
+        outcome = s.run(lambda uow: resume_operation(uow, operation_id, s.station, s.clock,
+                                                     seat_minutes=s.hold_seat_minutes),
                         what="resume", failure=_failure())
         if outcome.ok:
             self._load(outcome.value)
@@ -124,12 +120,21 @@ class HoldController(QObject):
         self._held = (resumed.operation_id, resumed.operation_number)
         s = self.session
         s.basket_changed()
+        if resumed.sale is not None and basket.tickets:  # after the basket: it binds the sale
+            s.sale.clear()
+            s.sale.bind(resumed.sale.order_id, resumed.sale.order_number,
+                        resumed.sale.contact_id, resumed.sale.contact_name)
+            s.sale.add_tickets(resumed.sale.tickets)
+            for product in resumed.sale.products:
+                s.sale.add_product(product)
+            s.sale_changed()
         s.sig_notes.emit(resumed.notes)
         s.sig_operation_number.emit(resumed.operation_number)
         count = len(resumed.tickets)
         text = self.tr("Operation %1 resumed: %n ticket(s).", "", count)
-        s.say(" ".join((text.replace("%1", str(resumed.operation_number)), *resumed.dropped)),
-              "error" if resumed.dropped else "info")
+        said = (text.replace("%1", str(resumed.operation_number)), *resumed.dropped,
+                *resumed.seats_changed)
+        s.say(" ".join(said), "error" if resumed.dropped or resumed.seats_changed else "info")
 
     # --- abandon ------------------------------------------------------------------
 

@@ -38,8 +38,9 @@ class HeldOperationsDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         for row, op in enumerate(operations):
-            cells = (str(op.number), op.contact, str(op.tickets), formatting.money(-op.total),
-                     op.counter, formatting.timestamp(op.held_at))
+            balance = formatting.money(op.sold - op.total)
+            cells = (str(op.number), op.contact, str(op.tickets), balance, op.counter,
+                     formatting.timestamp(op.held_at))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column in (0, 2, 3):

@@ -29,6 +29,18 @@ NUMBERS_ROLE = Qt.ItemDataRole.UserRole + 1  # the ticket numbers under a row
 
 
 def state_label(ticket: DetailTicket) -> str:
+    """The state, with what the core knows of the paper: the duplicates printed (a
+    replaced ticket's copies may still be around) and a ticket taken back on paper."""
+    text = _state_word(ticket)
+    if ticket.reprints:
+        text += " " + QCoreApplication.translate("OrderDetail", "(duplicates: %1)").replace(
+            "%1", str(ticket.reprints))
+    if ticket.paper_returned:
+        text += " " + QCoreApplication.translate("OrderDetail", "(paper taken back)")
+    return text
+
+
+def _state_word(ticket: DetailTicket) -> str:
     if ticket.state == "valid":
         return (QCoreApplication.translate("OrderDetail", "printed") if ticket.printed
                 else QCoreApplication.translate("OrderDetail", "valid"))

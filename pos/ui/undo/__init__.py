@@ -1,0 +1,1 @@
+"""Annuler l'annulation."""
