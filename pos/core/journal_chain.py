@@ -71,7 +71,8 @@ def walk(entries: Sequence[Mapping[str, Any]], *, counter_id: int, previous: str
     """Check one counter's entries, sorted by (seq, id), that follow entry ``after_seq``
     whose hash is ``previous``. ``head``: the counter's recorded (seq, hash) of its last
     entry, to find entries deleted at the end. Returns the first finding, or None."""
-    prev_seq, prev_hash, prev_id = after_seq, previous, None
+    hashes = [previous]  # hashes[k]: the hash entry k follows
+    prev_seq, prev_id = after_seq, None
     for i, entry in enumerate(entries):
         seq, entry_id = entry["seq"], entry.get("id")
         if seq == prev_seq:
@@ -79,17 +80,13 @@ def walk(entries: Sequence[Mapping[str, Any]], *, counter_id: int, previous: str
         if seq > prev_seq + 1:
             return Finding("deleted", counter_id, prev_seq + 1, None,
                            f"n° {prev_seq + 1} à {seq - 1} manquants")
+        if chain_hash(hashes[i], entry) != entry["hash"]:
+            return _broken(entries, i, hashes, counter_id)
         if prev_id is not None and entry_id is not None and entry_id < prev_id:
             return Finding("reordered", counter_id, seq, entry_id,
                            f"écrite avant l'écriture n° {prev_seq}")
-        if chain_hash(prev_hash, entry) != entry["hash"]:
-            following = entries[i + 1] if i + 1 < len(entries) else None
-            if following is not None and chain_hash(prev_hash, following) == following["hash"]:
-                return Finding("inserted", counter_id, seq, entry_id,
-                               "la suivante s'enchaîne à la précédente")
-            return Finding("edited", counter_id, seq, entry_id,
-                           "son contenu ne correspond plus à son empreinte")
-        prev_seq, prev_hash, prev_id = seq, entry["hash"], entry_id
+        hashes.append(entry["hash"])
+        prev_seq, prev_id = seq, entry_id
     if head is not None:
         head_seq, head_hash = head
         if head_seq > prev_seq:
@@ -99,7 +96,34 @@ def walk(entries: Sequence[Mapping[str, Any]], *, counter_id: int, previous: str
             extra = next(e for e in entries if e["seq"] == head_seq + 1)
             return Finding("inserted", counter_id, head_seq + 1, extra.get("id"),
                            f"au-delà de la tête de chaîne (n° {head_seq})")
-        if head_seq == prev_seq and head_hash != prev_hash:
+        if head_seq == prev_seq and head_hash != hashes[-1]:
             return Finding("edited", counter_id, prev_seq, prev_id,
                            "la tête de chaîne enregistrée diffère")
     return None
+
+
+def _renumbered(entry: Mapping[str, Any], by: int) -> dict[str, Any]:
+    return {**entry, "seq": entry["seq"] + by}
+
+
+def _broken(entries: Sequence[Mapping[str, Any]], i: int, hashes: list[str],
+            counter_id: int) -> Finding:
+    """Entry ``i`` does not follow the chain: say why, as precisely as the hashes allow."""
+    entry = entries[i]
+    seq, entry_id = entry["seq"], entry.get("id")
+    following = entries[i + 1] if i + 1 < len(entries) else None
+    if following is not None and \
+            chain_hash(hashes[i], {**following, "seq": seq}) == following["hash"] and \
+            chain_hash(following["hash"], {**entry, "seq": following["seq"]}) == entry["hash"]:
+        return Finding("reordered", counter_id, seq, entry_id,
+                       f"échangée avec l'écriture n° {following['seq']}")
+    if i >= 1 and chain_hash(hashes[i - 1], _renumbered(entry, -1)) == entry["hash"]:
+        before = entries[i - 1]  # this one followed the one before the previous
+        return Finding("inserted", counter_id, before["seq"], before.get("id"),
+                       "glissée dans la chaîne, les suivantes renumérotées")
+    if following is not None and chain_hash(hashes[i], _renumbered(following, -1)) == \
+            following["hash"]:
+        return Finding("inserted", counter_id, seq, entry_id,
+                       "glissée dans la chaîne, les suivantes renumérotées")
+    return Finding("edited", counter_id, seq, entry_id,
+                   "son contenu ne correspond plus à son empreinte")

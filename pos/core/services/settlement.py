@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from sqlalchemy import delete, insert, select, update
 
@@ -180,13 +181,15 @@ def touch_orders(ctx: Context, order_ids: Iterable[int]) -> None:
 
 
 def append_journal(ctx: Context, action: str, operation: OperationRef | Operation | None,
-                   **payload: object) -> None:
-    """Step 7."""
+                   *, net: Decimal | None = None, **payload: object) -> None:
+    """Step 7. ``net``: the money of the operation's payments (what ``guichet journal
+    verify`` checks them against)."""
     if operation is not None:
         payload = {"number": operation.number, **payload}
     journal.append(ctx.uow.session, at=ctx.now, action=action,
                    counter_id=ctx.station.counter_id, operator_id=ctx.station.operator_id,
-                   operation_id=operation.id if operation is not None else None, **payload)
+                   operation_id=operation.id if operation is not None else None, net=net,
+                   **payload)
 
 
 def enqueue_documents(ctx: Context, operation: OperationRef | Operation,
