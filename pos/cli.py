@@ -27,6 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     show = order.add_parser("show", help="afficher un dossier")
     show.add_argument("number", type=int)
     show.add_argument("--json", action="store_true", help="sortie JSON")
+
+    from pos import journal_commands
+
+    journal_commands.add_parsers(verbs)
     return parser
 
 
@@ -101,6 +105,22 @@ def cmd_order_show(config: Config, number: int, as_json: bool) -> int:
     return 0
 
 
+def cmd_journal(config: Config, args: argparse.Namespace) -> int:
+    from pos import journal_commands
+
+    if args.journal_verb not in ("verify", "export"):
+        _parser().parse_args(["journal", "--help"])
+    if args.journal_verb == "verify" and args.file is not None:
+        return journal_commands.verify(None, args.file)
+    database = _database(config)
+    try:
+        if args.journal_verb == "verify":
+            return journal_commands.verify(database, None)
+        return journal_commands.export(database, args.first, args.last, args.file)
+    finally:
+        database.dispose()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -126,6 +146,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)
         _parser().parse_args(["order", "--help"])
+    if args.verb == "journal":
+        return cmd_journal(config, args)
     from pos.ui.app import run_window
 
     return run_window(config)
