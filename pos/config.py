@@ -71,6 +71,8 @@ class CounterConfig:
     sales_point: str = _key("Guichet", doc="the sales point the counter belongs to")
     operator: str = _key("STX_BDD", doc="operator login used until log-in exists")
     venue_name: str = _key("Théâtre de la Ville", doc="printed at the top of receipts")
+    training: bool = _key(False, doc="training mode (FORMATION): settlements are checked, "
+                          "then rolled back; only their documents print, marked FORMATION")
 
 
 @dataclass(frozen=True)

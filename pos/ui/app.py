@@ -94,9 +94,11 @@ def build_main_window(
             sales_point=config.counter.sales_point,
             operator=config.counter.operator,
             venue_name=config.counter.venue_name,
+            training=config.counter.training,
         )
     window = MainWindow(f"{station.sales_point_name} > {station.counter_name} - "
-                        f"{station.operator_login}")
+                        f"{station.operator_login}"
+                        + (" - FORMATION" if station.training else ""))
     queue = PrintQueue(database, station.counter_id, clock, printer,
                        drawer=separate_drawer(config), status_interval=status_interval)
     queue.setParent(window)

@@ -12,7 +12,8 @@ then apply, then commit once):
 6. ``payments.record_payments``: payments, credit notes and suspense-account movements;
 7. ``append_journal``: the journal entry;
 8. ``enqueue_documents``: the print jobs;
-9. ``commit``.
+9. ``commit`` (in training mode: everything rolled back, the documents printed
+   marked FORMATION, see ``services.training``).
 
 A step raises a ``DomainError`` in French and writes nothing that survives it: the unit
 of work rolls the whole transaction back.
@@ -21,7 +22,7 @@ of work rolls the whole transaction back.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -47,6 +48,7 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
+from pos.core.services import training
 from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.operation_numbers import take_operation_number
 from pos.core.services.print_jobs import enqueue
@@ -70,6 +72,7 @@ class Context:
     station: Station
     clock: Clock
     now: datetime
+    held_back: list[Document] = field(default_factory=list)  # training: printed at the end
 
 
 def open_write(uow: UnitOfWork, station: Station, clock: Clock) -> Context:
@@ -199,13 +202,21 @@ def enqueue_documents(ctx: Context, operation: OperationRef | Operation,
     the first document only)."""
     if not documents:
         return ()
+    if ctx.station.training:
+        ctx.held_back.extend(documents)
+        return ()
     return enqueue(ctx.uow.session, ctx.station.counter_id, operation.id, documents,
                    open_drawer, ctx.now, operator_id=ctx.station.operator_id,
                    waiting_note=waiting_note)
 
 
 def commit(ctx: Context) -> None:
-    """Step 9."""
+    """Step 9; in training mode, the whole settlement is rolled back instead and only
+    its documents are printed, marked FORMATION (``services.training``)."""
+    if ctx.station.training:
+        training.finish(ctx.uow, ctx.held_back, counter_id=ctx.station.counter_id,
+                        operator_id=ctx.station.operator_id, now=ctx.now)
+        return
     ctx.uow.commit()
 
 

@@ -19,10 +19,12 @@ class Station:
     operator_id: int
     operator_login: str
     venue_name: str = ""
+    training: bool = False  # FORMATION: settlements rolled back (services.training)
 
 
 def ensure_station(
-    uow: UnitOfWork, *, counter: str, sales_point: str, operator: str, venue_name: str = ""
+    uow: UnitOfWork, *, counter: str, sales_point: str, operator: str, venue_name: str = "",
+    training: bool = False,
 ) -> Station:
     """Find (or register, for a new counter) the counter, sales point and operator."""
     uow.begin_write()
@@ -49,6 +51,7 @@ def ensure_station(
         operator_id=who.id,
         operator_login=who.login,
         venue_name=venue_name,
+        training=training,
     )
     uow.commit()
     return station
