@@ -239,3 +239,46 @@ def test_the_spend_deleted_would_let_the_credit_note_be_spent_twice(busy, clock)
         spent = uow.session.scalars(select(CreditNoteMovement)).all()
     assert all(m.amount > 0 for m in spent)
     assert any(m.key == f"avoir {voucher}" for m in _report(db).mismatches)
+
+
+def test_entries_written_before_the_chain_are_chained_by_the_migration(database):
+    """An existing database upgraded: its entries get their numbers and hashes, in the
+    order they were written, per counter, and the result verifies."""
+    from alembic import command
+
+    from pos.core.db import alembic_config, upgrade
+
+    command.downgrade(alembic_config(database.engine), "0004")  # before the chain
+    with database.engine.begin() as conn:
+        conn.execute(text("INSERT INTO sales_points (name) VALUES ('G')"))
+        for name in ("A", "B"):
+            conn.execute(text("INSERT INTO counters (name, sales_point_id, "
+                              "last_operation_number) VALUES (:n, 1, 0)"), {"n": name})
+        conn.execute(text("INSERT INTO operators (login, name) VALUES ('op', 'op')"))
+        for k, counter in enumerate((1, 2, 1, 1, 2)):
+            conn.execute(text(
+                "INSERT INTO journal_entries (at, counter_id, operator_id, action, payload) "
+                "VALUES (:at, :c, 1, 'legacy', :p)"),
+                {"at": station_now(database), "c": counter, "p": f'{{"k": {k}}}'})
+    upgrade(database.engine)
+    with uow_of(database) as uow:
+        report = verify_database(uow)
+        rows = uow.session.execute(select(JournalEntry.counter_id, JournalEntry.seq)
+                                   .order_by(JournalEntry.id)).all()
+    assert [tuple(r) for r in rows] == [(1, 1), (2, 1), (1, 2), (1, 3), (2, 2)]
+    assert report.ok and report.entries == 5
+
+
+def test_an_approval_records_both_operators(demo, station, clock):
+    from pos.core.models import Operator
+    from pos.core.services.approvals import approve
+
+    with uow_of(demo) as uow:
+        approve(uow, login="CHEF", pin="1234", station=station, clock=clock,
+                reason="billet contrôlé")
+    with uow_of(demo) as uow:
+        entry = uow.session.scalar(select(JournalEntry).where(
+            JournalEntry.action == "approval.granted"))
+        chef = uow.session.scalar(select(Operator).where(Operator.login == "CHEF"))
+        assert (entry.operator_id, entry.approver_id) == (station.operator_id, chef.id)
+        assert verify_database(uow).ok

@@ -61,6 +61,7 @@ def approve(
         action="approval.refused" if refusal else "approval.granted",
         counter_id=station.counter_id,
         operator_id=station.operator_id,
+        approver_id=None if refusal or supervisor is None else supervisor.id,
         supervisor=login.strip()[:40],
         reason=reason,
     )
