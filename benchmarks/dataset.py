@@ -54,7 +54,7 @@ from pos.core.models import (
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
 
-FORMAT = 4  # bump when the builder changes: cached databases of older formats are rebuilt
+FORMAT = 5  # bump when the builder changes: cached databases of older formats are rebuilt
 FIRST_NUMBER = 30_000_000_000
 BATCH = 20_000
 D = Decimal

@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     init = db.add_parser("init", help="créer le schéma (et les données de démonstration)")
     init.add_argument("--demo", action="store_true", help="charger les données de démonstration")
     db.add_parser("upgrade", help="mettre le schéma à jour")
+    role = db.add_parser("app-role", help="PostgreSQL : le rôle des guichets (sans UPDATE ni "
+                         "DELETE sur le journal et les paiements)")
+    role.add_argument("name", help="nom du rôle ; mot de passe : $GUICHET_APP_ROLE_PASSWORD")
 
     order = verbs.add_parser("order", help="les dossiers").add_subparsers(dest="order_verb")
     show = order.add_parser("show", help="afficher un dossier")
@@ -34,6 +37,10 @@ def _parser() -> argparse.ArgumentParser:
     undo = order.add_parser("undo", help="annuler l'annulation d'un billet (du jour, ce guichet)")
     undo.add_argument("ticket")
     undo.add_argument("--supervisor", required=True, metavar="LOGIN", help="responsable")
+
+    from pos import journal_commands
+
+    journal_commands.add_parsers(verbs)
     return parser
 
 
@@ -67,6 +74,23 @@ def cmd_db_upgrade(config: Config) -> int:
     database.upgrade()
     print("Schéma à jour.")
     database.dispose()
+    return 0
+
+
+def cmd_db_app_role(config: Config, name: str) -> int:
+    import os
+
+    from pos.core.app_role import grant_app_role
+
+    database = _database(config)
+    if database.dialect != "postgresql":
+        print("guichet : un rôle applicatif ne concerne que PostgreSQL.", file=sys.stderr)
+        return 2
+    with database.engine.begin() as conn:
+        grant_app_role(conn, name, os.environ.get("GUICHET_APP_ROLE_PASSWORD"))
+    database.dispose()
+    print(f"Rôle {name} : lecture et écriture des guichets, journal et paiements "
+          "en ajout seul.")
     return 0
 
 
@@ -110,6 +134,22 @@ def cmd_order_show(config: Config, number: int, as_json: bool) -> int:
     return 0
 
 
+def cmd_journal(config: Config, args: argparse.Namespace) -> int:
+    from pos import journal_commands
+
+    if args.journal_verb not in ("verify", "export"):
+        _parser().parse_args(["journal", "--help"])
+    if args.journal_verb == "verify" and args.file is not None:
+        return journal_commands.verify(None, args.file)
+    database = _database(config)
+    try:
+        if args.journal_verb == "verify":
+            return journal_commands.verify(database, None)
+        return journal_commands.export(database, args.first, args.last, args.file)
+    finally:
+        database.dispose()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -130,6 +170,8 @@ def _main(argv: Sequence[str] | None) -> int:
             return cmd_db_init(config, args.demo)
         if args.db_verb == "upgrade":
             return cmd_db_upgrade(config)
+        if args.db_verb == "app-role":
+            return cmd_db_app_role(config, args.name)
         _parser().parse_args(["db", "--help"])
     if args.verb == "order":
         if args.order_verb == "show":
@@ -139,6 +181,8 @@ def _main(argv: Sequence[str] | None) -> int:
 
             return cmd_order_undo(config, args.ticket, args.supervisor)
         _parser().parse_args(["order", "--help"])
+    if args.verb == "journal":
+        return cmd_journal(config, args)
     from pos.cli_box_office import dispatch
 
     status = dispatch(config, args)

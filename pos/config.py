@@ -71,6 +71,8 @@ class CounterConfig:
     name: str = _key("Guichet 1", doc="this counter (numbering of operations is per counter)")
     sales_point: str = _key("Guichet", doc="the sales point the counter belongs to")
     venue_name: str = _key("Théâtre de la Ville", doc="printed at the top of receipts")
+    training: bool = _key(False, doc="training mode (FORMATION): settlements are checked, "
+                          "then rolled back; only their documents print, marked FORMATION")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     DateTime,
     Enum,
@@ -32,6 +33,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.types import TypeDecorator
 
+from pos.core.journal_chain import GENESIS
 from pos.core.money import Cents
 
 NAMING = {
@@ -280,6 +282,10 @@ class Counter(Base):
     name: Mapped[str] = mapped_column(String(80), unique=True)
     sales_point_id: Mapped[int] = mapped_column(ForeignKey("sales_points.id"))
     last_operation_number: Mapped[int] = mapped_column(Integer, default=0)
+    # The journal's chain head: advanced by a trigger at each entry (pos.core.append_only)
+    journal_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    journal_head: Mapped[str] = mapped_column(String(64), default=GENESIS,
+                                              server_default=GENESIS)
     sales_point: Mapped[SalesPoint] = relationship()
 
 
@@ -440,10 +446,17 @@ class OperationLine(Base):
 
 
 class JournalEntry(Base):
-    """What happened at a counter, in order. Only ever inserted (hash chain to come)."""
+    """What happened at a counter, in order: a gapless number per counter and a hash
+    chain (``pos.core.journal_chain``). Only ever inserted: the database refuses an
+    UPDATE or DELETE (``pos.core.append_only``)."""
 
     __tablename__ = "journal_entries"
+    __table_args__ = (UniqueConstraint("counter_id", "seq"),)
     id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+    approver_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))
+    amount_cents: Mapped[int | None] = mapped_column(BigInteger)  # the money it moved
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     counter_id: Mapped[int | None] = mapped_column(ForeignKey("counters.id"), index=True)
     operator_id: Mapped[int | None] = mapped_column(ForeignKey("operators.id"))

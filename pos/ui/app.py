@@ -107,9 +107,11 @@ def build_main_window(
             sales_point=config.counter.sales_point,
             venue_name=config.counter.venue_name,
             supervisor_above=config.refunds.supervisor_threshold,
+            training=config.counter.training,
         )
         who = identity_of(find_operator(uow, operator)) if operator else None
-    window = MainWindow(f"{station.sales_point_name} > {station.counter_name}")
+    window = MainWindow(f"{station.sales_point_name} > {station.counter_name}"
+                        + (" - FORMATION" if station.training else ""))
     queue = PrintQueue(database, station.counter_id, clock, printer,
                        drawer=separate_drawer(config), status_interval=status_interval)
     queue.setParent(window)

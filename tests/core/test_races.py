@@ -11,7 +11,7 @@ import os
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select
 
 from pos.core.models import (
     Area,
@@ -109,10 +109,12 @@ def test_partial_refunds_of_one_order_never_go_past_what_was_paid(seeded):
     counters = Counters(seeded.url, 4, NOW)
     try:
         for k in range(ROUNDS):
-            with uow_of(seeded) as uow:  # the order paid 100,00 of its 200,00
-                uow.session.execute(update(Payment).where(Payment.order_id == select(
-                    Order.id).where(Order.number == FIRST_ORDER + k).scalar_subquery())
-                    .values(amount=2 * FULL_PRICE))
+            with uow_of(seeded) as uow:  # the order keeps 100,00 of its 200,00: the rest
+                paid = uow.session.scalar(select(Payment).join(Order).where(  # went back
+                    Order.number == FIRST_ORDER + k))  # before (payments are never edited)
+                uow.session.execute(insert(Payment).values(
+                    order_id=paid.order_id, mode=paid.mode, amount=-2 * FULL_PRICE,
+                    at=paid.at, operator_id=paid.operator_id))
                 uow.commit()
             numbers = order_numbers(k)
             outcomes = counters.race([("refund", n) for n in numbers])

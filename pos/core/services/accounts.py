@@ -59,7 +59,7 @@ def _entry(uow: UnitOfWork, *, contact_id: int, amount: Decimal, operation_id: i
                                 operator_id=station.operator_id, note=note[:255])
     uow.session.add(entry)
     journal.append(uow.session, at=now, action=action, counter_id=station.counter_id,
-                   operator_id=station.operator_id, operation_id=operation_id,
+                   operator_id=station.operator_id, operation_id=operation_id, net=amount,
                    contact_id=contact_id, order_id=order_id, amount=as_text(amount))
     return entry
 

@@ -37,6 +37,7 @@ def approve(
         action="approval.refused" if refusal else "approval.granted",
         counter_id=station.counter_id,
         operator_id=station.operator_id or None,  # 0: nobody logged in (a command line)
+        approver_id=None if refusal or supervisor is None else supervisor.id,
         supervisor=login.strip()[:40],
         supervisor_id=supervisor.id if supervisor is not None and not refusal else None,
         reason=reason,

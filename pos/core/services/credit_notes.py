@@ -125,7 +125,7 @@ def issue_credit_note(
                              at=now, operator_id=station.operator_id))
     journal.append(s, at=now, action="credit_note.issued", counter_id=station.counter_id,
                    operator_id=station.operator_id, operation_id=operation_id,
-                   number=note.number, amount=as_text(amount),
+                   net=amount, number=note.number, amount=as_text(amount),
                    expires_at=note.expires_at.isoformat())
     s.flush()
     contact = s.get(Contact, contact_id) if contact_id is not None else None
@@ -195,7 +195,7 @@ def spend_credit_note(
                              at=now, operator_id=station.operator_id))
     journal.append(s, at=now, action="credit_note.spent", counter_id=station.counter_id,
                    operator_id=station.operator_id, operation_id=operation_id,
-                   number=note.number, amount=as_text(amount))
+                   net=-amount, number=note.number, amount=as_text(amount))
     s.flush()
     return _balance_of(uow, note, now)
 

@@ -225,7 +225,7 @@ def _result(ctx, operation, cancellation, sale, locked, pairs, created, sums,
 def _journal(ctx, operation, cancellation, sale, result: ExchangeResult, sums,
              checked: CheckedTenders) -> None:
     step.append_journal(
-        ctx, "exchange.settled", operation,
+        ctx, "exchange.settled", operation, net=sums.total,
         tickets=[t.number for t in cancellation.tickets], new_tickets=list(result.new_tickets),
         replaced=[list(p) for p in result.replaced], products=[
             {"code": p.code, "quantity": p.quantity, "amount": as_text(p.amount)}

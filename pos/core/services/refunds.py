@@ -71,7 +71,7 @@ def refund_basket(
         uow, net, checked, operation_id=operation.id, operation_number=operation.number,
         station=station, clock=clock, validity_days=credit_note_validity_days)
     step.touch_orders(ctx, net)
-    step.append_journal(ctx, "refund.settled", operation,
+    step.append_journal(ctx, "refund.settled", operation, net=-basket.refund_total,
                         tickets=[t.number for t in basket.tickets],
                         refunded=as_text(basket.refund_total),
                         tenders=tenders_payload(recorded, 1), fees=step.fees_payload(basket))

@@ -15,7 +15,8 @@ then apply, then commit once):
 6. ``payments.record_payments``: payments, credit notes and suspense-account movements;
 7. ``append_journal``: the journal entry;
 8. ``enqueue_documents``: the print jobs;
-9. ``commit``.
+9. ``commit`` (in training mode: everything rolled back, the documents printed
+   marked FORMATION, see ``services.training``).
 
 A step raises a ``DomainError`` in French and writes nothing that survives it: the unit
 of work rolls the whole transaction back.
@@ -24,7 +25,7 @@ of work rolls the whole transaction back.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -55,6 +56,7 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
+from pos.core.services import training
 from pos.core.services.authorization import Approval, Approver, settlement_approver
 from pos.core.services.fee_rules import evaluate as evaluate_fees
 from pos.core.services.operation_notes import OperationNotes, apply_notes
@@ -91,6 +93,7 @@ class Context:
     clock: Clock
     now: datetime
     approver: Approver | None = None  # who allowed what the operator alone may not
+    held_back: list[Document] = field(default_factory=list)  # training: printed at the end
 
 
 def open_write(uow: UnitOfWork, station: Station, clock: Clock) -> Context:
@@ -245,8 +248,9 @@ def touch_orders(ctx: Context, order_ids: Iterable[int]) -> None:
 
 
 def append_journal(ctx: Context, action: str, operation: OperationRef | Operation | None,
-                   **payload: object) -> None:
-    """Step 7."""
+                   *, net: Decimal | None = None, **payload: object) -> None:
+    """Step 7. ``net``: the money of the operation's payments (what ``guichet journal
+    verify`` checks them against)."""
     if operation is not None:
         payload = {"number": operation.number, **payload}
     if ctx.approver is not None:
@@ -254,7 +258,8 @@ def append_journal(ctx: Context, action: str, operation: OperationRef | Operatio
                    "approved_by_id": ctx.approver.id}
     journal.append(ctx.uow.session, at=ctx.now, action=action,
                    counter_id=ctx.station.counter_id, operator_id=ctx.station.operator_id,
-                   operation_id=operation.id if operation is not None else None, **payload)
+                   operation_id=operation.id if operation is not None else None, net=net,
+                   **payload)
 
 
 def enqueue_documents(ctx: Context, operation: OperationRef | Operation,
@@ -264,13 +269,21 @@ def enqueue_documents(ctx: Context, operation: OperationRef | Operation,
     the first document only)."""
     if not documents:
         return ()
+    if ctx.station.training:
+        ctx.held_back.extend(documents)
+        return ()
     return enqueue(ctx.uow.session, ctx.station.counter_id, operation.id, documents,
                    open_drawer, ctx.now, operator_id=ctx.station.operator_id,
                    waiting_note=waiting_note)
 
 
 def commit(ctx: Context) -> None:
-    """Step 9."""
+    """Step 9; in training mode, the whole settlement is rolled back instead and only
+    its documents are printed, marked FORMATION (``services.training``)."""
+    if ctx.station.training:
+        training.finish(ctx.uow, ctx.held_back, counter_id=ctx.station.counter_id,
+                        operator_id=ctx.station.operator_id, now=ctx.now)
+        return
     ctx.uow.commit()
 
 

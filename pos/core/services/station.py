@@ -28,6 +28,7 @@ class Station:
     operator_login: str
     venue_name: str = ""
     operator_role: OperatorRole = OperatorRole.CASHIER
+    training: bool = False  # FORMATION: settlements rolled back (services.training)
     # ``[refunds] supervisor_above``: money given back above it needs a supervisor.
     supervisor_above: Decimal | None = None
 
@@ -42,7 +43,7 @@ class Station:
 
 def ensure_station(
     uow: UnitOfWork, *, counter: str, sales_point: str, operator: str = "",
-    venue_name: str = "", supervisor_above: Decimal | None = None,
+    venue_name: str = "", supervisor_above: Decimal | None = None, training: bool = False,
 ) -> Station:
     """Find (or register, for a new counter) the counter and sales point. ``operator``:
     an operator's login to act as without logging in (tests, tools; registered if new);
@@ -75,6 +76,7 @@ def ensure_station(
         venue_name=venue_name,
         operator_role=who.role if who else OperatorRole.CASHIER,
         supervisor_above=supervisor_above,
+        training=training,
     )
     uow.commit()
     return station
