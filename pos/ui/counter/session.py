@@ -8,6 +8,7 @@ The composition root (``pos.ui.app``) builds one session per window.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
@@ -59,6 +60,12 @@ class CounterSession(QObject):
         self.notes_source: Callable[[], OperationNotes] | None = None
         self.delivery = "counter"  # "counter" | "email"
         self.tickets_print = "now"  # "now" | "later": Impression immédiate oui / non
+        # The idempotency keys of the settlements the baskets make, one per kind (refund,
+        # exchange, hold, abandon): the same until the baskets change, so a second press
+        # (or a retry after an error) settles once.
+        self._settlement_keys: dict[str, str] = {}
+        self.sig_basket_changed.connect(self._forget_settlement_key)
+        self.sig_sale_changed.connect(self._forget_settlement_key)
 
     # --- the core -----------------------------------------------------------------
 
@@ -71,6 +78,13 @@ class CounterSession(QObject):
         unless ``said`` is False (the caller shows them in its dialog)."""
         return ops.run(self.uow, work, what=what, say=self.say if said else None,
                        failure=failure, refused=refused)
+
+    def settlement_key(self, kind: str) -> str:
+        """The idempotency key a ``kind`` of settlement of the current baskets carries."""
+        return self._settlement_keys.setdefault(kind, uuid.uuid4().hex)
+
+    def _forget_settlement_key(self) -> None:
+        self._settlement_keys.clear()
 
     # --- what the features share ----------------------------------------------------
 
