@@ -677,7 +677,7 @@ class DatabaseError(DomainError):
 
 class DatabaseUnreachable(DatabaseError):
     code = "database_unreachable"
-    template = N_("Database unreachable: {detail}. Nothing was changed.")
+    template = N_("Database unreachable: {detail}. Nothing is lost: try again when it is back.")
 
 
 class DatabaseBusy(DatabaseError):

@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="178"/>
+        <location filename="../../pos/ui/app.py" line="187"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -81,42 +81,42 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="21"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="42"/>
         <source>TYPE / PRODUCT / ITEM (BY OPERATION)</source>
         <translation>TYPE / PRODUIT / ARTICLE (PAR OPÉRATION)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="22"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="43"/>
         <source>CONTACT</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="23"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="44"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="24"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="45"/>
         <source>PRICE</source>
         <translation>PRIX</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="25"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="46"/>
         <source>FEES</source>
         <translation>FRAIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="26"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="47"/>
         <source>AMOUNT</source>
         <translation>MONTANT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="27"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="48"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="64"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="107"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -290,6 +290,35 @@
         <location filename="../../pos/ui/contact/search.py" line="88"/>
         <source>More contacts match: type more of the name.</source>
         <translation>D&apos;autres contacts correspondent : tapez davantage du nom.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterController</name>
+    <message>
+        <location filename="../../pos/ui/counter/controller.py" line="55"/>
+        <source>Database unreachable: ticket %1 is kept (%2 waiting) and will be taken when it is back.</source>
+        <translation>Base de données injoignable : le billet %1 est gardé (%2 en attente) et sera pris à son retour.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseStatusView</name>
+    <message>
+        <location filename="../../pos/ui/counter/database_view.py" line="24"/>
+        <source>Database: connected</source>
+        <translation>Base : connectée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/database_view.py" line="25"/>
+        <source>Database: unreachable</source>
+        <translation>Base : injoignable</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/counter/database_view.py" line="31"/>
+        <source>Scans waiting: %n</source>
+        <translation>
+            <numerusform>Scans en attente : %n</numerusform>
+            <numerusform>Scans en attente : %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -768,7 +797,7 @@
     <name>ExchangeBar</name>
     <message>
         <location filename="../../pos/ui/exchange/bar.py" line="73"/>
-        <location filename="../../pos/ui/main_window.py" line="175"/>
+        <location filename="../../pos/ui/main_window.py" line="182"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
@@ -778,7 +807,7 @@
         <translation>Alt+Suppr</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/bar.py" line="101"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="110"/>
         <source>Scan first the tickets the customer gives back: the exchange sells against the cancellation basket.</source>
         <translation>Scannez d&apos;abord les billets que le client rend : l&apos;échange se vend contre le panier d&apos;annulation.</translation>
     </message>
@@ -786,27 +815,27 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../pos/ui/counter/controller.py" line="66"/>
+        <location filename="../../pos/ui/counter/controller.py" line="99"/>
         <source>Ticket %1 added: %2</source>
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="149"/>
+        <location filename="../../pos/ui/hold/controller.py" line="150"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="40"/>
+        <location filename="../../pos/ui/refund/controller.py" line="41"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="46"/>
+        <location filename="../../pos/ui/refund/controller.py" line="47"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="123"/>
+        <location filename="../../pos/ui/app.py" line="126"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -886,52 +915,52 @@
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="106"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="107"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="110"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="111"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="114"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="115"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="145"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="146"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="149"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="150"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="160"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="161"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="162"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="163"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="163"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="164"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="164"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="165"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="170"/>
         <source>The e-mail could not be sent: %1</source>
         <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>
@@ -1005,7 +1034,7 @@
 <context>
     <name>HoldController</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/hold/controller.py" line="130"/>
+        <location filename="../../pos/ui/hold/controller.py" line="131"/>
         <source>Operation %1 resumed: %n ticket(s).</source>
         <translation>
             <numerusform>Ordre %1 repris : %n billet.</numerusform>
@@ -1016,7 +1045,7 @@
 <context>
     <name>HoldUi</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="214"/>
+        <location filename="../../pos/ui/main_window.py" line="221"/>
         <source>OPERATIONS ON HOLD</source>
         <translation>ORDRES EN ATTENTE</translation>
     </message>
@@ -1073,168 +1102,168 @@
         <translation>Imprimante : état inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="111"/>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>Ticket number</source>
         <translation>N° de billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="114"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>Scan or type a ticket number, then Enter</source>
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="73"/>
-        <location filename="../../pos/ui/main_window.py" line="122"/>
+        <location filename="../../pos/ui/counter/view.py" line="113"/>
+        <location filename="../../pos/ui/main_window.py" line="129"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="128"/>
+        <location filename="../../pos/ui/main_window.py" line="135"/>
         <source>ADD TICKETS</source>
         <translation>AJOUTER BILLETS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="140"/>
         <source>Refund the simple fees</source>
         <translation>Rembourser les frais simples</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="135"/>
+        <location filename="../../pos/ui/main_window.py" line="142"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="157"/>
         <source>Refunded subtotal</source>
         <translation>Sous-total remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>COMPOUND PRODUCT</source>
         <translation>PRODUIT COMPOSÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158"/>
+        <location filename="../../pos/ui/main_window.py" line="165"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <location filename="../../pos/ui/main_window.py" line="166"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <location filename="../../pos/ui/main_window.py" line="167"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="168"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="169"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="171"/>
+        <location filename="../../pos/ui/main_window.py" line="178"/>
         <source>EXCHANGED (BY CONTACT)</source>
         <translation>ÉCHANGÉ (PAR CONTACT)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="186"/>
+        <location filename="../../pos/ui/main_window.py" line="193"/>
         <source>Sold subtotal</source>
         <translation>Sous-total vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="190"/>
+        <location filename="../../pos/ui/main_window.py" line="197"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="203"/>
+        <location filename="../../pos/ui/main_window.py" line="210"/>
         <source>by the public</source>
         <translation>par le public</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="204"/>
+        <location filename="../../pos/ui/main_window.py" line="211"/>
         <source>by the organiser</source>
         <translation>par l&apos;organisateur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="207"/>
+        <location filename="../../pos/ui/main_window.py" line="214"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="209"/>
+        <location filename="../../pos/ui/main_window.py" line="216"/>
         <source>Cause</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="212"/>
+        <location filename="../../pos/ui/main_window.py" line="219"/>
         <source>PUT ON HOLD</source>
         <translation>METTRE EN ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="216"/>
+        <location filename="../../pos/ui/main_window.py" line="223"/>
         <source>ABANDON OPERATION</source>
         <translation>ABANDONNER ORDRE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="244"/>
+        <location filename="../../pos/ui/main_window.py" line="251"/>
         <source>Exchange / sale:</source>
         <translation>Échange / vente :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="245"/>
+        <location filename="../../pos/ui/main_window.py" line="252"/>
         <source>Pay everything</source>
         <translation>Tout payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="248"/>
+        <location filename="../../pos/ui/main_window.py" line="255"/>
         <source>Refund:</source>
         <translation>Remboursement :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="251"/>
+        <location filename="../../pos/ui/main_window.py" line="258"/>
         <source>CASH</source>
         <translation>ESPÈCES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="255"/>
+        <location filename="../../pos/ui/main_window.py" line="262"/>
         <source>SPLIT</source>
         <translation>FRACTIONNER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="252"/>
+        <location filename="../../pos/ui/main_window.py" line="259"/>
         <source>CREDIT NOTE</source>
         <translation>SOLDE AVOIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="253"/>
+        <location filename="../../pos/ui/main_window.py" line="260"/>
         <source>SUSPENSE ACCOUNT</source>
         <translation>COMPTE D&apos;ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="254"/>
+        <location filename="../../pos/ui/main_window.py" line="261"/>
         <source>OTHER PAYMENT</source>
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="70"/>
+        <location filename="../../pos/ui/counter/view.py" line="110"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="86"/>
+        <location filename="../../pos/ui/counter/view.py" line="122"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
@@ -1312,12 +1341,12 @@
         <translation>Un échange en cours ne peut pas être mis en attente : réglez-le, ou retirez d&apos;abord ce qui est vendu en échange.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="71"/>
+        <location filename="../../pos/ui/hold/controller.py" line="72"/>
         <source>Operation %1 put on hold: its slip is printing.</source>
         <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="166"/>
+        <location filename="../../pos/ui/hold/controller.py" line="168"/>
         <source>Operation %1 abandoned: its tickets are free again.</source>
         <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
     </message>
@@ -2025,7 +2054,7 @@
 <context>
     <name>TakeBackUi</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="130"/>
+        <location filename="../../pos/ui/main_window.py" line="137"/>
         <source>Order [Ctrl+Alt+F]</source>
         <translation>Dossier [Ctrl+Alt+F]</translation>
     </message>
