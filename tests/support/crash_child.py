@@ -4,7 +4,8 @@
 given (``tests.support.endurance_data``), one after the other, each under the key
 ``order-<index>`` and in the way ``KINDS[index % 4]`` says: a cash refund, a credit-note
 refund, an AUTO-ÉCHANGE to the reduced tariff (10,00 € a ticket back in cash), a hold.
-It prints ``ready`` once started, then ``settled <index> <operation id>`` after each.
+It prints ``ready <t>`` once started, then ``settled <index> <operation id> <t>`` after
+each (``t``: ``time.monotonic()``, the same clock as the parent's on Linux).
 With ``GUICHET_CRASH_AT=<point>`` it SIGKILLs itself at that point of the pipeline
 (``pos.core.crash_points``); the parent also kills it at random moments.
 
@@ -15,6 +16,7 @@ same key, with the basket it had prepared before the child ran.
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -95,10 +97,10 @@ def main(url: str, indexes: str, now: str) -> None:
     database = Database(url)
     clock = FixedClock(datetime.fromisoformat(now))
     station = station_of(database)
-    print("ready", flush=True)
+    print("ready", time.monotonic(), flush=True)
     for index in (int(i) for i in indexes.split(",")):
         result = settle(database, station, clock, index, prepare(database, clock, index))
-        print("settled", index, result.operation_id, flush=True)
+        print("settled", index, result.operation_id, time.monotonic(), flush=True)
     database.dispose()
 
 

@@ -1,12 +1,12 @@
 """Idempotent settlements: the key claimed in the write transaction, the outcome kept.
 
 ``claim`` runs in ``settlement.open_write``, right after the write transaction opened:
-the key's row is looked up, else inserted (``ON CONFLICT DO NOTHING``). On SQLite the
-write lock already serialises two processes with one key; on PostgreSQL the second
-INSERT waits on the first's uncommitted row, then finds it committed (read committed:
-the next SELECT sees it) and replays its outcome, or, if the first rolled back, goes on
-and settles. ``record`` runs in ``settlement.commit``, in the same transaction: the key
-exists if and only if the settlement does.
+the key's row is inserted (``ON CONFLICT DO NOTHING``), else its first outcome is read.
+On SQLite the write lock already serialises two processes with one key; on PostgreSQL
+the second INSERT waits on the first's uncommitted row, then finds it committed (read
+committed: the next SELECT sees it) and replays its outcome, or, if the first rolled
+back, goes on and settles. ``record`` runs in ``settlement.commit``, in the same
+transaction: the key exists if and only if the settlement does.
 
 Outcomes are the services' frozen result dataclasses, kept as JSON: Decimal, Tender,
 Document (``documents.to_json``) and tuples are typed, nothing is ever unpickled.
@@ -43,17 +43,16 @@ def claim(uow: UnitOfWork, key: str, kind: str, counter_id: int, now: datetime) 
     """Inside the write transaction: the first outcome under ``key``, or ``None`` after
     the key was taken for this settlement."""
     table = SettlementKey.__table__
-    found = _recorded(uow, key)
+    dialect = postgresql if uow.session.bind.dialect.name == "postgresql" else sqlite
+    taken = uow.session.execute(
+        dialect.insert(table).values(key=key, kind=kind, counter_id=counter_id, created_at=now)
+        .on_conflict_do_nothing(index_elements=[table.c.key])
+        .returning(table.c.key)).scalar_one_or_none()
+    if taken is not None:
+        return None
+    found = _recorded(uow, key)  # settled before, or by another process while we waited
     if found is None:
-        dialect = postgresql if uow.session.bind.dialect.name == "postgresql" else sqlite
-        taken = uow.session.execute(
-            dialect.insert(table).values(key=key, kind=kind, counter_id=counter_id,
-                                         created_at=now)
-            .on_conflict_do_nothing(index_elements=[table.c.key])
-            .returning(table.c.key)).scalar_one_or_none()
-        if taken is not None:
-            return None
-        found = _recorded(uow, key)  # another process committed it while we waited
+        raise SettlementKeyReused(kind="")
     recorded_kind, outcome = found
     if recorded_kind != kind or outcome is None:
         raise SettlementKeyReused(kind=recorded_kind)

@@ -49,8 +49,8 @@ class CounterController(QObject):
 
     # --- scans kept while the database is away -------------------------------------
 
-    def _keep(self, raw: str, *, first: bool = False) -> bool:
-        self.pending.keep(raw.strip(), first=first)
+    def _keep(self, raw: str) -> bool:
+        self.pending.keep(raw.strip())
         log.info("scan %s kept: the database is unreachable", raw.strip())
         text = QCoreApplication.translate("CounterController", "Database unreachable: ticket %1 is kept (%2 waiting) and will be taken when it is back.")  # noqa: E501
         self.session.say(text.replace("%1", raw.strip()).replace("%2", str(len(self.pending))),
