@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="190"/>
+        <location filename="../../pos/ui/app.py" line="195"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -424,6 +424,32 @@
         <location filename="../../pos/ui/contact/search.py" line="88"/>
         <source>More contacts match: type more of the name.</source>
         <translation>D&apos;autres contacts correspondent : tapez davantage du nom.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterController</name>
+    <message>
+        <location filename="../../pos/ui/counter/controller.py" line="55"/>
+        <source>Database unreachable: ticket %1 is kept (%2 waiting) and will be taken when it is back.</source>
+        <translation>Base de données injoignable : le billet %1 est gardé (%2 en attente) et sera pris à son retour.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseStatusView</name>
+    <message>
+        <location filename="../../pos/ui/counter/database_view.py" line="24"/>
+        <source>Database: connected</source>
+        <translation>Base : connectée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/database_view.py" line="25"/>
+        <source>Database: unreachable</source>
+        <translation>Base : injoignable</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/counter/database_view.py" line="31"/>
+        <source>Scans waiting: %n</source>
+        <translation><numerusform>Scans en attente : %n</numerusform><numerusform>Scans en attente : %n</numerusform></translation>
     </message>
 </context>
 <context>
@@ -902,7 +928,7 @@
     <name>ExchangeBar</name>
     <message>
         <location filename="../../pos/ui/exchange/bar.py" line="73"/>
-        <location filename="../../pos/ui/main_window.py" line="178"/>
+        <location filename="../../pos/ui/main_window.py" line="185"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
@@ -920,27 +946,27 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../pos/ui/counter/controller.py" line="66"/>
+        <location filename="../../pos/ui/counter/controller.py" line="99"/>
         <source>Ticket %1 added: %2</source>
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="149"/>
+        <location filename="../../pos/ui/hold/controller.py" line="150"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="40"/>
+        <location filename="../../pos/ui/refund/controller.py" line="41"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="46"/>
+        <location filename="../../pos/ui/refund/controller.py" line="47"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="127"/>
+        <location filename="../../pos/ui/app.py" line="128"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -1020,52 +1046,52 @@
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="106"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="107"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="110"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="111"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="114"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="115"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="145"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="146"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="149"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="150"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="160"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="161"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="162"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="163"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="163"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="164"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="164"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="165"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="170"/>
         <source>The e-mail could not be sent: %1</source>
         <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>
@@ -1280,7 +1306,7 @@
 <context>
     <name>HoldController</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/hold/controller.py" line="130"/>
+        <location filename="../../pos/ui/hold/controller.py" line="131"/>
         <source>Operation %1 resumed: %n ticket(s).</source>
         <translation>
             <numerusform>Ordre %1 repris : %n billet.</numerusform>
@@ -1291,7 +1317,7 @@
 <context>
     <name>HoldUi</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="217"/>
+        <location filename="../../pos/ui/main_window.py" line="224"/>
         <source>OPERATIONS ON HOLD</source>
         <translation>ORDRES EN ATTENTE</translation>
     </message>
@@ -1348,163 +1374,163 @@
         <translation>Imprimante : état inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="111"/>
+        <location filename="../../pos/ui/main_window.py" line="118"/>
         <source>Ticket number</source>
         <translation>N° de billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="114"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>Scan or type a ticket number, then Enter</source>
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
         <location filename="../../pos/ui/counter/view.py" line="113"/>
-        <location filename="../../pos/ui/main_window.py" line="122"/>
+        <location filename="../../pos/ui/main_window.py" line="129"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="128"/>
+        <location filename="../../pos/ui/main_window.py" line="135"/>
         <source>ADD TICKETS</source>
         <translation>AJOUTER BILLETS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="140"/>
         <source>Refund the simple fees</source>
         <translation>Rembourser les frais simples</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="135"/>
+        <location filename="../../pos/ui/main_window.py" line="142"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="141"/>
+        <location filename="../../pos/ui/main_window.py" line="148"/>
         <source>WAIVE FEES</source>
         <translation>LEVER LES FRAIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="153"/>
+        <location filename="../../pos/ui/main_window.py" line="160"/>
         <source>Refunded subtotal</source>
         <translation>Sous-total remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <location filename="../../pos/ui/main_window.py" line="166"/>
         <source>COMPOUND PRODUCT</source>
         <translation>PRODUIT COMPOSÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <location filename="../../pos/ui/main_window.py" line="167"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="168"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="169"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="163"/>
+        <location filename="../../pos/ui/main_window.py" line="170"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164"/>
+        <location filename="../../pos/ui/main_window.py" line="171"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="165"/>
+        <location filename="../../pos/ui/main_window.py" line="172"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="174"/>
+        <location filename="../../pos/ui/main_window.py" line="181"/>
         <source>EXCHANGED (BY CONTACT)</source>
         <translation>ÉCHANGÉ (PAR CONTACT)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="189"/>
+        <location filename="../../pos/ui/main_window.py" line="196"/>
         <source>Sold subtotal</source>
         <translation>Sous-total vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="193"/>
+        <location filename="../../pos/ui/main_window.py" line="200"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="206"/>
+        <location filename="../../pos/ui/main_window.py" line="213"/>
         <source>by the public</source>
         <translation>par le public</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="207"/>
+        <location filename="../../pos/ui/main_window.py" line="214"/>
         <source>by the organiser</source>
         <translation>par l&apos;organisateur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="210"/>
+        <location filename="../../pos/ui/main_window.py" line="217"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="212"/>
+        <location filename="../../pos/ui/main_window.py" line="219"/>
         <source>Cause</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="215"/>
+        <location filename="../../pos/ui/main_window.py" line="222"/>
         <source>PUT ON HOLD</source>
         <translation>METTRE EN ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="219"/>
+        <location filename="../../pos/ui/main_window.py" line="226"/>
         <source>ABANDON OPERATION</source>
         <translation>ABANDONNER ORDRE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="247"/>
+        <location filename="../../pos/ui/main_window.py" line="254"/>
         <source>Exchange / sale:</source>
         <translation>Échange / vente :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="248"/>
+        <location filename="../../pos/ui/main_window.py" line="255"/>
         <source>Pay everything</source>
         <translation>Tout payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="251"/>
+        <location filename="../../pos/ui/main_window.py" line="258"/>
         <source>Refund:</source>
         <translation>Remboursement :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="254"/>
+        <location filename="../../pos/ui/main_window.py" line="261"/>
         <source>CASH</source>
         <translation>ESPÈCES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="258"/>
+        <location filename="../../pos/ui/main_window.py" line="265"/>
         <source>SPLIT</source>
         <translation>FRACTIONNER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="255"/>
+        <location filename="../../pos/ui/main_window.py" line="262"/>
         <source>CREDIT NOTE</source>
         <translation>SOLDE AVOIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="256"/>
+        <location filename="../../pos/ui/main_window.py" line="263"/>
         <source>SUSPENSE ACCOUNT</source>
         <translation>COMPTE D&apos;ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="257"/>
+        <location filename="../../pos/ui/main_window.py" line="264"/>
         <source>OTHER PAYMENT</source>
         <translation>AUTRE PAIEMENT</translation>
     </message>
@@ -1592,12 +1618,12 @@
         <translation>Un échange en cours ne peut pas être mis en attente : réglez-le, ou retirez d&apos;abord ce qui est vendu en échange.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="71"/>
+        <location filename="../../pos/ui/hold/controller.py" line="72"/>
         <source>Operation %1 put on hold: its slip is printing.</source>
         <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="166"/>
+        <location filename="../../pos/ui/hold/controller.py" line="168"/>
         <source>Operation %1 abandoned: its tickets are free again.</source>
         <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
     </message>
@@ -2339,7 +2365,7 @@
 <context>
     <name>TakeBackUi</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="130"/>
+        <location filename="../../pos/ui/main_window.py" line="137"/>
         <source>Order [Ctrl+Alt+F]</source>
         <translation>Dossier [Ctrl+Alt+F]</translation>
     </message>

@@ -59,7 +59,8 @@ class HoldController(QObject):
                 "is sold in exchange first."), "error")
             return None
         outcome = s.run(lambda uow: hold_basket(uow, self.basket, s.station, s.clock,
-                                                notes=s.notes),
+                                                notes=s.notes,
+                                                idempotency_key=s.settlement_key("hold")),
                         what="hold", failure=_failure())
         if not outcome.ok:
             return None
@@ -153,7 +154,8 @@ class HoldController(QObject):
     def _abandon_held(self) -> bool:
         s = self.session
         outcome = s.run(lambda uow: abandon_held(uow, self.basket.held_operation_id,
-                                                 s.station, s.clock),
+                                                 s.station, s.clock,
+                                                 idempotency_key=s.settlement_key("abandon")),
                         what="abandon", failure=_failure())
         if not outcome.ok:
             return False

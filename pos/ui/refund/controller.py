@@ -36,7 +36,8 @@ class RefundController(QObject):
         outcome = s.run(lambda uow: refund_basket(
             uow, s.basket, tenders, s.station, s.clock,
             credit_note_validity_days=s.credit_note_validity_days,
-            held_operation_id=s.basket.held_operation_id, notes=s.notes),
+            held_operation_id=s.basket.held_operation_id, notes=s.notes,
+            idempotency_key=s.settlement_key("refund")),
             what="refund", failure=QCoreApplication.translate(
                 "ExchangeController",
                 "The refund could not be recorded: nothing was changed. Try again."))
