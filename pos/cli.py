@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
 def _database(config: Config):
     from pos.core.db import Database
 
-    return Database(config.database_url)
+    return Database(config.database_url, busy_timeout_ms=config.database.busy_timeout_ms)
 
 
 def cmd_db_init(config: Config, demo: bool) -> int:

@@ -64,6 +64,12 @@ def _key(default: Any, check=None, doc: str = ""):
 @dataclass(frozen=True)
 class DatabaseConfig:
     url: str = _key("", doc="SQLAlchemy URL; empty = the embedded SQLite file in the data folder")
+    probe_seconds: float = _key(
+        5.0, _positive, "how often the window checks that the database answers (every "
+        "second while it is away)")
+    busy_timeout_ms: int = _key(
+        10_000, _positive, "SQLite: how long a write waits for another counter's before "
+        "\"Base de données occupée\"")
 
 
 @dataclass(frozen=True)

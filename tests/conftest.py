@@ -127,3 +127,31 @@ def chef(demo: Database) -> Approval:
     with UnitOfWork(demo.sessions) as uow:
         found = uow.session.scalar(select(Operator.id).where(Operator.login == "chef"))
     return Approval(supervisor_id=found, supervisor_login="chef")
+
+
+@pytest.fixture(scope="session")
+def own_postgres():
+    """A PostgreSQL server the test may stop and start (tests/support/own_postgres.py),
+    never the suite's shared one."""
+    from tests.support.own_postgres import OwnPostgres
+
+    server = OwnPostgres()
+    if not server.available:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries missing in CI: the outage tests must run")
+        pytest.skip("PostgreSQL server binaries missing (apt-get install postgresql)")
+    server.start()
+    yield server
+    server.start()  # leave it running, as pg-test-server would
+
+
+@pytest.fixture
+def outage_demo(own_postgres, clock) -> Database:
+    """The demo data on the stoppable server's database, started if a test stopped it."""
+    own_postgres.start()
+    database = own_postgres.fresh_database()
+    with UnitOfWork(database.sessions) as uow:
+        load_demo(uow, clock)
+    yield database
+    own_postgres.start()
+    database.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +20,7 @@ WRITE = "guichet_write"  # execution option: this transaction will write (BEGIN 
 READ = "guichet_read"  # execution option: single-statement reads, no transaction needed
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_timeout_ms: int = 10_000) -> None:
     # SQLAlchemy's documented pysqlite recipe: the driver's own transaction handling
     # (BEGIN only before the first write) is switched off, and _sqlite_begin below emits
     # the BEGIN itself, so that a settlement's checks run inside its write transaction.
@@ -31,7 +32,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
 
@@ -46,13 +47,15 @@ def _sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get(WRITE) else "BEGIN")
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, busy_timeout_ms: int = 10_000, **kwargs: Any) -> Engine:
+    """``busy_timeout_ms``: how long SQLite waits for another writer before it says
+    "database is locked" (then ``DatabaseBusy``, in French)."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, **kwargs)
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", partial(_sqlite_pragmas, busy_timeout_ms=busy_timeout_ms))
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
@@ -103,6 +106,20 @@ class Database:
 
     def session(self) -> Session:
         return self.sessions()
+
+    def ping(self) -> None:
+        """One cheap round trip (``SELECT 1``); raises ``DatabaseUnreachable`` (or
+        another ``DatabaseError``) in French when the database cannot be reached."""
+        from pos.core.db_errors import as_domain_error
+
+        try:
+            with self.engine.connect() as conn:
+                conn.exec_driver_sql("SELECT 1")
+        except Exception as error:
+            said = as_domain_error(error)
+            if said is None:
+                raise
+            raise said from error
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -818,3 +818,29 @@ class UnknownBulkPolicy(DomainError):
 class RevocationSinceUnreadable(DomainError):
     code = "revocation_since_unreadable"
     template = N_("Unreadable date “{text}”: expected for example 2026-11-27T10:00.")
+
+
+class SettlementKeyReused(DomainError):
+    """An idempotency key already settled something else (a caller's bug, said aloud)."""
+
+    code = "settlement_key_reused"
+    template = N_("This settlement key was already used by another settlement: nothing was "
+                  "changed.")
+
+
+class DatabaseError(DomainError):
+    """Root of the database's own failures, as the unit of work says them (``pos.core.uow``):
+    no driver exception goes further."""
+
+    code = "database_error"
+    template = N_("Database error: {detail}. Nothing was changed.")
+
+
+class DatabaseUnreachable(DatabaseError):
+    code = "database_unreachable"
+    template = N_("Database unreachable: {detail}. Nothing is lost: try again when it is back.")
+
+
+class DatabaseBusy(DatabaseError):
+    code = "database_busy"
+    template = N_("Database busy (another counter is writing): nothing was changed. Try again.")

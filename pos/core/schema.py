@@ -8,6 +8,7 @@ from pos.core import (  # noqa: F401
     models_catalog,
     models_fees,
     models_holds,
+    models_idempotency,
     models_ledger,
     models_printing,
 )

@@ -7,6 +7,12 @@ A unit of work that only read ends its transaction with COMMIT instead: for a re
 changes nothing, and it keeps psycopg's prepared statements, which a ROLLBACK throws
 away. Without them PostgreSQL plans the scan's ten-table join again at every scan
 (about 5 ms on the benchmark machine, against 0.8 ms with the plan kept).
+
+The unit of work is also where the database's own failures become the core's errors
+(``pos.core.db_errors``): leaving the block on a driver error (server gone, connection
+refused, SQLite locked past busy_timeout) raises ``DatabaseUnreachable`` /
+``DatabaseBusy`` / ``DatabaseError`` with a French message, chained to the driver's;
+nothing was committed, and the connection is let go (the pool reconnects next time).
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import PoolProxiedConnection
 
 from pos.core.db import READ, WRITE
+from pos.core.db_errors import as_domain_error
 from pos.core.prepared import PreparedInQuery, PreparedQuery
 
 _WROTE = "guichet_wrote"
@@ -121,6 +128,19 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        failure: Exception | None = None
+        try:
+            self._close(exc_type)
+        except Exception as error:  # noqa: BLE001 - said below
+            failure = error
+        cause = exc if exc is not None else failure
+        said = as_domain_error(cause) if cause is not None else None
+        if said is not None:
+            raise said from cause
+        if exc is None and failure is not None:
+            raise failure
+
+    def _close(self, exc_type: type[BaseException] | None) -> None:
         if self._raw is not None:
             self._close_raw(exc_type is None)
         if self._reader is not None:
@@ -136,7 +156,11 @@ class UnitOfWork:
             if exc_type is None and not self._session.info.get(_WROTE):
                 self._session.commit()  # nothing written: same as a rollback, plans kept
             else:
-                self.rollback()
+                try:
+                    self.rollback()
+                except Exception:  # noqa: BLE001 - a dead link: nothing to roll back
+                    if exc_type is None:
+                        raise
         finally:
             self._session.close()
             self._session = None

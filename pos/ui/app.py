@@ -29,6 +29,7 @@ from pos.ui.contact.controller import ContactController
 from pos.ui.contact.view import ContactView
 from pos.ui.counter.approval import SupervisorGate
 from pos.ui.counter.controller import CounterController
+from pos.ui.counter.database_view import DatabaseStatusView
 from pos.ui.counter.documents import DocumentsView
 from pos.ui.counter.notes import NotesView
 from pos.ui.counter.session import CounterSession
@@ -155,6 +156,10 @@ def build_main_window(
                 refund_fees=w.refund_fees, remove=w.remove_button, basket_view=w.basket_view,
                 refund_subtotal=w.refund_subtotal, sold_subtotal=w.sold_subtotal,
                 total=w.total, operation_number=w.operation_number)
+    DatabaseStatusView(session.database_watch, counter.pending, status=w.database_status,
+                       waiting=w.pending_scans)
+    session.database_watch.start(config.database.probe_seconds)
+    window.sig_closing.connect(session.database_watch.stop)
     take_back_view = TakeBackView(take_back, dialogs, add_tickets=w.add_tickets,
                                   order_button=w.order_button, say=say)
     contact_view = ContactView(w.contact_panel, contact, dialogs, say=say,
@@ -208,7 +213,7 @@ def run_window(config: Config) -> int:
     lang = language()
     install_translator(app, lang)
     set_language(lang)  # the core's and the devices' messages follow the window
-    database = Database(config.database_url)
+    database = Database(config.database_url, busy_timeout_ms=config.database.busy_timeout_ms)
     if not has_schema(database.engine):
         QMessageBox.critical(
             None, "Guichet",

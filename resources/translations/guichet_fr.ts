@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="215"/>
+        <location filename="../../pos/ui/app.py" line="220"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -429,6 +429,35 @@
         <location filename="../../pos/ui/contact/search.py" line="88"/>
         <source>More contacts match: type more of the name.</source>
         <translation>D&apos;autres contacts correspondent : tapez davantage du nom.</translation>
+    </message>
+</context>
+<context>
+    <name>CounterController</name>
+    <message>
+        <location filename="../../pos/ui/counter/controller.py" line="57"/>
+        <source>Database unreachable: ticket %1 is kept (%2 waiting) and will be taken when it is back.</source>
+        <translation>Base de données injoignable : le billet %1 est gardé (%2 en attente) et sera pris à son retour.</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseStatusView</name>
+    <message>
+        <location filename="../../pos/ui/counter/database_view.py" line="24"/>
+        <source>Database: connected</source>
+        <translation>Base : connectée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/database_view.py" line="25"/>
+        <source>Database: unreachable</source>
+        <translation>Base : injoignable</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/counter/database_view.py" line="31"/>
+        <source>Scans waiting: %n</source>
+        <translation>
+            <numerusform>Scans en attente : %n</numerusform>
+            <numerusform>Scans en attente : %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -907,7 +936,7 @@
     <name>ExchangeBar</name>
     <message>
         <location filename="../../pos/ui/exchange/bar.py" line="73"/>
-        <location filename="../../pos/ui/main_window.py" line="181"/>
+        <location filename="../../pos/ui/main_window.py" line="188"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
@@ -925,27 +954,27 @@
 <context>
     <name>ExchangeController</name>
     <message>
-        <location filename="../../pos/ui/counter/controller.py" line="70"/>
+        <location filename="../../pos/ui/counter/controller.py" line="103"/>
         <source>Ticket %1 added: %2</source>
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="154"/>
+        <location filename="../../pos/ui/hold/controller.py" line="155"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="45"/>
+        <location filename="../../pos/ui/refund/controller.py" line="46"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="51"/>
+        <location filename="../../pos/ui/refund/controller.py" line="52"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="145"/>
+        <location filename="../../pos/ui/app.py" line="146"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -1045,52 +1074,52 @@
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="111"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="112"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="115"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="116"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="119"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="120"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="150"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="151"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="154"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="155"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="165"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="166"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="167"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="168"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="168"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="170"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="174"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="175"/>
         <source>The e-mail could not be sent: %1</source>
         <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>
@@ -1305,7 +1334,7 @@
 <context>
     <name>HoldController</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/hold/controller.py" line="134"/>
+        <location filename="../../pos/ui/hold/controller.py" line="135"/>
         <source>Operation %1 resumed: %n ticket(s).</source>
         <translation>
             <numerusform>Ordre %1 repris : %n billet.</numerusform>
@@ -1316,7 +1345,7 @@
 <context>
     <name>HoldUi</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="220"/>
+        <location filename="../../pos/ui/main_window.py" line="227"/>
         <source>OPERATIONS ON HOLD</source>
         <translation>ORDRES EN ATTENTE</translation>
     </message>
@@ -1391,158 +1420,158 @@
         <translation>Imprimante : état inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="114"/>
+        <location filename="../../pos/ui/main_window.py" line="121"/>
         <source>Ticket number</source>
         <translation>N° de billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="117"/>
+        <location filename="../../pos/ui/main_window.py" line="124"/>
         <source>Scan or type a ticket number, then Enter</source>
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
         <location filename="../../pos/ui/counter/view.py" line="123"/>
-        <location filename="../../pos/ui/main_window.py" line="125"/>
+        <location filename="../../pos/ui/main_window.py" line="132"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="131"/>
+        <location filename="../../pos/ui/main_window.py" line="138"/>
         <source>ADD TICKETS</source>
         <translation>AJOUTER BILLETS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="136"/>
+        <location filename="../../pos/ui/main_window.py" line="143"/>
         <source>Refund the simple fees</source>
         <translation>Rembourser les frais simples</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="138"/>
+        <location filename="../../pos/ui/main_window.py" line="145"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="144"/>
+        <location filename="../../pos/ui/main_window.py" line="151"/>
         <source>WAIVE FEES</source>
         <translation>LEVER LES FRAIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>Refunded subtotal</source>
         <translation>Sous-total remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="169"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="163"/>
+        <location filename="../../pos/ui/main_window.py" line="170"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="164"/>
+        <location filename="../../pos/ui/main_window.py" line="171"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="165"/>
+        <location filename="../../pos/ui/main_window.py" line="172"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="166"/>
+        <location filename="../../pos/ui/main_window.py" line="173"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="167"/>
+        <location filename="../../pos/ui/main_window.py" line="174"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="177"/>
+        <location filename="../../pos/ui/main_window.py" line="184"/>
         <source>EXCHANGED (BY CONTACT)</source>
         <translation>ÉCHANGÉ (PAR CONTACT)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="192"/>
+        <location filename="../../pos/ui/main_window.py" line="199"/>
         <source>Sold subtotal</source>
         <translation>Sous-total vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="196"/>
+        <location filename="../../pos/ui/main_window.py" line="203"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="209"/>
+        <location filename="../../pos/ui/main_window.py" line="216"/>
         <source>by the public</source>
         <translation>par le public</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="210"/>
+        <location filename="../../pos/ui/main_window.py" line="217"/>
         <source>by the organiser</source>
         <translation>par l&apos;organisateur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="213"/>
+        <location filename="../../pos/ui/main_window.py" line="220"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="215"/>
+        <location filename="../../pos/ui/main_window.py" line="222"/>
         <source>Cause</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="218"/>
+        <location filename="../../pos/ui/main_window.py" line="225"/>
         <source>PUT ON HOLD</source>
         <translation>METTRE EN ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="222"/>
+        <location filename="../../pos/ui/main_window.py" line="229"/>
         <source>ABANDON OPERATION</source>
         <translation>ABANDONNER ORDRE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="250"/>
+        <location filename="../../pos/ui/main_window.py" line="257"/>
         <source>Exchange / sale:</source>
         <translation>Échange / vente :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="251"/>
+        <location filename="../../pos/ui/main_window.py" line="258"/>
         <source>Pay everything</source>
         <translation>Tout payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="254"/>
+        <location filename="../../pos/ui/main_window.py" line="261"/>
         <source>Refund:</source>
         <translation>Remboursement :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="257"/>
+        <location filename="../../pos/ui/main_window.py" line="264"/>
         <source>CASH</source>
         <translation>ESPÈCES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="261"/>
+        <location filename="../../pos/ui/main_window.py" line="268"/>
         <source>SPLIT</source>
         <translation>FRACTIONNER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="258"/>
+        <location filename="../../pos/ui/main_window.py" line="265"/>
         <source>CREDIT NOTE</source>
         <translation>SOLDE AVOIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="259"/>
+        <location filename="../../pos/ui/main_window.py" line="266"/>
         <source>SUSPENSE ACCOUNT</source>
         <translation>COMPTE D&apos;ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="260"/>
+        <location filename="../../pos/ui/main_window.py" line="267"/>
         <source>OTHER PAYMENT</source>
         <translation>AUTRE PAIEMENT</translation>
     </message>
@@ -1625,12 +1654,12 @@
         <translation>Un ordre est en cours : mettez-le en attente ou abandonnez-le avant d&apos;en reprendre un autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="65"/>
+        <location filename="../../pos/ui/hold/controller.py" line="66"/>
         <source>Operation %1 put on hold: its slip is printing.</source>
         <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="171"/>
+        <location filename="../../pos/ui/hold/controller.py" line="173"/>
         <source>Operation %1 abandoned: its tickets are free again.</source>
         <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
     </message>
@@ -1692,7 +1721,7 @@
     <message>
         <location filename="../../pos/ui/operators/view.py" line="40"/>
         <source>Switch operator...</source>
-        <translation>Changer d&apos;opérateur...</translation>
+        <translation>Changer d'opérateur...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/operators/view.py" line="42"/>
@@ -2423,10 +2452,7 @@
     <message numerus="yes">
         <location filename="../../pos/ui/take_back/controller.py" line="81"/>
         <source>%n ticket(s) refused without a supervisor&apos;s approval.</source>
-        <translation>
-            <numerusform>%n billet refusé sans l&apos;accord d&apos;un superviseur.</numerusform>
-            <numerusform>%n billets refusés sans l&apos;accord d&apos;un superviseur.</numerusform>
-        </translation>
+        <translation><numerusform>%n billet refusé sans l'accord d'un superviseur.</numerusform><numerusform>%n billets refusés sans l'accord d'un superviseur.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2450,16 +2476,13 @@
     <message numerus="yes">
         <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="58"/>
         <source>Enter asks a supervisor for the %n ticket(s) refused without their approval.</source>
-        <translation>
-            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour le billet refusé.</numerusform>
-            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour les %n billets refusés.</numerusform>
-        </translation>
+        <translation><numerusform>Entrée demande l'accord d'un superviseur pour le billet refusé.</numerusform><numerusform>Entrée demande l'accord d'un superviseur pour les %n billets refusés.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>TakeBackUi</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="133"/>
+        <location filename="../../pos/ui/main_window.py" line="140"/>
         <source>Order [Ctrl+Alt+F]</source>
         <translation>Dossier [Ctrl+Alt+F]</translation>
     </message>
@@ -2535,7 +2558,7 @@
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="30"/>
         <source>A refund or an exchange of today at this counter is undone: its tickets are valid again and the money comes back.</source>
-        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l&apos;argent revient.</translation>
+        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l'argent revient.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="42"/>
@@ -2555,7 +2578,7 @@
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="51"/>
         <source>Undo the cancellation</source>
-        <translation>Annuler l&apos;annulation</translation>
+        <translation>Annuler l'annulation</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="53"/>
@@ -2568,12 +2591,12 @@
     <message>
         <location filename="../../pos/ui/undo/controller.py" line="23"/>
         <source>Undo the cancellation of %1</source>
-        <translation>Annuler l&apos;annulation de %1</translation>
+        <translation>Annuler l'annulation de %1</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/controller.py" line="37"/>
         <source>Operation %1 undone by operation %2: %3 valid again.</source>
-        <translation>Ordre %1 annulé par l&apos;ordre %2 : %3 de nouveau valable(s).</translation>
+        <translation>Ordre %1 annulé par l'ordre %2 : %3 de nouveau valable(s).</translation>
     </message>
 </context>
 <context>
@@ -2586,7 +2609,7 @@
     <message>
         <location filename="../../pos/ui/undo/view.py" line="23"/>
         <source>Undo a cancellation...</source>
-        <translation>Annuler l&apos;annulation...</translation>
+        <translation>Annuler l'annulation...</translation>
     </message>
 </context>
 <context>

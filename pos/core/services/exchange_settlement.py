@@ -42,6 +42,7 @@ from pos.core.money import ZERO, as_text
 from pos.core.services import settlement as step
 from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
+from pos.core.services.idempotency import outcome_type
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
 from pos.core.services.print_jobs import DEFERRED_NOTE
@@ -54,6 +55,7 @@ from pos.core.ticket_documents import ExchangeReceipt, TicketFace, exchange_rece
 from pos.core.uow import UnitOfWork
 
 
+@outcome_type
 @dataclass(frozen=True)
 class ExchangeResult:
     operation_id: int
@@ -109,6 +111,7 @@ def settle_exchange(
     tickets_print: str = "now",
     delivery_mode: str = "Remis au contact",
     approval: Approval | None = None,
+    idempotency_key: str | None = None,
 ) -> ExchangeResult:
     """``tickets_print``: "now" (the new tickets are printed after the commit), "later"
     (their print jobs wait for the cashier, see ``print_jobs.DEFERRED_NOTE``) or "none"
@@ -117,7 +120,9 @@ def settle_exchange(
     _check_request(cancellation, sale, tickets_print)
     sums = totals(cancellation, sale)
     checked = check_tenders(sums.total, tenders)
-    ctx = step.open_write(uow, station, clock)
+    ctx = step.open_write(uow, station, clock, idempotency_key, "exchange")
+    if ctx.replay is not None:
+        return ctx.replay
     locked = step.recheck_taken_back(ctx, cancellation)
     step.assess_fees(ctx, cancellation, OperationKind.EXCHANGE, notes)
     recheck_sold(uow, sale, locked, clock, own_hold=cancellation.held_operation_id)
@@ -140,9 +145,9 @@ def settle_exchange(
     result = _result(ctx, operation, cancellation, sale, locked, pairs, created, sums,
                      checked, recorded, vouchers)
     _journal(ctx, operation, cancellation, sale, result, sums, checked)
-    job_ids = _enqueue(ctx, operation, result, tickets_print)
-    step.commit(ctx)
-    return replace(result, print_job_ids=job_ids)
+    result = replace(result, print_job_ids=_enqueue(ctx, operation, result, tickets_print))
+    step.commit(ctx, result)
+    return result
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from pos.core.models import OperationKind, OperationState
 from pos.core.money import ZERO, as_text
 from pos.core.services import settlement as step
 from pos.core.services.contact_details import basket_contact
+from pos.core.services.idempotency import outcome_type
 from pos.core.services.operation_notes import REQUESTED_BY_LABELS, OperationNotes
 from pos.core.services.refund_ceiling import check_refund_ceiling
 from pos.core.services.sale_checks import recheck_sold
@@ -37,6 +38,7 @@ from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 
 
+@outcome_type
 @dataclass(frozen=True)
 class HoldResult:
     operation_id: int
@@ -55,6 +57,7 @@ def hold_basket(
     notes: OperationNotes | None = None,
     sale: ExchangeBasket | None = None,
     seat_minutes: int = DEFAULT_SEAT_MINUTES,
+    idempotency_key: str | None = None,
 ) -> HoldResult:
     """Save the basket as an operation on hold and build its slip. A basket resumed from a
     held operation is held again under its own number; otherwise the counter's next
@@ -64,7 +67,9 @@ def hold_basket(
         raise EmptyBasket()
     sale = sale if sale is not None and len(sale) else None
     notes = (notes or OperationNotes()).checked()
-    ctx = step.open_write(uow, station, clock)
+    ctx = step.open_write(uow, station, clock, idempotency_key, "hold")
+    if ctx.replay is not None:
+        return ctx.replay
     locked = step.recheck_taken_back(ctx, basket)
     net = {order_id: -amount for order_id, amount in basket.refund_by_order().items()}
     if sale is not None:
@@ -82,9 +87,10 @@ def hold_basket(
                         cause=notes.cause, remarks=notes.remarks,
                         **_sale_payload(sale, until))
     slip = _slip(ctx, uow, basket, operation.number, notes, sale, until)
-    job_ids = step.enqueue_documents(ctx, operation, (slip,))
-    step.commit(ctx)
-    return HoldResult(operation.id, operation.number, (slip,), job_ids, until)
+    result = HoldResult(operation.id, operation.number, (slip,),
+                        step.enqueue_documents(ctx, operation, (slip,)), until)
+    step.commit(ctx, result)
+    return result
 
 
 def _hold_sale(ctx: step.Context, operation_id: int, sale: ExchangeBasket | None,
@@ -128,14 +134,17 @@ def _slip(ctx: step.Context, uow: UnitOfWork, basket: CancellationBasket, number
         refunded=-basket.refund_total, seats_until=until))
 
 
-def abandon_held(uow: UnitOfWork, operation_id: int, station: Station, clock: Clock) -> int:
+def abandon_held(uow: UnitOfWork, operation_id: int, station: Station, clock: Clock, *,
+                 idempotency_key: str | None = None) -> int:
     """ABANDONNER ORDRE on a held operation: it is marked abandoned (its number stays
     used), its tickets are free again, nothing else changes. Returns its number."""
-    ctx = step.open_write(uow, station, clock)
+    ctx = step.open_write(uow, station, clock, idempotency_key, "abandon")
+    if ctx.replay is not None:
+        return ctx.replay
     operation = step.lock_held(uow, operation_id)
     step.move_held(ctx, operation, OperationState.ABANDONED)
     drop_held_sale(uow, operation.id)  # its seats are free at once
     step.append_journal(ctx, "operation.abandoned", operation,
                         tickets=step.held_ticket_numbers(uow, operation.id))
-    step.commit(ctx)
+    step.commit(ctx, operation.number, operation.id)
     return operation.number

@@ -15,6 +15,7 @@ from pos.core.receipts import RefundReceipt, refund_receipt
 from pos.core.services import settlement as step
 from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
+from pos.core.services.idempotency import outcome_type
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
 from pos.core.services.refund_ceiling import check_refund_ceiling
@@ -25,6 +26,7 @@ from pos.core.uow import UnitOfWork
 __all__ = ["REFUND_MODES", "SettlementResult", "Tender", "refund_basket"]
 
 
+@outcome_type
 @dataclass(frozen=True)
 class SettlementResult:
     operation_id: int
@@ -48,18 +50,22 @@ def refund_basket(
     notes: OperationNotes | None = None,
     print_note: str = "",
     approval: Approval | None = None,
+    idempotency_key: str | None = None,
 ) -> SettlementResult:
     """``held_operation_id``: the operation on hold the basket was resumed from; it is
     completed under its own number. ``notes``: requested by, cause, remarks.
     ``print_note``: the documents wait for the cashier under this note instead of
     printing (a bulk refund, nobody at the counter). ``approval``: a supervisor's, when
-    the refund needs one (``SupervisorRequired``)."""
+    the refund needs one (``SupervisorRequired``). ``idempotency_key``: a key already
+    settled returns its first result."""
     if not basket.tickets:
         raise EmptyBasket()
     if held_operation_id is not None:
         basket.held_operation_id = held_operation_id
     checked = check_tenders(-basket.refund_total, tenders)
-    ctx = step.open_write(uow, station, clock)
+    ctx = step.open_write(uow, station, clock, idempotency_key, "refund")
+    if ctx.replay is not None:
+        return ctx.replay
     locked = step.recheck_taken_back(ctx, basket)
     step.assess_fees(ctx, basket, OperationKind.REFUND, notes)
     net = {order_id: -amount for order_id, amount in basket.refund_by_order().items()}
@@ -79,9 +85,10 @@ def refund_basket(
     cash = any(t.mode is PaymentMode.CASH for t in recorded)
     job_ids = step.enqueue_documents(ctx, operation, documents, open_drawer=cash,
                                      waiting_note=print_note)
-    step.commit(ctx)
-    return SettlementResult(operation.id, operation.number, basket.refund_total,
-                            tuple(recorded), documents, cash, job_ids)
+    result = SettlementResult(operation.id, operation.number, basket.refund_total,
+                              tuple(recorded), documents, cash, job_ids)
+    step.commit(ctx, result)
+    return result
 
 
 def _receipt(ctx: step.Context, number: int, basket: CancellationBasket,

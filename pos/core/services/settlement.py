@@ -3,7 +3,9 @@ counter is a short composition of these steps, in this order (in the manner of
 pretix's ``OrderChangeManager.commit``: check everything again inside the transaction,
 then apply, then commit once):
 
-1. ``open_write``: the write transaction, before any check (BEGIN IMMEDIATE on SQLite);
+1. ``open_write``: the write transaction, before any check (BEGIN IMMEDIATE on SQLite),
+   and the settlement's idempotency key claimed (``idempotency.claim``): a key already
+   settled gives back its first outcome (``Context.replay``), and nothing is settled;
 2. ``recheck_taken_back`` (and, for an exchange, ``sale_checks.recheck_sold``): every
    ticket locked and checked again, a resumed operation still on hold;
 2b. ``assess_fees``: the cancellation / exchange fee of each ticket, by the rules, now
@@ -15,8 +17,9 @@ then apply, then commit once):
 6. ``payments.record_payments``: payments, credit notes and suspense-account movements;
 7. ``append_journal``: the journal entry;
 8. ``enqueue_documents``: the print jobs;
-9. ``commit`` (in training mode: everything rolled back, the documents printed
-   marked FORMATION, see ``services.training``).
+9. ``commit``: the outcome recorded under the key, in the same transaction (in
+   training mode: everything rolled back, the documents printed marked FORMATION, see
+   ``services.training``).
 
 A step raises a ``DomainError`` in French and writes nothing that survives it: the unit
 of work rolls the whole transaction back.
@@ -28,12 +31,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select, update
 
 from pos.core import journal
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
+from pos.core.crash_points import reached
 from pos.core.documents import Document
 from pos.core.errors import (
     FeesChanged,
@@ -59,6 +64,7 @@ from pos.core.models import (
 from pos.core.services import training
 from pos.core.services.authorization import Approval, Approver, settlement_approver
 from pos.core.services.fee_rules import evaluate as evaluate_fees
+from pos.core.services.idempotency import claim, record
 from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.operation_numbers import take_operation_number
 from pos.core.services.print_jobs import enqueue
@@ -86,7 +92,8 @@ _TOUCH_ORDERS = (update(_orders).where(_orders.c.id.in_(bindparam("ids", expandi
 
 @dataclass(frozen=True)
 class Context:
-    """What every step needs: where, who, when."""
+    """What every step needs: where, who, when; the settlement's key, and ``replay``:
+    the outcome the key already settled (the service returns it and does nothing)."""
 
     uow: UnitOfWork
     station: Station
@@ -94,14 +101,22 @@ class Context:
     now: datetime
     approver: Approver | None = None  # who allowed what the operator alone may not
     held_back: list[Document] = field(default_factory=list)  # training: printed at the end
+    key: str | None = None
+    replay: Any = None
 
 
-def open_write(uow: UnitOfWork, station: Station, clock: Clock) -> Context:
-    """Step 1. The time is read once: every row of the settlement carries the same."""
+def open_write(uow: UnitOfWork, station: Station, clock: Clock, key: str | None = None,
+               kind: str = "") -> Context:
+    """Step 1. The time is read once: every row of the settlement carries the same.
+    ``key``: the caller's idempotency key for this settlement (``kind``: refund,
+    exchange, hold, abandon), claimed inside the write transaction."""
     if not station.operator_id:
         raise NotLoggedIn()
     uow.begin_write()
-    return Context(uow, station, clock, clock.now())
+    now = clock.now()
+    replay = claim(uow, key, kind, station.counter_id, now) if key else None
+    reached("write_opened")
+    return Context(uow, station, clock, now, key=key, replay=replay)
 
 
 def authorize(ctx: Context, basket: CancellationBasket, locked: dict[int, TakenBack], *,
@@ -197,6 +212,7 @@ def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind
         operation.approved_by_id = ctx.approver.id if ctx.approver else None
         apply_notes(operation, notes)
         s.flush()
+        reached("operation_opened")
         return OperationRef(operation.id, operation.number)
     checked = (notes or OperationNotes()).checked()
     number = take_operation_number(ctx.uow, ctx.station.counter_id)
@@ -209,6 +225,7 @@ def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind
         "refund_fees": basket.refund_fees,
         "requested_by": checked.requested_by, "cause": checked.cause,
         "remarks": checked.remarks}).scalar_one()
+    reached("operation_opened")
     return OperationRef(operation_id, number)
 
 
@@ -238,6 +255,7 @@ def cancel_taken_back(ctx: Context, operation: OperationRef, basket: Cancellatio
         if items:
             transition(ctx.uow, items, to, ctx.clock, locked)
     write_cancel_lines(ctx, operation, basket)
+    reached("tickets_cancelled")
 
 
 def touch_orders(ctx: Context, order_ids: Iterable[int]) -> None:
@@ -245,6 +263,7 @@ def touch_orders(ctx: Context, order_ids: Iterable[int]) -> None:
     ctx.uow.execute(_TOUCH_ORDERS, {
         "ids": sorted(set(order_ids)), "at": ctx.now, "by": ctx.station.operator_id,
         "point": ctx.station.sales_point_id})
+    reached("orders_touched")
 
 
 def append_journal(ctx: Context, action: str, operation: OperationRef | Operation | None,
@@ -260,6 +279,7 @@ def append_journal(ctx: Context, action: str, operation: OperationRef | Operatio
                    counter_id=ctx.station.counter_id, operator_id=ctx.station.operator_id,
                    operation_id=operation.id if operation is not None else None, net=net,
                    **payload)
+    reached("journal_appended")
 
 
 def enqueue_documents(ctx: Context, operation: OperationRef | Operation,
@@ -272,19 +292,29 @@ def enqueue_documents(ctx: Context, operation: OperationRef | Operation,
     if ctx.station.training:
         ctx.held_back.extend(documents)
         return ()
-    return enqueue(ctx.uow.session, ctx.station.counter_id, operation.id, documents,
-                   open_drawer, ctx.now, operator_id=ctx.station.operator_id,
-                   waiting_note=waiting_note)
+    job_ids = enqueue(ctx.uow.session, ctx.station.counter_id, operation.id, documents,
+                      open_drawer, ctx.now, operator_id=ctx.station.operator_id,
+                      waiting_note=waiting_note)
+    reached("documents_enqueued")
+    return job_ids
 
 
-def commit(ctx: Context) -> None:
-    """Step 9; in training mode, the whole settlement is rolled back instead and only
-    its documents are printed, marked FORMATION (``services.training``)."""
+def commit(ctx: Context, outcome: Any = None, operation_id: int | None = None) -> None:
+    """Step 9. ``outcome``: what the service returns, kept under the key (a retry gets
+    it back); ``operation_id`` defaults to the outcome's. In training mode the whole
+    settlement is rolled back instead and only its documents are printed, marked
+    FORMATION (``services.training``): no key is kept, nothing happened."""
     if ctx.station.training:
         training.finish(ctx.uow, ctx.held_back, counter_id=ctx.station.counter_id,
                         operator_id=ctx.station.operator_id, now=ctx.now)
         return
+    if ctx.key is not None:
+        if operation_id is None:
+            operation_id = getattr(outcome, "operation_id", None)
+        record(ctx.uow, ctx.key, operation_id, outcome)
+    reached("before_commit")
     ctx.uow.commit()
+    reached("after_commit")
 
 
 def held_ticket_numbers(uow: UnitOfWork, operation_id: int) -> list[str]:

@@ -14,6 +14,7 @@ from pos.core.models import OperatorRole
 from pos.core.services.approvals import approve
 from pos.core.services.operators import at_least
 from pos.core.services.scanning import take_ticket
+from pos.ui.counter.pending_scans import PendingScans
 from pos.ui.counter.session import CounterSession
 
 log = logging.getLogger(__name__)
@@ -28,16 +29,48 @@ class CounterController(QObject):
         # Tried first, in order: True when the scan was theirs (a hold slip...). Filled
         # by the composition root, so that the counter knows no feature.
         self.interceptors: list[Callable[[str], bool]] = []
+        # Scans the database could not take (it was away): kept, replayed when it is back.
+        self.pending = PendingScans(self)
+        session.database_watch.sig_state.connect(self._database_state)
 
     @property
     def basket(self):
         return self.session.basket
 
     def scan(self, raw: str) -> bool:
-        """A scanned or typed code; True when it was taken (a ticket, a hold slip)."""
-        if any(intercept(raw) for intercept in self.interceptors):
-            return True
-        return self._take(raw)
+        """A scanned or typed code; True when it was taken (a ticket, a hold slip) or
+        kept for later (the database is away)."""
+        watch = self.session.database_watch
+        if not watch.up or len(self.pending):
+            return self._keep(raw)
+        losses = watch.losses
+        taken = any(intercept(raw) for intercept in self.interceptors) or self._take(raw)
+        if watch.losses != losses:  # it failed on the database, not on the ticket
+            return self._keep(raw)
+        return taken
+
+    # --- scans kept while the database is away -------------------------------------
+
+    def _keep(self, raw: str) -> bool:
+        self.pending.keep(raw.strip())
+        log.info("scan %s kept: the database is unreachable", raw.strip())
+        text = QCoreApplication.translate("CounterController", "Database unreachable: ticket %1 is kept (%2 waiting) and will be taken when it is back.")  # noqa: E501
+        self.session.say(text.replace("%1", raw.strip()).replace("%2", str(len(self.pending))),
+                         "error")
+        return True
+
+    def _database_state(self, up: bool) -> None:
+        """Back: the kept scans are taken in their order; one that meets the database
+        away again goes back first in the queue."""
+        watch = self.session.database_watch
+        while up and len(self.pending):
+            raw = self.pending.take_first()
+            losses = watch.losses
+            taken = any(intercept(raw) for intercept in self.interceptors) or self._take(raw)
+            if watch.losses != losses:
+                self.pending.keep(raw, first=True)
+                return
+            log.info("kept scan %s replayed: %s", raw, "taken" if taken else "refused")
 
     def approve_and_scan(self, raw: str, login: str, pin: str) -> bool:
         """A supervisor's login and PIN lift a checked-in / past-performance refusal."""

@@ -8,6 +8,7 @@ The composition root (``pos.ui.app``) builds one session per window.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
@@ -16,7 +17,7 @@ from PySide6.QtCore import QObject, Signal
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.db import Database
-from pos.core.errors import DomainError
+from pos.core.errors import DatabaseUnreachable, DomainError
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals
 from pos.core.exchange_basket import totals as exchange_totals
 from pos.core.models import PaymentMode
@@ -26,6 +27,7 @@ from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.station import Station, next_operation_number
 from pos.core.uow import UnitOfWork
 from pos.ui.common import ops
+from pos.ui.counter.database_watch import DatabaseWatch
 
 T = TypeVar("T")
 
@@ -72,6 +74,14 @@ class CounterSession(QObject):
         # Set by the composition root: asks a supervisor when the core refuses an
         # action without one (pos.ui.counter.approval.SupervisorGate).
         self.approvals: SupervisorHook | None = None
+        # The idempotency keys of the settlements the baskets make, one per kind (refund,
+        # exchange, hold, abandon): the same until the baskets change, so a second press
+        # (or a retry after an error) settles once.
+        self._settlement_keys: dict[str, str] = {}
+        self.sig_basket_changed.connect(self._forget_settlement_key)
+        self.sig_sale_changed.connect(self._forget_settlement_key)
+        # "Base : connectée / injoignable": probed off the GUI thread, told by run().
+        self.database_watch = DatabaseWatch(database.ping, self)
 
     # --- the core -----------------------------------------------------------------
 
@@ -82,8 +92,18 @@ class CounterSession(QObject):
             failure: str | None = None, refused=None) -> ops.Outcome[T]:
         """``ops.run`` on this counter's database; refusals go to the message line
         unless ``said`` is False (the caller shows them in its dialog)."""
-        return ops.run(self.uow, work, what=what, say=self.say if said else None,
-                       failure=failure, refused=refused)
+        outcome = ops.run(self.uow, work, what=what, say=self.say if said else None,
+                          failure=failure, refused=refused)
+        if isinstance(outcome.refusal, DatabaseUnreachable):
+            self.database_watch.lost()
+        return outcome
+
+    def settlement_key(self, kind: str) -> str:
+        """The idempotency key a ``kind`` of settlement of the current baskets carries."""
+        return self._settlement_keys.setdefault(kind, uuid.uuid4().hex)
+
+    def _forget_settlement_key(self) -> None:
+        self._settlement_keys.clear()
 
     def supervisor(self, then: Callable[[Approval], object]):
         """A ``refused`` hook for ``run``: a refusal for want of a supervisor asks one on

@@ -106,7 +106,8 @@ class ExchangeSettlement(QObject):
             uow, s.basket, self.sale, tenders, s.station, s.clock,
             credit_note_validity_days=s.credit_note_validity_days, notes=s.notes,
             tickets_print="none" if recipient else s.tickets_print,
-            delivery_mode=DELIVERY_MODES[s.delivery], approval=approval),
+            delivery_mode=DELIVERY_MODES[s.delivery], approval=approval,
+            idempotency_key=s.settlement_key("exchange")),
             refused=s.supervisor(lambda given: self.settle(tenders, given)),
             what="exchange", failure=QCoreApplication.translate("ExchangeSettlement", "The exchange could not be recorded: nothing was changed. Try again."))  # noqa: E501
         if not outcome.ok:

@@ -53,7 +53,8 @@ class HoldController(QObject):
         sale = s.sale if len(s.sale) else None  # both sides are held, with their seats
         outcome = s.run(lambda uow: hold_basket(uow, self.basket, s.station, s.clock,
                                                 notes=s.notes, sale=sale,
-                                                seat_minutes=s.hold_seat_minutes),
+                                                seat_minutes=s.hold_seat_minutes,
+                                                idempotency_key=s.settlement_key("hold")),
                         what="hold", failure=_failure())
         if not outcome.ok:
             return None
@@ -158,7 +159,8 @@ class HoldController(QObject):
     def _abandon_held(self) -> bool:
         s = self.session
         outcome = s.run(lambda uow: abandon_held(uow, self.basket.held_operation_id,
-                                                 s.station, s.clock),
+                                                 s.station, s.clock,
+                                                 idempotency_key=s.settlement_key("abandon")),
                         what="abandon", failure=_failure())
         if not outcome.ok:
             return False

@@ -40,7 +40,8 @@ class RefundController(QObject):
             uow, s.basket, tenders, s.station, s.clock,
             credit_note_validity_days=s.credit_note_validity_days,
             held_operation_id=s.basket.held_operation_id, notes=s.notes,
-            approval=approval),
+            approval=approval,
+            idempotency_key=s.settlement_key("refund")),
             refused=s.supervisor(lambda given: self.settle(tenders, given)),
             what="refund", failure=QCoreApplication.translate(
                 "ExchangeController",
