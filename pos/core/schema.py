@@ -4,7 +4,12 @@
 
 from __future__ import annotations
 
-from pos.core import models_catalog, models_ledger, models_printing  # noqa: F401
+from pos.core import (  # noqa: F401
+    models_cash,
+    models_catalog,
+    models_ledger,
+    models_printing,
+)
 from pos.core.models import Base
 
 metadata = Base.metadata

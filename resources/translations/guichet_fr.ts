@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="178"/>
+        <location filename="../../pos/ui/app.py" line="182"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -81,42 +81,42 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="21"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="42"/>
         <source>TYPE / PRODUCT / ITEM (BY OPERATION)</source>
         <translation>TYPE / PRODUIT / ARTICLE (PAR OPÉRATION)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="22"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="43"/>
         <source>CONTACT</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="23"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="44"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="24"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="45"/>
         <source>PRICE</source>
         <translation>PRIX</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="25"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="46"/>
         <source>FEES</source>
         <translation>FRAIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="26"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="47"/>
         <source>AMOUNT</source>
         <translation>MONTANT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="27"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="48"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="64"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="107"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -778,7 +778,7 @@
         <translation>Alt+Suppr</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/bar.py" line="101"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="110"/>
         <source>Scan first the tickets the customer gives back: the exchange sells against the cancellation basket.</source>
         <translation>Scannez d&apos;abord les billets que le client rend : l&apos;échange se vend contre le panier d&apos;annulation.</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="123"/>
+        <location filename="../../pos/ui/app.py" line="125"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -1083,7 +1083,7 @@
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="73"/>
+        <location filename="../../pos/ui/counter/view.py" line="113"/>
         <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
@@ -1229,12 +1229,12 @@
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="70"/>
+        <location filename="../../pos/ui/counter/view.py" line="110"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="86"/>
+        <location filename="../../pos/ui/counter/view.py" line="122"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
