@@ -27,6 +27,9 @@ def _parser() -> argparse.ArgumentParser:
     show = order.add_parser("show", help="afficher un dossier")
     show.add_argument("number", type=int)
     show.add_argument("--json", action="store_true", help="sortie JSON")
+    from pos.cli_reports import add_parsers
+
+    add_parsers(verbs)
     return parser
 
 
@@ -126,6 +129,12 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)
         _parser().parse_args(["order", "--help"])
+    if args.verb == "report":
+        if args.report_verb:
+            from pos.cli_reports import cmd_report
+
+            return cmd_report(config, args)
+        _parser().parse_args(["report", "--help"])
     from pos.ui.app import run_window
 
     return run_window(config)

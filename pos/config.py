@@ -156,6 +156,12 @@ class MailConfig:
 
 
 @dataclass(frozen=True)
+class CashConfig:
+    reports_dir: str = _key("", doc="Z reports (PDF) are saved here at each close; "
+                                    "empty = data folder/reports")
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     counter: CounterConfig = field(default_factory=CounterConfig)
@@ -164,6 +170,7 @@ class Config:
     scanner: ScannerConfig = field(default_factory=ScannerConfig)
     refunds: RefundsConfig = field(default_factory=RefundsConfig)
     mail: MailConfig = field(default_factory=MailConfig)
+    cash: CashConfig = field(default_factory=CashConfig)
     source: Path | None = None
 
     @property
@@ -180,6 +187,10 @@ class Config:
     def mail_outbox_dir(self) -> Path:
         return Path(self.mail.outbox_dir) if self.mail.outbox_dir else data_dir() / "outbox"
 
+    @property
+    def cash_reports_dir(self) -> Path:
+        return Path(self.cash.reports_dir) if self.cash.reports_dir else data_dir() / "reports"
+
 
 _SECTIONS = {f.name: f.type for f in dataclasses.fields(Config) if f.name != "source"}
 _SECTION_CLASSES = {
@@ -190,6 +201,7 @@ _SECTION_CLASSES = {
     "scanner": ScannerConfig,
     "refunds": RefundsConfig,
     "mail": MailConfig,
+    "cash": CashConfig,
 }
 
 

@@ -11,7 +11,7 @@ from pos.core.documents import Columns, Document, Feed, Heading, Separator, Text
 from pos.core.models import PaymentMode
 from pos.core.models_cash import CashMovementKind
 from pos.core.receipts import MODE_LABELS
-from pos.core.reports import Report, Table, to_document
+from pos.core.reports import Report, Table, to_csv, to_document
 from pos.core.services.cash_reports import KindLine, PeriodReport, SessionReport
 from pos.core.services.station import Station
 from pos.formatting import local, money, timestamp
@@ -114,3 +114,18 @@ def period_report_view(r: PeriodReport, venue: str = "") -> Report:
              ("Opérations", str(sum(ln.operations for ln in r.lines.by_cause))))
     return Report("REMBOURSEMENTS ET ÉCHANGES", facts,
                   _breakdown_tables(r.lines.by_mode, r.lines.by_cause), heading=venue)
+
+
+def _plain_amount(amount: Decimal) -> str:
+    """For a spreadsheet: ``-110,00`` (decimal comma, no thousands separator, no sign €)."""
+    return f"{amount:.2f}".replace(".", ",")
+
+
+def period_csv(r: PeriodReport) -> str:
+    """The period's two breakdowns in one CSV (``Par`` says which), for a spreadsheet."""
+    rows = tuple(("mode", KIND_LABELS[ln.kind], mode_label(ln.key), str(ln.operations),
+                  _plain_amount(ln.amount)) for ln in r.lines.by_mode)
+    rows += tuple(("cause", KIND_LABELS[ln.kind], ln.key or "(sans cause)", str(ln.operations),
+                   _plain_amount(ln.amount)) for ln in r.lines.by_cause)
+    return to_csv(Table("", ("Par", "Type", "Mode ou cause", "Opérations", "Montant (EUR)"),
+                        rows))

@@ -679,6 +679,11 @@ class UnknownCashSession(CashSessionError):
     template = N_("Cash session {session} not found.")
 
 
+class SessionNotClosed(CashSessionError):
+    code = "cash_session_not_closed"
+    template = N_("Cash session {session} is not closed yet: its X report gives its figures.")
+
+
 class CashRefundExceedsDrawer(CashSessionError):
     """Refused with a proposal: what the drawer holds in cash, the rest otherwise."""
 

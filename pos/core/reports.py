@@ -48,3 +48,13 @@ def to_csv(table: Table) -> str:
     writer.writerow(table.header)
     writer.writerows(table.rows)
     return "\ufeff" + out.getvalue()
+
+
+def to_text(report: Report) -> str:
+    """For a terminal: the facts, then each table, one row a line."""
+    width = max((len(label) for label, _ in report.facts), default=0)
+    lines = [report.title, ""] + [f"{label:<{width}}  {value}" for label, value in report.facts]
+    for table in report.tables:
+        lines += ["", table.title, "  " + " | ".join(table.header)]
+        lines += ["  " + " | ".join(row) for row in table.rows] or ["  (aucun)"]
+    return "\n".join(lines) + "\n"

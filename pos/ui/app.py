@@ -21,6 +21,8 @@ from pos.core.i18n import set_language
 from pos.core.models import PaymentMode
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
+from pos.ui.cash_session.controller import CashSessionController
+from pos.ui.cash_session.view import CashSessionUi
 from pos.ui.common.i18n import install_translator, language
 from pos.ui.contact.controller import ContactController
 from pos.ui.contact.view import ContactView
@@ -63,6 +65,7 @@ class Features:
     take_back: TakeBackController
     contact: ContactController
     devices: DevicesController
+    cash: CashSessionController | None = None
 
     @property
     def basket(self):
@@ -158,8 +161,10 @@ def build_main_window(
     window.device_ui = DeviceUi(window, devices, dialogs, say=say,
                                 set_printer_status=window.set_printer_status,
                                 scan_sources=hub.sources())
+    cash = CashSessionController(session, config.cash_reports_dir)
+    window.cash_session_ui = CashSessionUi(window, cash, dialogs)
     window.controller = Features(session, counter, refund, sale, settlement, hold,
-                                 take_back, contact, devices)
+                                 take_back, contact, devices, cash)
 
     session.refresh_operation_number()
     session.basket_changed()

@@ -46,6 +46,13 @@ CHECK_OR_TAKE_ALL = "Ctrl+Return"
 PRINT_JOBS = "Ctrl+J"
 NO_SALE = "Ctrl+T"
 DEVICE_SETTINGS = "Ctrl+Shift+P"
+# --- cash session ---------------------------------------------------------------------
+OPEN_CASH_SESSION = "Ctrl+Shift+O"
+CASH_IN = "Ctrl+Shift+E"
+CASH_OUT = "Ctrl+Shift+S"
+X_REPORT = "Ctrl+Shift+X"
+CLOSE_CASH_SESSION = "Ctrl+Shift+F"  # not Z: Ctrl+Shift+Z is the fields' redo
+REFUNDS_REPORT = "Ctrl+Shift+B"
 
 # Enter in its two spellings (main keyboard, keypad): dialogs answer both.
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

@@ -8,16 +8,17 @@ one counter they are written one after the other, and two events never tie)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from sqlalchemy import Select, case, distinct, func, select
 
-from pos.core.errors import UnknownCashSession
+from pos.core.errors import BadReportPeriod, UnknownCashSession
 from pos.core.models import Counter, JournalEntry, Operation, OperationState, Operator, Payment
 from pos.core.models_cash import CashMovement, CashMovementKind, CashSession, CashSessionState
 from pos.core.money import ZERO
 from pos.core.uow import UnitOfWork
+from pos.formatting import VENUE_TZ
 
 SETTLED = ("refund.settled", "exchange.settled")
 
@@ -213,3 +214,11 @@ def refunds_report(uow: UnitOfWork, start: datetime, end: datetime,
     if counter_id is not None:
         ids = ids.where(Operation.counter_id == counter_id)
     return PeriodReport(start, end, breakdown(uow, ids))
+
+
+def day_period(start: date, end: date) -> tuple[datetime, datetime]:
+    """Whole days in the venue's time zone: [start 00:00, the day after end 00:00)."""
+    if start > end:
+        raise BadReportPeriod(start=start.strftime("%d.%m.%Y"), end=end.strftime("%d.%m.%Y"))
+    return (datetime.combine(start, time(0), tzinfo=VENUE_TZ),
+            datetime.combine(end + timedelta(days=1), time(0), tzinfo=VENUE_TZ))

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos import formatting
+from pos.core.errors import CashRefundExceedsDrawer, DomainError
 from pos.core.models import PaymentMode
 from pos.core.services.refunds import SettlementResult, Tender, refund_basket
 from pos.ui.counter.session import CounterSession
 
 
 class RefundController(QObject):
+    #: a cash refund the drawer cannot pay: (what it holds, the refund's tenders); the
+    #: bar offers the split (the drawer's content in cash, the rest otherwise)
+    sig_cash_short = Signal(object, object)
+
     def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
         super().__init__(parent or session)
         self.session = session
@@ -39,7 +44,8 @@ class RefundController(QObject):
             held_operation_id=s.basket.held_operation_id, notes=s.notes),
             what="refund", failure=QCoreApplication.translate(
                 "ExchangeController",
-                "The refund could not be recorded: nothing was changed. Try again."))
+                "The refund could not be recorded: nothing was changed. Try again."),
+            refused=lambda exc: self._cash_short(exc, tenders))
         if not outcome.ok:
             return None
         result = outcome.value
@@ -48,3 +54,9 @@ class RefundController(QObject):
                   .replace("%2", formatting.money(result.refunded)))
         s.refresh_operation_number()
         return result
+
+    def _cash_short(self, exc: DomainError, tenders: list[Tender]) -> bool:
+        """The refusal is said as always; the proposal follows (returns False)."""
+        if isinstance(exc, CashRefundExceedsDrawer):
+            self.sig_cash_short.emit(exc.details["available_amount"], tenders)
+        return False
