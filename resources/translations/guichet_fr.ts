@@ -454,22 +454,22 @@
 <context>
     <name>CountDialog</name>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="66"/>
+        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="67"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="83"/>
+        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="84"/>
         <source>Counted: %1</source>
         <translation>Compté : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="85"/>
+        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="86"/>
         <source>Expected: %1</source>
         <translation>Attendu : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="87"/>
+        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="88"/>
         <source>Difference: %1</source>
         <translation>Écart : %1</translation>
     </message>

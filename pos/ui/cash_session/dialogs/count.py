@@ -36,6 +36,7 @@ class CountDialog(QDialog):
         for index, cents in enumerate(sorted(denominations.DENOMINATIONS, reverse=True)):
             row, column = index % 8, 2 * (index // 8)
             label = QLabel(denominations.label(cents), self)
+            label.setObjectName(f"countLabel{cents}")
             spin = QSpinBox(self)
             spin.setObjectName(f"countSpin{cents}")
             spin.setRange(0, denominations.MAX_PIECES)
