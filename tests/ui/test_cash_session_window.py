@@ -169,3 +169,25 @@ def test_x_and_refunds_reports_are_shown_and_saved(cash_window, qtbot, demo, tmp
                      Qt.MouseButton.LeftButton)
     saved = list((tmp_path / "reports").glob("refunds-*.csv"))
     assert saved and saved[0].read_text(encoding="utf-8-sig").startswith("Par;Type;")
+
+
+def test_a_closed_counter_refuses_cash_until_its_drawer_is_opened(cash_window, qtbot, demo):
+    w = cash_window
+    w.controller.cash.close({10000: 5, 5000: 6, 2000: 5, 1000: 5, 500: 6, 200: 5, 100: 5,
+                             50: 6, 20: 5, 10: 10})  # the demo's float, exactly
+    qtbot.waitUntil(lambda: label(w, "drawerExpectedLabel") == "Caisse fermée")
+    wedge_scan(qtbot, scan_field(w), JOYAUX[0])
+    qtbot.keyClick(scan_field(w), Qt.Key.Key_F9)
+    confirm_with_enter(qtbot, w)
+    qtbot.waitUntil(lambda: label(w, "messageLabel").startswith(
+        "Aucune session de caisse n'est ouverte au Guichet 1"))
+    key(qtbot, w, "O")
+    dialog = open_dialog(qtbot, w, "cashCountDialog")
+    dialog.findChild(QSpinBox, "countSpin2000").setValue(10)
+    dialog.findChild(QSpinBox, "countSpin200").setValue(25)
+    assert plain_spaces(dialog.findChild(QLabel, "countTotalLabel").text()) == "Compté : 250,00 €"
+    qtbot.keyClick(dialog.findChild(QSpinBox, "countSpin200"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: label(w, "drawerExpectedLabel") == "Caisse : 250,00 €")
+    qtbot.keyClick(scan_field(w), Qt.Key.Key_F9)  # the basket is still there
+    confirm_with_enter(qtbot, w)
+    qtbot.waitUntil(lambda: label(w, "drawerExpectedLabel") == "Caisse : 140,00 €")
