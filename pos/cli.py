@@ -125,16 +125,16 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.db_verb == "upgrade":
             return cmd_db_upgrade(config)
         _parser().parse_args(["db", "--help"])
-    if args.verb == "order":
-        if args.order_verb == "show":
-            return cmd_order_show(config, args.number, args.json)
-        _parser().parse_args(["order", "--help"])
     if args.verb == "report":
         if args.report_verb:
             from pos.cli_reports import cmd_report
 
             return cmd_report(config, args)
         _parser().parse_args(["report", "--help"])
+    if args.verb == "order":
+        if args.order_verb == "show":
+            return cmd_order_show(config, args.number, args.json)
+        _parser().parse_args(["order", "--help"])
     from pos.ui.app import run_window
 
     return run_window(config)
