@@ -134,12 +134,12 @@
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/movement.py" line="46"/>
+        <location filename="../../pos/ui/cash_session/dialogs/movement.py" line="50"/>
         <source>Record</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/movement.py" line="50"/>
+        <location filename="../../pos/ui/cash_session/dialogs/movement.py" line="54"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2042,27 +2042,27 @@
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="55"/>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="53"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="69"/>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="72"/>
         <source>Save as PDF</source>
         <translation>Enregistrer en PDF</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="74"/>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="77"/>
         <source>Save as CSV</source>
         <translation>Enregistrer en CSV</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="78"/>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="81"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="96"/>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="99"/>
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
     </message>

@@ -33,8 +33,12 @@ class CashMovementDialog(QDialog):
         self.reason.setEditable(True)
         self.reason.addItems(["", *reasons])
         self.reason.lineEdit().setMaxLength(200)
-        form.addRow(self.tr("Amount"), self.amount)
-        form.addRow(self.tr("Reason"), self.reason)
+        for text, name, field in ((self.tr("Amount"), "cashMovementAmountLabel", self.amount),
+                                  (self.tr("Reason"), "cashMovementReasonLabel", self.reason)):
+            caption = QLabel(text, self)
+            caption.setObjectName(name)
+            caption.setBuddy(field)
+            form.addRow(caption, field)
         layout.addLayout(form)
         self.error = QLabel("", self)
         self.error.setObjectName("cashMovementErrorLabel")
