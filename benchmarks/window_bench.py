@@ -39,6 +39,9 @@ path = "{printer_path}"
 def cold_start(url: str, printer_path: Path) -> None:
     """Mirrors pos.ui.app.run_window, up to the first event loop turn with the focus in
     the scan field."""
+    import gc
+
+    gc.disable()  # as pos.cli does before it imports the window
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -59,6 +62,8 @@ def cold_start(url: str, printer_path: Path) -> None:
         os._exit(2)
     window = build_main_window(config, database, SystemClock(), make_printer(config))
     window.show()
+    gc.freeze()
+    gc.enable()
     field = window.findChild(QLineEdit, "scanField")
 
     def ready() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -27,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     show = order.add_parser("show", help="afficher un dossier")
     show.add_argument("number", type=int)
     show.add_argument("--json", action="store_true", help="sortie JSON")
+    from pos.cli_box_office import add_verbs
+
+    add_verbs(verbs)  # fees, revocations, performance
+
     from pos.cli_reports import add_parsers
 
     add_parsers(verbs)
@@ -135,6 +140,18 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)
         _parser().parse_args(["order", "--help"])
+    from pos.cli_box_office import dispatch
+
+    status = dispatch(config, args)
+    if status is not None:
+        return status
+    if args.verb in ("fees", "revocations", "performance"):
+        _parser().parse_args([args.verb, "--help"])
+    # Start-up allocates a great deal and frees almost nothing (modules, ORM mappers, Qt
+    # wrappers): the cyclic collector would walk it all again and again for nothing
+    # (about a tenth of the import time). run_window turns it back on once the window is
+    # shown, with what start-up built frozen out of its sight.
+    gc.disable()
     from pos.ui.app import run_window
 
     return run_window(config)

@@ -12,6 +12,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from pos.core.errors import AlreadyInBasket
+from pos.core.fees import FeeLine, Waiver
 from pos.core.money import ZERO
 
 
@@ -71,6 +72,11 @@ class CancellationBasket:
     refund_fees: bool = False
     # The operation on hold this basket was resumed from (METTRE EN ATTENTE), if any.
     held_operation_id: int | None = None
+    # The cancellation / exchange fee of each ticket (ticket id -> line), as
+    # ``pos.core.fees.assess`` gave it (services.fee_rules.preview, then again inside the
+    # settlement), and a supervisor's waiver of them.
+    fee_lines: dict[int, FeeLine] = field(default_factory=dict)
+    fee_waiver: Waiver | None = None
 
     # The numbers of ``tickets``, for ``in`` in constant time (a 1,000-ticket range asks
     # it once per number): rebuilt whenever the list is another one or has changed
@@ -100,17 +106,33 @@ class CancellationBasket:
     def remove(self, numbers: Iterable[str]) -> None:
         gone = set(numbers)
         self.tickets = [t for t in self.tickets if t.number not in gone]
+        kept = {t.ticket_id for t in self.tickets}
+        self.fee_lines = {k: v for k, v in self.fee_lines.items() if k in kept}
 
     def clear(self) -> None:
         self.tickets.clear()
         self.refund_fees = False
         self.held_operation_id = None
+        self.fee_lines = {}
+        self.fee_waiver = None
 
     def refunded_fees(self, ticket: BasketTicket) -> Decimal:
+        """The simple fees paid with the ticket that go back with it."""
         return ticket.fees if self.refund_fees else ZERO
 
-    def refund_of(self, ticket: BasketTicket) -> Decimal:
+    def fee_base(self, ticket: BasketTicket) -> Decimal:
+        """The refund before the cancellation fee."""
         return ticket.price + self.refunded_fees(ticket)
+
+    def fee_kept(self, ticket: BasketTicket) -> Decimal:
+        """The cancellation fee kept on the ticket, capped: never past its refund."""
+        line = self.fee_lines.get(ticket.ticket_id)
+        if line is None:
+            return ZERO
+        return min(max(line.amount, ZERO), max(self.fee_base(ticket), ZERO))
+
+    def refund_of(self, ticket: BasketTicket) -> Decimal:
+        return self.fee_base(ticket) - self.fee_kept(ticket)
 
     @property
     def refund_total(self) -> Decimal:

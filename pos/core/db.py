@@ -58,6 +58,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
         # psycopg 3 is the one we install.
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
+    if parsed.get_backend_name() == "postgresql":
+        from pos.core.models import postgresql_options
+
+        postgresql_options()
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 

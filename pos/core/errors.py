@@ -733,3 +733,47 @@ def _restore(cls: type[DomainError], state: dict) -> DomainError:
     error = cls.__new__(cls)
     error.__dict__.update(state)
     return error
+
+
+# --- Fees by rule, revocations, cancelled performances (issue 10) ---------------------
+
+
+class FeesChanged(SettlementError):
+    code = "fees_changed"
+    template = N_("The fees changed since the basket was shown ({before} then, {after} now): "
+                  "check the basket and confirm again.")
+
+
+class FeeRuleInvalid(DomainError):
+    code = "fee_rule_invalid"
+    template = N_("Fee rule “{name}”: {problem}.")
+
+
+class FeeWaiverNeedsReason(DomainError):
+    code = "fee_waiver_needs_reason"
+    template = N_("Say why the fees are waived.")
+
+
+class NotAnAdministrator(DomainError):
+    code = "not_an_administrator"
+    template = N_("{login} may not change the fee rules: a supervisor may.")
+
+
+class PerformanceAlreadyCancelled(DomainError):
+    code = "performance_already_cancelled"
+    template = N_("Performance {performance_id} was already cancelled on {cancelled_at}.")
+
+
+class PerformanceNotCancelled(DomainError):
+    code = "performance_not_cancelled"
+    template = N_("Performance {performance_id} is not cancelled: mark it cancelled first.")
+
+
+class UnknownBulkPolicy(DomainError):
+    code = "unknown_bulk_policy"
+    template = N_("Unknown refund policy “{policy}”: expected {expected}.")
+
+
+class RevocationSinceUnreadable(DomainError):
+    code = "revocation_since_unreadable"
+    template = N_("Unreadable date “{text}”: expected for example 2026-11-27T10:00.")

@@ -2,8 +2,10 @@
 
 Source strings (msgids) are English; French lives in one gettext catalogue,
 ``pos/locale/fr/LC_MESSAGES/guichet.po``, extracted by Babel (``make translations``).
-The .po is compiled in memory the first time a language is used (Babel's
-``read_po``/``write_mo``): no binary .mo in git, nothing to rebuild by hand.
+The .po is compiled the first time a language is used (Babel's ``read_po``/``write_mo``)
+and the .mo kept in the user's cache folder under the .po's SHA-256, so a later start
+reads the binary catalogue instead of parsing the .po again (about 40 ms of the window's
+cold start): no binary .mo in git, nothing to rebuild by hand, never a stale one.
 
 The window's start-up calls ``set_language`` with the language it gives Qt
 (``$GUICHET_LANG``: ``fr`` by default, ``en``), so refusals read in the window's language.
@@ -18,8 +20,10 @@ template kept for later rendering, ``Nn_(one, many)`` the same with a plural for
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
 import os
+import struct
 from functools import cache
 from pathlib import Path
 
@@ -57,15 +61,38 @@ def translations(lang: str) -> gettext.NullTranslations:
     po = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not po.exists():
         raise FileNotFoundError(f"no message catalogue {po}")
+    source = po.read_bytes()
+    cached = _cache_dir() / f"{DOMAIN}-{lang}-{hashlib.sha256(source).hexdigest()[:16]}.mo"
+    try:
+        with cached.open("rb") as f:
+            return gettext.GNUTranslations(f)
+    except (OSError, EOFError, struct.error, UnicodeDecodeError):
+        pass  # not compiled yet, or a damaged file: compile it again
+    compiled = _compile(source, lang)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(compiled)
+        os.replace(partial, cached)  # atomic: a concurrent start reads all or nothing
+    except OSError:
+        pass  # a read-only cache folder only costs the compile at each start
+    return gettext.GNUTranslations(io.BytesIO(compiled))
+
+
+def _cache_dir() -> Path:
+    import platformdirs
+
+    return Path(os.environ.get("GUICHET_CACHE_DIR")
+                or platformdirs.user_cache_dir("guichet")) / "locale"
+
+
+def _compile(source: bytes, lang: str) -> bytes:
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
-    with po.open("rb") as f:
-        catalog = read_po(f, locale=lang)
     buffer = io.BytesIO()
-    write_mo(buffer, catalog)  # fuzzy entries are left out, as msgfmt does
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    write_mo(buffer, read_po(io.BytesIO(source), locale=lang))  # no fuzzy, as msgfmt
+    return buffer.getvalue()
 
 
 def _(message: str, lang: str | None = None) -> str:

@@ -10,6 +10,9 @@ from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from pos.core.models import JournalEntry
+from pos.core.uow import note_write
+
+_APPEND = insert(JournalEntry.__table__).returning(JournalEntry.__table__.c.id)
 
 
 def append(
@@ -24,11 +27,9 @@ def append(
 ) -> int:
     """Append one entry in the caller's transaction; returns its id. A plain INSERT:
     an entry is never loaded back to be changed."""
-    return session.execute(insert(JournalEntry).values(
-        at=at,
-        action=action,
-        counter_id=counter_id,
-        operator_id=operator_id,
-        operation_id=operation_id,
-        payload=json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str),
-    ).returning(JournalEntry.id)).scalar_one()
+    note_write(session)
+    return session.connection().execute(_APPEND, {
+        "at": at, "action": action, "counter_id": counter_id, "operator_id": operator_id,
+        "operation_id": operation_id,
+        "payload": json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str),
+    }).scalar_one()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from pos.core.basket import OrderGroup
 from pos.core.documents import Barcode, Block, Columns, Document, Feed, Heading, Separator, Text
+from pos.core.fees import FeeLine
 from pos.core.models import PaymentMode
 from pos.formatting import money, performance_date, timestamp
 
@@ -36,6 +38,14 @@ class RefundReceipt:
     # cheque number...)
     tenders: tuple[tuple[PaymentMode, Decimal] | tuple[PaymentMode, Decimal, str], ...]
     refund_fees: bool = False
+    fee_lines: Mapping[int, FeeLine] = field(default_factory=dict)  # ticket id -> fee
+
+
+def fee_blocks(line: FeeLine | None) -> list[Block]:
+    """A ticket's cancellation fee under it: the rule, cause and window that made it."""
+    if line is None or not (line.amount or line.computed):
+        return []
+    return [Text(f"    {line.label}"), Columns("    Frais retenus", money(line.amount))]
 
 
 def header(venue: str, title: str, operation_number: int, at: datetime) -> list[Block]:
@@ -50,7 +60,8 @@ def header(venue: str, title: str, operation_number: int, at: datetime) -> list[
 
 
 def taken_back_lines(groups: tuple[OrderGroup, ...], refund_fees: bool, *,
-                     with_contact: bool = True) -> list[Block]:
+                     with_contact: bool = True,
+                     fee_lines: Mapping[int, FeeLine] | None = None) -> list[Block]:
     """The tickets taken back, order > performance > category + tariff > ticket,
     each with what goes back for it."""
     blocks: list[Block] = []
@@ -64,14 +75,17 @@ def taken_back_lines(groups: tuple[OrderGroup, ...], refund_fees: bool, *,
                 blocks.append(Text(f"{tariff.category} {tariff.tariff}"))
                 for t in tariff.tickets:
                     place = " ".join(p for p in (t.area, t.seat) if p)
-                    refunded = t.price + t.fees if refund_fees else t.price
+                    fee = (fee_lines or {}).get(t.ticket_id)
+                    base = t.price + t.fees if refund_fees else t.price
+                    refunded = base - min(fee.amount, base) if fee else base
                     blocks.append(Columns(f"  {t.number} {place}", money(-refunded)))
+                    blocks += fee_blocks(fee)
     return blocks
 
 
 def refund_receipt(r: RefundReceipt) -> Document:
     blocks: list = header(r.venue, "REMBOURSEMENT", r.operation_number, r.at)
-    blocks += taken_back_lines(r.groups, r.refund_fees)
+    blocks += taken_back_lines(r.groups, r.refund_fees, fee_lines=r.fee_lines)
     blocks += [
         Separator(),
         Columns("TOTAL", money(r.total), bold=True),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pos.core import (  # noqa: F401
     models_cash,
     models_catalog,
+    models_fees,
     models_ledger,
     models_printing,
 )

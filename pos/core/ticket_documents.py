@@ -4,15 +4,17 @@ was settled)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from pos.core.basket import OrderGroup
 from pos.core.documents import Barcode, Columns, Document, Feed, Heading, QRCode, Separator, Text
 from pos.core.exchange_basket import ContactGroup
+from pos.core.fees import FeeLine
 from pos.core.models import PaymentMode
-from pos.core.receipts import MODE_LABELS, header
+from pos.core.receipts import MODE_LABELS, fee_blocks, header
 from pos.formatting import money, performance_date
 
 
@@ -77,6 +79,7 @@ class ExchangeReceipt:
     tenders: tuple[tuple[PaymentMode, Decimal, str], ...]  # signed: + paid, - given back
     change: Decimal
     refund_fees: bool = False
+    fee_lines: Mapping[int, FeeLine] = field(default_factory=dict)  # ticket id -> fee
 
 
 def exchange_receipt(r: ExchangeReceipt) -> Document:
@@ -89,6 +92,11 @@ def exchange_receipt(r: ExchangeReceipt) -> Document:
             for tariff in perf.tariffs:
                 blocks.append(Columns(f"  {tariff.quantity} x {tariff.category} {tariff.tariff}",
                                       money(-tariff.amount)))
+                for t in tariff.tickets:
+                    fee = r.fee_lines.get(t.ticket_id)
+                    if fee is not None and (fee.amount or fee.computed):
+                        blocks.append(Text(f"    {t.number}"))
+                        blocks += fee_blocks(fee)
     blocks += [Separator(), Text("ÉCHANGÉ", bold=True)]
     numbers = dict(r.new_numbers)
     for contact in r.sold:

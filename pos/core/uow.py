@@ -12,12 +12,17 @@ away. Without them PostgreSQL plans the scan's ten-table join again at every sca
 from __future__ import annotations
 
 import weakref
+from collections.abc import Mapping
 from types import TracebackType
+from typing import Any
 
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, CursorResult, Engine, Executable, event
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
+from sqlalchemy.pool import PoolProxiedConnection
 
 from pos.core.db import READ, WRITE
+from pos.core.prepared import PreparedInQuery, PreparedQuery
 
 _WROTE = "guichet_wrote"
 
@@ -46,11 +51,18 @@ def _instrument(sessions: sessionmaker[Session]) -> Engine:
     return reader
 
 
+def note_write(session: Session) -> None:
+    """A write made on the session's connection, out of the ORM's sight: leaving the
+    unit of work without commit() must roll it back."""
+    session.info[_WROTE] = True
+
+
 class UnitOfWork:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
         self._session: Session | None = None
         self._reader: Connection | None = None
+        self._raw: PoolProxiedConnection | None = None
         self._read_engine = _instrument(sessions)
 
     @property
@@ -72,6 +84,34 @@ class UnitOfWork:
             self._reader = self._read_engine.connect()
         return self._reader
 
+    def fetch(self, query: PreparedQuery, params: Mapping[str, Any]) -> list[Any]:
+        """The rows of a hot read compiled once (``pos.core.prepared``): inside the
+        session's transaction when there is one, else on a pooled connection of its own
+        that no SQLAlchemy ``Connection`` wraps (on SQLite no BEGIN either: one SELECT is
+        its own snapshot in WAL mode)."""
+        return query.run(*self._driver(), params)
+
+    def fetch_in(self, query: PreparedInQuery, values: list[Any],
+                 params: Mapping[str, Any] | None = None) -> list[Any]:
+        """``fetch`` for a statement with one ``IN`` list: ``values``."""
+        return query.run(*self._driver(), values, params or {})
+
+    def _driver(self) -> tuple[Any, Dialect]:
+        if self._session is not None:
+            conn = self._session.connection()
+            return conn.connection.dbapi_connection, conn.dialect
+        if self._raw is None:
+            self._raw = self._read_engine.raw_connection()
+        return self._raw.dbapi_connection, self._read_engine.dialect
+
+    def _close_raw(self, ok: bool) -> None:
+        raw, self._raw = self._raw, None
+        try:
+            if ok and self._read_engine.dialect.name != "sqlite":
+                raw.commit()  # ends the driver's implicit transaction, plans kept (above)
+        finally:
+            raw.close()
+
     def __enter__(self) -> UnitOfWork:
         return self
 
@@ -81,6 +121,8 @@ class UnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if self._raw is not None:
+            self._close_raw(exc_type is None)
         if self._reader is not None:
             try:
                 if exc_type is None:
@@ -115,6 +157,14 @@ class UnitOfWork:
                 raise RuntimeError("begin_write() after a write in the same unit of work")
             s.commit()
         s.connection(execution_options={WRITE: True})
+
+    def execute(self, statement: Executable, params: Any = None) -> CursorResult[Any]:
+        """A Core statement built once (module level, with bind parameters) run on the
+        session's connection: none of the ORM's per-statement work, and none of the
+        statement's construction at every call. Counts as a write: leaving without
+        commit() rolls it back."""
+        note_write(self.session)
+        return self.session.connection().execute(statement, params)
 
     def commit(self) -> None:
         self.session.commit()

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from pos.config import Config
+from pos.config import Config, data_dir
 from pos.core.clock import Clock, SystemClock
 from pos.core.db import Database, has_schema
 from pos.core.i18n import set_language
 from pos.core.models import PaymentMode
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
+from pos.ui.box_office.controller import BoxOfficeController
+from pos.ui.box_office.view import BoxOfficeUi
 from pos.ui.cash_session.controller import CashSessionController
 from pos.ui.cash_session.view import CashSessionUi
 from pos.ui.common.i18n import install_translator, language
@@ -165,6 +167,12 @@ def build_main_window(
     window.cash_session_ui = CashSessionUi(window, cash, dialogs)
     window.controller = Features(session, counter, refund, sale, settlement, hold,
                                  take_back, contact, devices, cash)
+    box_office = BoxOfficeController(session)
+    # A run in progress ends after its order: nothing is left half done.
+    window.sig_closing.connect(lambda: (box_office.stop_bulk(), box_office.wait()))
+    window.box_office_ui = BoxOfficeUi(window, box_office, dialogs,
+                                       waive_fees=w.waive_fees_button, folder=data_dir(),
+                                       now=clock.now)
 
     session.refresh_operation_number()
     session.basket_changed()
@@ -193,6 +201,7 @@ def run_window(config: Config) -> int:
     # the window: out of the cyclic collector's sight, a full collection walks only what
     # came after instead of stopping a scan for 60-100 ms (benchmarks/window_scan.py).
     gc.freeze()
+    gc.enable()  # off since the start (pos.cli)
     log.info("window ready: %s on %s", config.counter.name, database.dialect)
     code = app.exec()
     database.dispose()

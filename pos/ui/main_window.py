@@ -137,6 +137,9 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.order_button)
         toolbar.addWidget(self.refund_fees)
         toolbar.addWidget(self.remove_button)
+        # A supervisor waives the cancellation fees the basket shows (issue 10).
+        self.waive_fees_button = _button(part, self.tr("WAIVE FEES"), "waiveFeesButton")
+        toolbar.addWidget(self.waive_fees_button)
         toolbar.addStretch()
         layout.addLayout(toolbar)
 

@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="187"/>
+        <location filename="../../pos/ui/app.py" line="195"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -81,44 +81,178 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="42"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="43"/>
         <source>TYPE / PRODUCT / ITEM (BY OPERATION)</source>
         <translation>TYPE / PRODUIT / ARTICLE (PAR OPÉRATION)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="43"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="44"/>
         <source>CONTACT</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="44"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="45"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="45"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="46"/>
         <source>PRICE</source>
         <translation>PRIX</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="46"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="47"/>
         <source>FEES</source>
         <translation>FRAIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="47"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="48"/>
         <source>AMOUNT</source>
         <translation>MONTANT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="48"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="49"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="107"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="109"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOfficeController</name>
+    <message>
+        <location filename="../../pos/ui/box_office/controller.py" line="73"/>
+        <source>The bulk refund stopped on an error: the orders refunded so far stay refunded; start it again to go on.</source>
+        <translation>Le remboursement en masse s&apos;est arrêté sur une erreur : les dossiers déjà remboursés le restent ; relancez-le pour continuer.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/controller.py" line="129"/>
+        <source>Approval refused.</source>
+        <translation>Accord refusé.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/controller.py" line="160"/>
+        <source>%1 revoked tickets: %2</source>
+        <translation>%1 billets révoqués : %2</translation>
+    </message>
+</context>
+<context>
+    <name>BoxOfficeUi</name>
+    <message>
+        <location filename="../../pos/ui/box_office/view.py" line="31"/>
+        <source>Bo&amp;x office</source>
+        <translation>Bi&amp;lletterie</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/view.py" line="33"/>
+        <source>Fee rules...</source>
+        <translation>Règles de frais...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/view.py" line="35"/>
+        <source>Cancel a performance...</source>
+        <translation>Annuler une séance...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/view.py" line="38"/>
+        <source>Export the revocations...</source>
+        <translation>Exporter les révocations...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/view.py" line="85"/>
+        <source>%1 orders refunded, %2 refused%3. Report: %4</source>
+        <translation>%1 dossiers remboursés, %2 refusés%3. Rapport : %4</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/view.py" line="88"/>
+        <source>, stopped (start again to go on)</source>
+        <translation>, interrompu (relancez pour continuer)</translation>
+    </message>
+</context>
+<context>
+    <name>BulkRefundDialog</name>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="32"/>
+        <source>Cancel a performance and refund it</source>
+        <translation>Annuler une séance et la rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="42"/>
+        <source>A credit note for all</source>
+        <translation>Un avoir pour tous</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="43"/>
+        <source>Back to the original modes, else a credit note</source>
+        <translation>Vers les modes d&apos;origine, sinon un avoir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="45"/>
+        <source>The contact&apos;s suspense account</source>
+        <translation>Le compte d&apos;attente du contact</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="56"/>
+        <source>Performance</source>
+        <translation>Séance</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="57"/>
+        <source>Refund to</source>
+        <translation>Rembourser sur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="58"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="59"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="59"/>
+        <source>PIN</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="60"/>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="65"/>
+        <source>%v / %m orders</source>
+        <translation>%v / %m dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="73"/>
+        <source>Cancel the performance and refund</source>
+        <translation>Annuler la séance et rembourser</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="75"/>
+        <source>Stop after this order</source>
+        <translation>Arrêter après ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="78"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="103"/>
+        <source>Refunding...</source>
+        <translation>Remboursement en cours...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="108"/>
+        <source>Stopping after the order in progress...</source>
+        <translation>Arrêt après le dossier en cours...</translation>
     </message>
 </context>
 <context>
@@ -154,12 +288,12 @@
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="71"/>
         <source>Cash in recorded.</source>
-        <translation>Entrée d&apos;espèces enregistrée.</translation>
+        <translation>Entrée d'espèces enregistrée.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="72"/>
         <source>Cash out recorded.</source>
-        <translation>Sortie d&apos;espèces enregistrée.</translation>
+        <translation>Sortie d'espèces enregistrée.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="102"/>
@@ -169,7 +303,7 @@
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="140"/>
         <source>The report could not be saved to %1.</source>
-        <translation>Le rapport n&apos;a pas pu être enregistré dans %1.</translation>
+        <translation>Le rapport n'a pas pu être enregistré dans %1.</translation>
     </message>
 </context>
 <context>
@@ -187,12 +321,12 @@
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="33"/>
         <source>Cash in...</source>
-        <translation>Entrée d&apos;espèces...</translation>
+        <translation>Entrée d'espèces...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="35"/>
         <source>Cash out...</source>
-        <translation>Sortie d&apos;espèces...</translation>
+        <translation>Sortie d'espèces...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="37"/>
@@ -232,7 +366,7 @@
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="73"/>
         <source>Cash in</source>
-        <translation>Entrée d&apos;espèces</translation>
+        <translation>Entrée d'espèces</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="74"/>
@@ -247,7 +381,7 @@
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="76"/>
         <source>Cash out</source>
-        <translation>Sortie d&apos;espèces</translation>
+        <translation>Sortie d'espèces</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="77"/>
@@ -950,7 +1084,7 @@
     <name>ExchangeBar</name>
     <message>
         <location filename="../../pos/ui/exchange/bar.py" line="73"/>
-        <location filename="../../pos/ui/main_window.py" line="175"/>
+        <location filename="../../pos/ui/main_window.py" line="178"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
@@ -989,7 +1123,7 @@
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="128"/>
+        <location filename="../../pos/ui/app.py" line="130"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -1133,6 +1267,147 @@
     </message>
 </context>
 <context>
+    <name>FeeRulesDialog</name>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="39"/>
+        <source>Cancellation and exchange fees</source>
+        <translation>Frais d&apos;annulation et d&apos;échange</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="44"/>
+        <source>The first matching rule applies. Hours are before the performance (empty: no limit); percent and fixed amount add up.</source>
+        <translation>La première règle qui correspond s&apos;applique. Les heures sont comptées avant la séance (vide : sans limite) ; le pourcentage et le montant fixe s&apos;additionnent.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="48"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="48"/>
+        <source>For (refund/exchange/both)</source>
+        <translation>Pour (refund/exchange/both)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="49"/>
+        <source>Requested by (public/organiser/any)</source>
+        <translation>Demandé par (public/organiser/vide)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="49"/>
+        <source>Tariff code</source>
+        <translation>Code tarif</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="50"/>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="50"/>
+        <source>From hours</source>
+        <translation>À partir de (heures)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="50"/>
+        <source>Until hours</source>
+        <translation>Jusqu&apos;à (heures)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="51"/>
+        <source>Percent</source>
+        <translation>Pourcentage</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="51"/>
+        <source>Fixed</source>
+        <translation>Fixe</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="51"/>
+        <source>Per (ticket/operation)</source>
+        <translation>Par (ticket/operation)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="59"/>
+        <source>Add a rule</source>
+        <translation>Ajouter une règle</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="60"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="61"/>
+        <source>Import TOML...</source>
+        <translation>Importer un TOML...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="76"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="77"/>
+        <source>PIN</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="84"/>
+        <source>Save the rules</source>
+        <translation>Enregistrer les règles</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="86"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="109"/>
+        <source>Import fee rules</source>
+        <translation>Importer des règles de frais</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="120"/>
+        <source>%1 rules read: save them to apply them.</source>
+        <translation>%1 règles lues : enregistrez-les pour les appliquer.</translation>
+    </message>
+</context>
+<context>
+    <name>FeeWaiverDialog</name>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="20"/>
+        <source>Waive the fees</source>
+        <translation>Lever les frais</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="31"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="32"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="33"/>
+        <source>PIN</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="36"/>
+        <source>Waive</source>
+        <translation>Lever</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="38"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
     <name>HeldOperationsDialog</name>
     <message>
         <location filename="../../pos/ui/hold/dialogs/held_operations.py" line="26"/>
@@ -1199,7 +1474,7 @@
 <context>
     <name>HoldUi</name>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="214"/>
+        <location filename="../../pos/ui/main_window.py" line="217"/>
         <source>OPERATIONS ON HOLD</source>
         <translation>ORDRES EN ATTENTE</translation>
     </message>
@@ -1287,127 +1562,132 @@
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="150"/>
+        <location filename="../../pos/ui/main_window.py" line="141"/>
+        <source>WAIVE FEES</source>
+        <translation>LEVER LES FRAIS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/main_window.py" line="153"/>
         <source>Refunded subtotal</source>
         <translation>Sous-total remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="156"/>
+        <location filename="../../pos/ui/main_window.py" line="159"/>
         <source>COMPOUND PRODUCT</source>
         <translation>PRODUIT COMPOSÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="157"/>
+        <location filename="../../pos/ui/main_window.py" line="160"/>
         <source>AUTO-EXCHANGE</source>
         <translation>AUTO-ÉCHANGE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="158"/>
+        <location filename="../../pos/ui/main_window.py" line="161"/>
         <source>EVENT</source>
         <translation>ÉVÉNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="159"/>
+        <location filename="../../pos/ui/main_window.py" line="162"/>
         <source>SUBSCRIPTION</source>
         <translation>ABONNEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="160"/>
+        <location filename="../../pos/ui/main_window.py" line="163"/>
         <source>PACKAGES</source>
         <translation>PACKAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="161"/>
+        <location filename="../../pos/ui/main_window.py" line="164"/>
         <source>OTHER PRODUCTS</source>
         <translation>AUTRES PRODUITS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="162"/>
+        <location filename="../../pos/ui/main_window.py" line="165"/>
         <source>BENEFITS</source>
         <translation>AVANTAGES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="171"/>
+        <location filename="../../pos/ui/main_window.py" line="174"/>
         <source>EXCHANGED (BY CONTACT)</source>
         <translation>ÉCHANGÉ (PAR CONTACT)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="186"/>
+        <location filename="../../pos/ui/main_window.py" line="189"/>
         <source>Sold subtotal</source>
         <translation>Sous-total vendu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="190"/>
+        <location filename="../../pos/ui/main_window.py" line="193"/>
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="203"/>
+        <location filename="../../pos/ui/main_window.py" line="206"/>
         <source>by the public</source>
         <translation>par le public</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="204"/>
+        <location filename="../../pos/ui/main_window.py" line="207"/>
         <source>by the organiser</source>
         <translation>par l&apos;organisateur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="207"/>
+        <location filename="../../pos/ui/main_window.py" line="210"/>
         <source>Requested</source>
         <translation>Demandé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="209"/>
+        <location filename="../../pos/ui/main_window.py" line="212"/>
         <source>Cause</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="212"/>
+        <location filename="../../pos/ui/main_window.py" line="215"/>
         <source>PUT ON HOLD</source>
         <translation>METTRE EN ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="216"/>
+        <location filename="../../pos/ui/main_window.py" line="219"/>
         <source>ABANDON OPERATION</source>
         <translation>ABANDONNER ORDRE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="244"/>
+        <location filename="../../pos/ui/main_window.py" line="247"/>
         <source>Exchange / sale:</source>
         <translation>Échange / vente :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="245"/>
+        <location filename="../../pos/ui/main_window.py" line="248"/>
         <source>Pay everything</source>
         <translation>Tout payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="248"/>
+        <location filename="../../pos/ui/main_window.py" line="251"/>
         <source>Refund:</source>
         <translation>Remboursement :</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="251"/>
+        <location filename="../../pos/ui/main_window.py" line="254"/>
         <source>CASH</source>
         <translation>ESPÈCES</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="255"/>
+        <location filename="../../pos/ui/main_window.py" line="258"/>
         <source>SPLIT</source>
         <translation>FRACTIONNER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="252"/>
+        <location filename="../../pos/ui/main_window.py" line="255"/>
         <source>CREDIT NOTE</source>
         <translation>SOLDE AVOIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="253"/>
+        <location filename="../../pos/ui/main_window.py" line="256"/>
         <source>SUSPENSE ACCOUNT</source>
         <translation>COMPTE D&apos;ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/main_window.py" line="254"/>
+        <location filename="../../pos/ui/main_window.py" line="257"/>
         <source>OTHER PAYMENT</source>
         <translation>AUTRE PAIEMENT</translation>
     </message>
@@ -2065,6 +2345,40 @@
         <location filename="../../pos/ui/cash_session/dialogs/report.py" line="99"/>
         <source>Saved: %1</source>
         <translation>Enregistré : %1</translation>
+    </message>
+</context>
+<context>
+    <name>RevocationExportDialog</name>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/revocation_export.py" line="28"/>
+        <location filename="../../pos/ui/box_office/dialogs/revocation_export.py" line="56"/>
+        <source>Export the revocations</source>
+        <translation>Exporter les révocations</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/revocation_export.py" line="35"/>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/revocation_export.py" line="39"/>
+        <source>Browse...</source>
+        <translation>Parcourir...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/revocation_export.py" line="44"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/revocation_export.py" line="48"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/box_office/dialogs/revocation_export.py" line="50"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>

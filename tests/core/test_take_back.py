@@ -7,7 +7,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from pos.core.basket import CancellationBasket
 from pos.core.errors import MalformedScan, UnknownOrder
@@ -37,6 +37,7 @@ from pos.core.services.take_back import (
     tickets_report,
 )
 from tests.conftest import uow_of
+from tests.support.statements import driver_statements
 
 S = TakeBackStatus
 D = Decimal
@@ -115,17 +116,8 @@ def test_range_report_says_every_status_and_adds_nothing_by_itself(demo, station
 
 
 def test_range_is_read_in_one_query_whatever_its_size(demo, clock):
-    statements = []
-
-    def count(conn, cursor, statement, *args):
-        statements.append(statement)
-
-    event.listen(demo.engine, "before_cursor_execute", count)
-    try:
-        with uow_of(demo) as uow:
-            report = range_report(uow, "01010002727", "01010002748", CancellationBasket(), clock)
-    finally:
-        event.remove(demo.engine, "before_cursor_execute", count)
+    with driver_statements(demo) as statements, uow_of(demo) as uow:
+        report = range_report(uow, "01010002727", "01010002748", CancellationBasket(), clock)
     assert len(report.refundable) == 22
     ticket_reads = [s for s in statements if "FROM tickets" in s and "BETWEEN" in s]
     assert len(ticket_reads) == 1

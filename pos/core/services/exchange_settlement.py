@@ -116,6 +116,7 @@ def settle_exchange(
     checked = check_tenders(sums.total, tenders)
     ctx = step.open_write(uow, station, clock)
     locked = step.recheck_taken_back(ctx, cancellation)
+    step.assess_fees(ctx, cancellation, OperationKind.EXCHANGE, notes)
     recheck_sold(uow, sale, locked, clock)
     net = {o: -a for o, a in cancellation.refund_by_order().items()}
     net[sale.order_id] = net.get(sale.order_id, ZERO) + sums.sold
@@ -226,7 +227,7 @@ def _journal(ctx, operation, cancellation, sale, result: ExchangeResult, sums,
             for p in sale.products],
         refunded=as_text(sums.refunded), sold=as_text(sums.sold), total=as_text(sums.total),
         tenders=tenders_payload(list(result.tenders), -1 if sums.total < ZERO else 1),
-        change=as_text(checked.change))
+        change=as_text(checked.change), fees=step.fees_payload(cancellation))
 
 
 def _enqueue(ctx, operation, result: ExchangeResult, tickets_print: str) -> tuple[int, ...]:
@@ -248,7 +249,8 @@ def _documents(uow, cancellation, sale, created, new_lines, station, number, now
                                               for ln in new_lines),
         refunded=sums.refunded, sold_total=sums.sold, total=sums.total,
         tenders=tuple((t.mode, sign * t.amount, t.reference) for t in recorded),
-        change=change, refund_fees=cancellation.refund_fees))
+        change=change, refund_fees=cancellation.refund_fees,
+        fee_lines=dict(cancellation.fee_lines)))
     bundle_of = {t.line_id: p.name for p in sale.products for t in p.tickets}
     docs = [receipt]
     venues: dict[int, str] = {}

@@ -28,6 +28,7 @@ from pos.core.models import (
     Tariff,
     Ticket,
 )
+from pos.core.prepared import PreparedQuery
 from pos.core.services.orders import order_balance
 from pos.core.uow import UnitOfWork
 
@@ -129,8 +130,8 @@ def _tickets_statement():
         .where(Ticket.order_id == bindparam("order_id")))
 
 
-_HEADER = _header_statement()
-_TICKETS = _tickets_statement()
+_HEADER = PreparedQuery(_header_statement())
+_TICKETS = PreparedQuery(_tickets_statement())
 
 
 def _ticket(t) -> DetailTicket:
@@ -154,12 +155,15 @@ def _ticket(t) -> DetailTicket:
 
 def order_detail(uow: UnitOfWork, number: int) -> OrderDetail:
     """Three statements of plain columns (header, tickets, balance), whatever the size
-    of the order: no ORM instance, no query per ticket."""
-    conn = uow.session.connection()
-    order = conn.execute(_HEADER, {"number": number}).one_or_none()
-    if order is None:
+    of the order, compiled once (``UnitOfWork.fetch``): no ORM instance, no query per
+    ticket. Outside a transaction each is its own snapshot: a settlement at another
+    counter may land between them, which only a display can show; the settlement of
+    this one checks everything again under its write lock."""
+    found = uow.fetch(_HEADER, {"number": number})
+    if not found:
         raise UnknownOrder(number=number)
-    tickets = conn.execute(_TICKETS, {"order_id": order.id}).all()
+    order = found[0]
+    tickets = uow.fetch(_TICKETS, {"order_id": order.id})
     perfs: dict[int, dict[tuple[int, str, str], list]] = {}
     for t in sorted(tickets, key=lambda t: (t.starts_at, t.performance_id, t.rank, t.tariff,
                                             t.number)):

@@ -23,6 +23,7 @@ from pos.core.models import (
     Ticket,
 )
 from pos.core.money import ZERO, Cents, as_text
+from pos.core.prepared import PreparedQuery
 from pos.core.uow import UnitOfWork
 from pos.formatting import local
 
@@ -72,9 +73,8 @@ def order_balance(uow: UnitOfWork, order_id: int) -> OrderBalance:
     """The four totals in one statement (sub-selects on indexed columns)."""
     global _BALANCE
     if _BALANCE is None:
-        _BALANCE = _balance_statement()
-    charged, refunded, paid, products = uow.session.connection().execute(
-        _BALANCE, {"order_id": order_id}).one()
+        _BALANCE = PreparedQuery(_balance_statement())
+    [(charged, refunded, paid, products)] = uow.fetch(_BALANCE, {"order_id": order_id})
     due = charged + products - refunded
     return OrderBalance(due=due, paid=paid, balance=due - paid)
 

@@ -28,7 +28,7 @@ from pos.core.documents import Document, Heading, Text, from_json, to_json
 from pos.core.errors import DomainError, IllegalPrintJobTransition, PrintJobError, UnknownPrintJob  # noqa: F401 - their home is errors.py
 from pos.core.models import Operation
 from pos.core.models_printing import PrintJob, PrintJobState
-from pos.core.uow import UnitOfWork
+from pos.core.uow import UnitOfWork, note_write
 
 Q, S, D, F, W = (PrintJobState.QUEUED, PrintJobState.SENDING, PrintJobState.DONE,
                  PrintJobState.FAILED, PrintJobState.WAITING)
@@ -98,6 +98,10 @@ def _move(job: PrintJob, to: PrintJobState, now: datetime) -> None:
     job.updated_at = now
 
 
+_ENQUEUE = insert(PrintJob.__table__).returning(PrintJob.__table__.c.id,
+                                               sort_by_parameter_order=True)
+
+
 def enqueue(
     session: Session,
     counter_id: int,
@@ -125,9 +129,8 @@ def enqueue(
              "last_error": waiting_note, "created_at": now, "updated_at": now,
              "copy_number": 0, "reprint_of_id": None, "operator_id": operator_id}
             for i, document in enumerate(documents)]
-    ids = session.scalars(insert(PrintJob).returning(PrintJob.id, sort_by_parameter_order=True),
-                          rows).all()
-    return tuple(ids)
+    note_write(session)
+    return tuple(session.connection().execute(_ENQUEUE, rows).scalars())
 
 
 def _get(session: Session, job_id: int, *, lock: bool = False) -> PrintJob:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from pos.core.errors import PromiseCeilingExceeded, RefundCeilingExceeded
 from pos.core.models import (
@@ -26,6 +26,7 @@ from pos.core.models import (
     TicketState,
 )
 from pos.core.money import ZERO
+from pos.core.prepared import PreparedInQuery
 from pos.core.services.orders import _sum
 from pos.core.uow import UnitOfWork
 from pos.formatting import money as euros
@@ -44,19 +45,24 @@ def lock_orders(uow: UnitOfWork, order_ids: Iterable[int]) -> None:
         .with_for_update())
 
 
-def _pending_query(order_ids: list[int]):
+def _pending_query(order_ids: list):
     return (
         select(Ticket.order_id, OperationLine.ticket_id, OperationLine.price,
-               OperationLine.fees)
+               OperationLine.fees, OperationLine.fee_kept)
         .join(Operation, Operation.id == OperationLine.operation_id)
         .join(Ticket, Ticket.id == OperationLine.ticket_id)
         .where(
             Ticket.order_id.in_(order_ids),
             Ticket.state == TicketState.VALID,
             OperationLine.kind == LineKind.CANCEL,
-            Operation.state.in_(PENDING_STATES),
+            or_(*(Operation.state == s for s in PENDING_STATES)),  # compiled once
         )
     )
+
+
+_PAID = PreparedInQuery(lambda ids: select(Payment.order_id, _sum(Payment.amount))
+                        .where(Payment.order_id.in_(ids)).group_by(Payment.order_id))
+_PENDING = PreparedInQuery(_pending_query)
 
 
 def refundable_by_order(uow: UnitOfWork, order_ids: Iterable[int],
@@ -69,14 +75,13 @@ def refundable_by_order(uow: UnitOfWork, order_ids: Iterable[int],
     order_ids = sorted(set(order_ids))
     excluded = set(exclude_ticket_ids)
     result = {o: ZERO for o in order_ids}
-    result.update(uow.session.execute(
-        select(Payment.order_id, _sum(Payment.amount)).where(Payment.order_id.in_(order_ids))
-        .group_by(Payment.order_id)).all())
+    uow.session.connection()  # in the caller's transaction (after lock_orders)
+    result.update((r[0], r[1]) for r in uow.fetch_in(_PAID, order_ids))
     pending: dict[tuple[int, int], Decimal] = {}
-    for order_id, ticket_id, price, fees in uow.session.execute(_pending_query(order_ids)):
+    for order_id, ticket_id, price, fees, kept in uow.fetch_in(_PENDING, order_ids):
         if ticket_id not in excluded:
             key = (order_id, ticket_id)
-            pending[key] = max(pending.get(key, ZERO), price + fees)
+            pending[key] = max(pending.get(key, ZERO), price + fees - kept)
     for (order_id, _), amount in pending.items():
         result[order_id] -= amount
     return result

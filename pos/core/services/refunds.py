@@ -45,9 +45,12 @@ def refund_basket(
     credit_note_validity_days: int = DEFAULT_VALIDITY_DAYS,
     held_operation_id: int | None = None,
     notes: OperationNotes | None = None,
+    print_note: str = "",
 ) -> SettlementResult:
     """``held_operation_id``: the operation on hold the basket was resumed from; it is
-    completed under its own number. ``notes``: requested by, cause, remarks."""
+    completed under its own number. ``notes``: requested by, cause, remarks.
+    ``print_note``: the documents wait for the cashier under this note instead of
+    printing (a bulk refund, nobody at the counter)."""
     if not basket.tickets:
         raise EmptyBasket()
     if held_operation_id is not None:
@@ -55,6 +58,7 @@ def refund_basket(
     checked = check_tenders(-basket.refund_total, tenders)
     ctx = step.open_write(uow, station, clock)
     locked = step.recheck_taken_back(ctx, basket)
+    step.assess_fees(ctx, basket, OperationKind.REFUND, notes)
     net = {order_id: -amount for order_id, amount in basket.refund_by_order().items()}
     check_refund_ceiling(uow, net, locked)
     operation = step.open_operation(ctx, basket, OperationKind.REFUND, notes)
@@ -66,10 +70,11 @@ def refund_basket(
     step.append_journal(ctx, "refund.settled", operation,
                         tickets=[t.number for t in basket.tickets],
                         refunded=as_text(basket.refund_total),
-                        tenders=tenders_payload(recorded, 1))
+                        tenders=tenders_payload(recorded, 1), fees=step.fees_payload(basket))
     documents = (_receipt(ctx, operation.number, basket, recorded), *vouchers)
     cash = any(t.mode is PaymentMode.CASH for t in recorded)
-    job_ids = step.enqueue_documents(ctx, operation, documents, open_drawer=cash)
+    job_ids = step.enqueue_documents(ctx, operation, documents, open_drawer=cash,
+                                     waiting_note=print_note)
     step.commit(ctx)
     return SettlementResult(operation.id, operation.number, basket.refund_total,
                             tuple(recorded), documents, cash, job_ids)
@@ -83,4 +88,4 @@ def _receipt(ctx: step.Context, number: int, basket: CancellationBasket,
         operator=s.operator_login, operation_number=number, at=ctx.now,
         groups=basket.groups(), total=-basket.refund_total,
         tenders=tuple((t.mode, -t.amount, t.reference) for t in tenders),
-        refund_fees=basket.refund_fees))
+        refund_fees=basket.refund_fees, fee_lines=dict(basket.fee_lines)))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Integer, Row, bindparam, select
+from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import aliased, joinedload
 
 from pos.core.basket import BasketTicket, CancellationBasket
@@ -41,6 +42,7 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
+from pos.core.prepared import PreparedInQuery, PreparedQuery
 from pos.core.uow import UnitOfWork
 from pos.formatting import timestamp
 
@@ -81,20 +83,17 @@ def _load(uow: UnitOfWork, number: str) -> Ticket | None:
     )
 
 
+_REFUNDS = PreparedInQuery(lambda ids: (
+    select(OperationLine.ticket_id, Operation.number, Operation.completed_at)
+    .join(Operation, OperationLine.operation_id == Operation.id)
+    .where(OperationLine.ticket_id.in_(ids), OperationLine.kind == LineKind.CANCEL,
+           Operation.state == OperationState.COMPLETED)))
+
+
 def refunds_of(uow: UnitOfWork, ticket_ids: list[int]) -> dict[int, tuple[int, datetime]]:
     """ticket id -> (number, completed_at) of the completed operation that refunded it."""
-    if not ticket_ids:
-        return {}
-    rows = uow.reader().execute(
-        select(OperationLine.ticket_id, Operation.number, Operation.completed_at)
-        .join(Operation, OperationLine.operation_id == Operation.id)
-        .where(
-            OperationLine.ticket_id.in_(ticket_ids),
-            OperationLine.kind == LineKind.CANCEL,
-            Operation.state == OperationState.COMPLETED,
-        )
-    ).all()
-    return {r.ticket_id: (r.number, r.completed_at) for r in rows if r.completed_at}
+    return {r.ticket_id: (r.number, r.completed_at)
+            for r in uow.fetch_in(_REFUNDS, list(ticket_ids)) if r.completed_at}
 
 
 def holds_of(
@@ -231,25 +230,43 @@ def _scan_statement():
 
 
 _COLUMNS = _scan_statement()
-_SCAN = _COLUMNS.where(Ticket.number == bindparam("number"))
+_SCAN = PreparedQuery(_COLUMNS.where(Ticket.number == bindparam("number")))
 
 
-def ticket_rows(uow: UnitOfWork, where: Any, own_operation_id: int | None = None) -> list[Row]:
-    """The scan's plain columns for every ticket matching ``where`` (a range's
-    ``Ticket.number.between(…)``, a list's ``in_``), in one statement, with ``held_by``:
-    what ``row_refusal`` and ``row_snapshot`` need. For bulk take-backs."""
+_BY_NUMBERS = PreparedInQuery(lambda numbers: _COLUMNS.where(Ticket.number.in_(numbers)))
+_BY_RANGE = PreparedQuery(_COLUMNS.where(
+    Ticket.number.between(bindparam("first"), bindparam("last"))))
+
+
+def ticket_rows(uow: UnitOfWork, numbers: Sequence[str],
+                own_operation_id: int | None = None) -> list[Any]:
+    """The scan's plain columns for every ticket of ``numbers`` (a list's, an order's),
+    in one statement, with ``held_by``: what ``row_refusal`` and ``row_snapshot`` need.
+    For bulk take-backs."""
+    return uow.fetch_in(_BY_NUMBERS, list(numbers), {"own": own_operation_id or 0})
+
+
+def rows_where(uow: UnitOfWork, where: Any, own_operation_id: int | None = None) -> list[Any]:
+    """``ticket_rows`` for any condition on the tickets (an order's, a performance's):
+    built at each call, for the batch paths that are not the counter's hot ones."""
     return list(uow.session.connection().execute(
         _COLUMNS.where(where), {"own": own_operation_id or 0}).all())
 
 
-def row_refusal(row: Row, now: datetime, refunded: tuple[int, datetime] | None = None,
+def range_rows(uow: UnitOfWork, first: str, last: str,
+               own_operation_id: int | None = None) -> list[Any]:
+    """``ticket_rows`` for every ticket numbered from ``first`` to ``last``."""
+    return uow.fetch(_BY_RANGE, {"first": first, "last": last, "own": own_operation_id or 0})
+
+
+def row_refusal(row: Any, now: datetime, refunded: tuple[int, datetime] | None = None,
                 approved: bool = False) -> TicketNotRefundable | None:
     """``refusal_message`` for a row of ``ticket_rows`` (its hold already read)."""
     return _refusal_text(row.number, row.state, row.replaced_by, row.checked_in_at,
                          row.starts_at, now, refunded, row.held_by, approved)
 
 
-def row_snapshot(row: Row, approved_by: str = "") -> BasketTicket:
+def row_snapshot(row: Any, approved_by: str = "") -> BasketTicket:
     """``snapshot`` for a row of ``ticket_rows``."""
     return BasketTicket(
         ticket_id=row.id,
@@ -276,8 +293,8 @@ def check_refundable(
 ) -> BasketTicket:
     """``approved_by``: the supervisor who allowed a checked-in / past-performance refund."""
     number = parse_ticket_number(raw)
-    row = uow.reader().execute(
-        _SCAN, {"number": number, "own": own_operation_id or 0}).one_or_none()
+    rows = uow.fetch(_SCAN, {"number": number, "own": own_operation_id or 0})
+    row = rows[0] if rows else None
     if row is None:
         raise UnknownTicket(number=number)
     now = clock.now()

@@ -6,6 +6,8 @@ then apply, then commit once):
 1. ``open_write``: the write transaction, before any check (BEGIN IMMEDIATE on SQLite);
 2. ``recheck_taken_back`` (and, for an exchange, ``sale_checks.recheck_sold``): every
    ticket locked and checked again, a resumed operation still on hold;
+2b. ``assess_fees``: the cancellation / exchange fee of each ticket, by the rules, now
+   (``pos.core.fees``); refused if it is not what the basket showed;
 3. ``refund_ceiling.check_refund_ceiling``: no order gives back more than it may;
 4. ``open_operation``: the operation number taken (or the held operation's kept);
 5. ``cancel_taken_back``: the ticket state transitions, with the operation's lines;
@@ -25,17 +27,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from pos.core import journal
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.documents import Document
 from pos.core.errors import (
+    FeesChanged,
     OperationNoLongerOnHold,
     OperationNotOnHold,
     UnknownOperationId,
 )
+from pos.core.fees import payload as fee_payload
+from pos.core.fees import same_amounts
+from pos.core.fees import total as fee_total
 from pos.core.i18n import lazy
 from pos.core.models import (
     LineKind,
@@ -47,12 +53,14 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
+from pos.core.services.fee_rules import evaluate as evaluate_fees
 from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.operation_numbers import take_operation_number
 from pos.core.services.print_jobs import enqueue
 from pos.core.services.station import Station
 from pos.core.services.ticket_transitions import TakenBack, lock_and_recheck, transition
 from pos.core.uow import UnitOfWork
+from pos.formatting import money as euros
 
 STATE_WORDS = {
     OperationState.OPEN: lazy("in progress"),
@@ -60,6 +68,15 @@ STATE_WORDS = {
     OperationState.COMPLETED: lazy("completed"),
     OperationState.ABANDONED: lazy("abandoned"),
 }
+
+
+# The pipeline's own writes, built once (pos.core.uow.UnitOfWork.execute).
+_operations, _orders = Operation.__table__, Order.__table__
+_NEW_OPERATION = insert(_operations).returning(_operations.c.id)
+_NEW_LINES = insert(OperationLine.__table__)
+_TOUCH_ORDERS = (update(_orders).where(_orders.c.id.in_(bindparam("ids", expanding=True)))
+                 .values(modified_at=bindparam("at"), modified_by_id=bindparam("by"),
+                         modified_sales_point_id=bindparam("point")))
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,25 @@ def recheck_taken_back(ctx: Context, basket: CancellationBasket) -> dict[int, Ta
     if basket.held_operation_id is not None:
         lock_held(ctx.uow, basket.held_operation_id)
     return locked
+
+
+def assess_fees(ctx: Context, basket: CancellationBasket, kind: OperationKind,
+                notes: OperationNotes | None) -> None:
+    """Step 2b: the fees again, by the rules in the database, at the settlement's time.
+    The tenders were checked against the basket's total: a fee that changed since the
+    basket was shown (a window crossed, a rule edited) is refused, the new lines kept
+    on the basket for the cashier to see."""
+    requested_by = notes.requested_by if notes is not None else "public"
+    if notes is None and basket.held_operation_id is not None:
+        held = ctx.uow.session.get(Operation, basket.held_operation_id)
+        requested_by = held.requested_by if held is not None else requested_by
+    now = evaluate_fees(ctx.uow, basket, kind=kind.value, requested_by=requested_by,
+                        clock=ctx.clock)
+    if not same_amounts(now, basket.fee_lines):
+        before = fee_total(basket.fee_lines)
+        basket.fee_lines = now
+        raise FeesChanged(before=euros(before), after=euros(fee_total(now)))
+    basket.fee_lines = now
 
 
 def lock_held(uow: UnitOfWork, operation_id: int, *, resuming: bool = False) -> Operation:
@@ -142,20 +178,28 @@ def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind
         return OperationRef(operation.id, operation.number)
     checked = (notes or OperationNotes()).checked()
     number = take_operation_number(ctx.uow, ctx.station.counter_id)
-    operation_id = s.execute(insert(Operation).values(
-        counter_id=ctx.station.counter_id, number=number, kind=kind, state=state,
-        created_at=ctx.now, completed_at=ctx.now if state is OperationState.COMPLETED else None,
-        operator_id=ctx.station.operator_id, refund_fees=basket.refund_fees,
-        requested_by=checked.requested_by, cause=checked.cause, remarks=checked.remarks)
-        .returning(Operation.id)).scalar_one()
+    operation_id = ctx.uow.execute(_NEW_OPERATION, {
+        "counter_id": ctx.station.counter_id, "number": number, "kind": kind, "state": state,
+        "created_at": ctx.now,
+        "completed_at": ctx.now if state is OperationState.COMPLETED else None,
+        "operator_id": ctx.station.operator_id, "refund_fees": basket.refund_fees,
+        "requested_by": checked.requested_by, "cause": checked.cause,
+        "remarks": checked.remarks}).scalar_one()
     return OperationRef(operation_id, number)
 
 
 def write_cancel_lines(ctx: Context, operation: OperationRef,
                        basket: CancellationBasket) -> None:
-    ctx.uow.session.execute(insert(OperationLine), [
+    ctx.uow.execute(_NEW_LINES, [
         {"operation_id": operation.id, "ticket_id": item.ticket_id, "kind": LineKind.CANCEL,
-         "price": item.price, "fees": basket.refunded_fees(item)} for item in basket.tickets])
+         "price": item.price, "fees": basket.refunded_fees(item),
+         "fee_kept": basket.fee_kept(item), "fee_rule": _fee_rule(basket, item.ticket_id)}
+        for item in basket.tickets])
+
+
+def _fee_rule(basket: CancellationBasket, ticket_id: int) -> str:
+    line = basket.fee_lines.get(ticket_id)
+    return line.label[:120] if line is not None else ""
 
 
 def cancel_taken_back(ctx: Context, operation: OperationRef, basket: CancellationBasket,
@@ -173,11 +217,9 @@ def cancel_taken_back(ctx: Context, operation: OperationRef, basket: Cancellatio
 
 def touch_orders(ctx: Context, order_ids: Iterable[int]) -> None:
     """The orders show who changed them last, and where."""
-    ctx.uow.session.execute(
-        update(Order).where(Order.id.in_(sorted(set(order_ids)))).values(
-            modified_at=ctx.now, modified_by_id=ctx.station.operator_id,
-            modified_sales_point_id=ctx.station.sales_point_id)
-        .execution_options(synchronize_session=False))
+    ctx.uow.execute(_TOUCH_ORDERS, {
+        "ids": sorted(set(order_ids)), "at": ctx.now, "by": ctx.station.operator_id,
+        "point": ctx.station.sales_point_id})
 
 
 def append_journal(ctx: Context, action: str, operation: OperationRef | Operation | None,
@@ -211,3 +253,8 @@ def held_ticket_numbers(uow: UnitOfWork, operation_id: int) -> list[str]:
     return list(uow.session.scalars(
         select(Ticket.number).join(OperationLine, OperationLine.ticket_id == Ticket.id)
         .where(OperationLine.operation_id == operation_id).order_by(Ticket.number)))
+
+
+def fees_payload(basket: CancellationBasket) -> list[dict[str, str]]:
+    """The fee lines of the basket, as the settlement's journal entry carries them."""
+    return fee_payload(basket.fee_lines, {t.ticket_id: t.number for t in basket.tickets})

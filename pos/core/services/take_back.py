@@ -13,8 +13,7 @@ import enum
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-
-from sqlalchemy import Row
+from typing import Any
 
 from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.clock import Clock
@@ -29,9 +28,10 @@ from pos.core.errors import (  # noqa: F401 - their home is errors.py
     UnknownTicket,
 )
 from pos.core.i18n import _
-from pos.core.models import Ticket, TicketState
+from pos.core.models import TicketState
 from pos.core.services.scanning import (
     parse_ticket_number,
+    range_rows,
     refunds_of,
     row_refusal,
     row_snapshot,
@@ -147,7 +147,7 @@ def _printable(token: str, shown: int = 24) -> str:
 def _classify(
     uow: UnitOfWork,
     numbers: Sequence[str],
-    rows: Iterable[Row],
+    rows: Iterable[Any],
     basket: CancellationBasket,
     clock: Clock,
 ) -> list[ReportLine]:
@@ -192,8 +192,7 @@ def tickets_report(
     numbers = list(dict.fromkeys(numbers))
     if len(numbers) > MAX_BATCH:
         raise BatchTooLarge(size=len(numbers), limit=MAX_BATCH)
-    rows = ticket_rows(uow, Ticket.number.in_(numbers), basket.held_operation_id) \
-        if numbers else []
+    rows = ticket_rows(uow, numbers, basket.held_operation_id)
     return TakeBackReport(tuple(_classify(uow, numbers, rows, basket, clock)))
 
 
@@ -204,7 +203,7 @@ def range_report(
     first, last = parse_range(first_raw, last_raw)
     # Numbers are 11 digits, zero-padded: their text order is their numeric order,
     # so BETWEEN walks the unique index of tickets.number.
-    rows = ticket_rows(uow, Ticket.number.between(first, last), basket.held_operation_id)
+    rows = range_rows(uow, first, last, basket.held_operation_id)
     numbers = [f"{n:011d}" for n in range(int(first), int(last) + 1)]
     return TakeBackReport(tuple(_classify(uow, numbers, rows, basket, clock)))
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import Integer, Select, bindparam, select, update
 
 from pos.core.basket import BasketTicket
 from pos.core.clock import Clock
@@ -33,6 +33,7 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
+from pos.core.prepared import PreparedInQuery
 from pos.core.services.scanning import holds_of, refunds_of, refusal_message, ticket_load_options
 from pos.core.ticket_states import allowed
 from pos.core.uow import UnitOfWork
@@ -76,6 +77,26 @@ class TakenBack:
     held_by: int | None  # number of another operation on hold that holds it
 
 
+def _lock_statement(ids: list) -> Select:
+    held = (select(Operation.number).join(OperationLine, OperationLine.operation_id
+                                          == Operation.id)
+            .where(OperationLine.ticket_id == Ticket.id, OperationLine.kind == LineKind.CANCEL,
+                   Operation.state == OperationState.ON_HOLD,
+                   Operation.id != bindparam("own", type_=Integer)))
+    return (select(Ticket.id, Ticket.number, Ticket.order_id, Ticket.state, Ticket.price,
+                   Ticket.fees, held.limit(1).scalar_subquery().label("held_by"))
+            .where(Ticket.id.in_(ids)).order_by(Ticket.id).with_for_update(of=Ticket))
+
+
+# Built once (pos.core.prepared; the transition stays a SQLAlchemy write).
+_LOCK = PreparedInQuery(_lock_statement)
+_tickets = Ticket.__table__
+_MOVE = (update(_tickets)
+         .where(_tickets.c.id.in_(bindparam("ids", expanding=True)),
+                _tickets.c.state == bindparam("frm"))
+         .values(state=bindparam("to")).returning(_tickets.c.id))
+
+
 def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
                      own_operation_id: int | None = None) -> dict[int, TakenBack]:
     """Lock the tickets taken back (in id order, so two counters never deadlock) and check
@@ -86,16 +107,8 @@ def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
         seen: set[int] = set()
         twice = next(t for t in items if t.ticket_id in seen or seen.add(t.ticket_id))
         raise TicketTwiceInBasket(number=twice.number)
-    held = (select(Operation.number).join(OperationLine, OperationLine.operation_id
-                                          == Operation.id)
-            .where(OperationLine.ticket_id == Ticket.id, OperationLine.kind == LineKind.CANCEL,
-                   Operation.state == OperationState.ON_HOLD))
-    if own_operation_id is not None:
-        held = held.where(Operation.id != own_operation_id)
-    rows = uow.session.execute(
-        select(Ticket.id, Ticket.number, Ticket.order_id, Ticket.state, Ticket.price,
-               Ticket.fees, held.limit(1).scalar_subquery())
-        .where(Ticket.id.in_(ids)).order_by(Ticket.id).with_for_update(of=Ticket)).all()
+    uow.session.connection()  # the write transaction's connection (begin_write)
+    rows = uow.fetch_in(_LOCK, ids, {"own": own_operation_id or 0})
     locked = {r[0]: TakenBack(*r) for r in rows}
     for item in items:
         ticket = locked.get(item.ticket_id)
@@ -120,10 +133,8 @@ def transition(uow: UnitOfWork, items: Iterable[BasketTicket], to: TicketState,
         by_state.setdefault(frm, []).append(item)
     for frm, group in by_state.items():
         ids = [i.ticket_id for i in group]
-        table = Ticket.__table__
-        moved = set(uow.session.execute(
-            update(table).where(table.c.id.in_(ids), table.c.state == frm.value)
-            .values(state=to.value).returning(table.c.id)).scalars())
+        moved = set(uow.execute(_MOVE, {"ids": ids, "frm": frm.value, "to": to.value})
+                    .scalars())
         stale = [i for i in group if i.ticket_id not in moved]
         if stale:
             raise changed_refusal(uow, stale[0], clock)

@@ -20,6 +20,7 @@ from pos.core.basket import (
     PerformanceGroup,
     TariffGroup,
 )
+from pos.core.fees import FeeLine
 
 TICKET_NUMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -50,6 +51,7 @@ class BasketModel(QStandardItemModel):
         # What the tree shows, to follow the basket one ticket at a time.
         self._shown: list[BasketTicket] | None = None  # None: not known, draw again
         self._refund_fees = False
+        self._fee_lines: dict[int, FeeLine] = {}  # the cancellation fees shown
         self._orders: dict[int, QStandardItem] = {}
         self._perfs: dict[tuple[int, int], QStandardItem] = {}
         self._tariffs: dict[tuple[int, int, str, str], QStandardItem] = {}
@@ -131,7 +133,12 @@ class BasketModel(QStandardItemModel):
 
     def _ticket_row(self, t: BasketTicket) -> list[QStandardItem]:
         place = " - ".join(p for p in (t.area, t.seat) if p)
-        return self._row(f"{t.number}  {place}", price=t.price, numbers=[t.number])
+        row = self._row(f"{t.number}  {place}", price=t.price, numbers=[t.number])
+        fee = self._fee_lines.get(t.ticket_id)
+        if fee is not None and (fee.amount or fee.computed):
+            # A line of its own: the rule, who asked and the date window that made it.
+            row[0].appendRow(self._row(fee.label, amount=-fee.amount, numbers=[t.number]))
+        return row
 
     def _update(self, first: QStandardItem, *, contact: str = "", qty=None, price=None,
                 fees=None, amount=None, total=None, numbers: list[str]) -> list[QModelIndex]:
@@ -159,7 +166,8 @@ class BasketModel(QStandardItemModel):
         tickets = basket.tickets
         shown = len(self._shown) if self._shown is not None else -1
         if (shown < 0 or len(tickets) != shown + 1 or basket.refund_fees != self._refund_fees
-                or tickets[:shown] != self._shown):
+                or tickets[:shown] != self._shown or self._fees_moved(basket)):
+            self._fee_lines = dict(basket.fee_lines)
             self.set_groups(basket.groups())
             self._shown, self._refund_fees = list(tickets), basket.refund_fees
             return BasketChange(rebuilt=True)
@@ -169,7 +177,16 @@ class BasketModel(QStandardItemModel):
         self._shown.append(ticket)
         return change
 
+    def _fees_moved(self, basket: CancellationBasket) -> bool:
+        """A fee shown changed (a window, who asked, a waiver): drawn again. The new
+        ticket's own fee is drawn with its row."""
+        new = basket.tickets[-1].ticket_id if basket.tickets else None
+        lines = {k: v for k, v in basket.fee_lines.items() if k != new}
+        return lines != self._fee_lines
+
     def _add(self, basket: CancellationBasket, t: BasketTicket, change: BasketChange) -> None:
+        if t.ticket_id in basket.fee_lines:
+            self._fee_lines[t.ticket_id] = basket.fee_lines[t.ticket_id]
         order = basket.order_group(t.order_number)
         perf = next(p for p in order.performances
                     if p.tariffs[0].tickets[0].performance_id == t.performance_id)

@@ -24,6 +24,8 @@ class NotesView(QObject):
             cause.addItem(text, text)
         session.notes_source = self.read
         session.sig_notes.connect(self.show)
+        # Who asked decides the fee rule: the basket shows the fee again.
+        requested_by.currentIndexChanged.connect(lambda _index: session.basket_changed())
 
     def read(self) -> OperationNotes:
         return OperationNotes(self.requested_by.currentData() or "public",

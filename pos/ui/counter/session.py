@@ -19,6 +19,7 @@ from pos.core.db import Database
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals
 from pos.core.exchange_basket import totals as exchange_totals
 from pos.core.models import PaymentMode
+from pos.core.services.fee_rules import preview as preview_fees
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.station import Station, next_operation_number
 from pos.core.uow import UnitOfWork
@@ -103,10 +104,27 @@ class CounterSession(QObject):
             self.sig_operation_number.emit(outcome.value)
 
     def basket_changed(self) -> None:
+        self.preview_fees()
         self.sig_basket_changed.emit()
 
     def sale_changed(self) -> None:
+        if self.preview_fees():  # a refund became an exchange, or back: other rules
+            self.sig_basket_changed.emit()
         self.sig_sale_changed.emit()
+
+    def preview_fees(self) -> bool:
+        """The fee line of each ticket, by the rules, for the basket to show before the
+        cashier confirms (the settlement assesses them again); True if they changed."""
+        basket, before = self.basket, dict(self.basket.fee_lines)
+        if basket.tickets:
+            kind = "exchange" if len(self.sale) else "refund"
+            requested_by = self.notes.requested_by
+            self.run(lambda uow: preview_fees(uow, basket, kind=kind, requested_by=requested_by,
+                                              clock=self.clock),
+                     what="fees", said=False, failure=ops.QUIET)
+        else:
+            basket.fee_lines = {}
+        return basket.fee_lines != before
 
     def settled(self, result, message: str) -> None:
         """After a committed settlement: both baskets empty, the print worker woken (the

@@ -1,17 +1,17 @@
 """cash sessions per counter and cash movements
 
-Revision ID: 0004_cash_sessions
-Revises: 0004
+Revision ID: 0006
+Revises: 0005
 """
 from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
 
-# A revision id of its own: "0004" is taken by the operators' role and PIN, and this
-# branch is re-chained by the integrator with the others.
-revision: str = "0004_cash_sessions"
-down_revision: str | None = "0004"
+# After the fee rules (0005) of main, merged into this branch; the integrator re-chains
+# the helpers' migrations.
+revision: str = "0006"
+down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,1 @@
+"""Fee rules, revocations export and the bulk refund of a cancelled performance."""

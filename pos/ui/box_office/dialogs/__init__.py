@@ -1,0 +1,1 @@
+"""The box-office dialogs: plain data in, callbacks out."""
