@@ -21,6 +21,7 @@ from pos.core.errors import TicketNotRefundable
 from pos.core.exchange_basket import ExchangeBasket, totals
 from pos.core.models import JournalEntry, Payment, PaymentMode, Ticket, TicketState
 from pos.core.models_printing import PrintJob
+from pos.core.services.cash_sessions import current_session, open_session
 from pos.core.services.exchange import event_tickets, settle_exchange
 from pos.core.services.order_detail import order_detail
 from pos.core.services.refunds import Tender, refund_basket
@@ -62,6 +63,10 @@ def context(database: Database, meta: Meta, seed: int = 1) -> Context:
     with UnitOfWork(database.sessions) as uow:
         station = ensure_station(uow, counter="Bench 1", sales_point="Guichet",
                                  operator="STX_BDD", venue_name="Bench")
+    with UnitOfWork(database.sessions) as uow:
+        # The bench refunds in cash: its drawer opens with a float that never runs out.
+        if current_session(uow, station.counter_id) is None:
+            open_session(uow, station, FixedClock(BENCH_NOW), {50000: 100_000})
     return Context(database, meta, station, random.Random(seed))
 
 

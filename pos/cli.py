@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     from pos import journal_commands
 
     journal_commands.add_parsers(verbs)
+
+    from pos.cli_reports import add_parsers
+
+    add_parsers(verbs)
     return parser
 
 
@@ -173,6 +177,12 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.db_verb == "app-role":
             return cmd_db_app_role(config, args.name)
         _parser().parse_args(["db", "--help"])
+    if args.verb == "report":
+        if args.report_verb:
+            from pos.cli_reports import cmd_report
+
+            return cmd_report(config, args)
+        _parser().parse_args(["report", "--help"])
     if args.verb == "order":
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)

@@ -192,6 +192,12 @@ class MailConfig:
 
 
 @dataclass(frozen=True)
+class CashConfig:
+    reports_dir: str = _key("", doc="Z reports (PDF) are saved here at each close; "
+                                    "empty = data folder/reports")
+
+
+@dataclass(frozen=True)
 class Config:
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     counter: CounterConfig = field(default_factory=CounterConfig)
@@ -201,6 +207,7 @@ class Config:
     refunds: RefundsConfig = field(default_factory=RefundsConfig)
     mail: MailConfig = field(default_factory=MailConfig)
     holds: HoldsConfig = field(default_factory=HoldsConfig)
+    cash: CashConfig = field(default_factory=CashConfig)
     source: Path | None = None
 
     @property
@@ -217,6 +224,10 @@ class Config:
     def mail_outbox_dir(self) -> Path:
         return Path(self.mail.outbox_dir) if self.mail.outbox_dir else data_dir() / "outbox"
 
+    @property
+    def cash_reports_dir(self) -> Path:
+        return Path(self.cash.reports_dir) if self.cash.reports_dir else data_dir() / "reports"
+
 
 _SECTIONS = {f.name: f.type for f in dataclasses.fields(Config) if f.name != "source"}
 _SECTION_CLASSES = {
@@ -228,6 +239,7 @@ _SECTION_CLASSES = {
     "refunds": RefundsConfig,
     "mail": MailConfig,
     "holds": HoldsConfig,
+    "cash": CashConfig,
 }
 
 

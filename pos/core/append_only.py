@@ -15,7 +15,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, text
 
 APPEND_ONLY_TABLES = ("journal_entries", "payments", "credit_note_movements",
-                      "contact_account_entries")
+                      "contact_account_entries", "cash_movements")
 REFUSAL = "append-only"  # in every refusal's message
 
 _PG_FUNCTION = f"""

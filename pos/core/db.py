@@ -62,7 +62,7 @@ def make_engine(url: str, *, busy_timeout_ms: int = 10_000, **kwargs: Any) -> En
         # psycopg 3 is the one we install.
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
     if parsed.get_backend_name() == "postgresql":
-        from pos.core.models import postgresql_options
+        from pos.core.schema import postgresql_options
 
         postgresql_options()
     return create_engine(url, pool_pre_ping=True, **kwargs)

@@ -300,4 +300,26 @@ def load_demo(uow: UnitOfWork, clock: Clock) -> None:
     from pos.core.demo_catalog import load_catalog
 
     load_catalog(s, perfs, cats, tariffs, prices, c.next_number - 1)
+    _open_demo_drawer(uow, operator, point, now)
     uow.commit()
+
+
+#: The demo counter's drawer opens with this float (1 000,00 €: the demo refunds up to
+#: 660,00 € in cash at once), per denomination in cents.
+DEMO_FLOAT = {10000: 5, 5000: 6, 2000: 5, 1000: 5, 500: 6, 200: 5, 100: 5, 50: 6, 20: 5,
+              10: 10}
+
+
+def _open_demo_drawer(uow: UnitOfWork, operator: Operator, point: SalesPoint,
+                      now: datetime) -> None:
+    """A professional counter gives no cash before its drawer is opened: the demo's
+    "Guichet 1" starts with its cash session open."""
+    from pos.core.services.cash_sessions import current_session, start_session
+    from pos.core.services.station import Station
+
+    counter = uow.session.scalar(select(Counter).where(Counter.name == "Guichet 1"))
+    assert counter is not None
+    if current_session(uow, counter.id) is None:
+        station = Station(counter.id, counter.name, point.id, point.name, operator.id,
+                          operator.login, "Théâtre de la Ville")
+        start_session(uow, station, now, DEMO_FLOAT, loaded=True)

@@ -319,13 +319,6 @@ class Order(Base):
     payments: Mapped[list[Payment]] = relationship(back_populates="order", order_by="Payment.id")
 
 
-def postgresql_options() -> None:
-    """The PostgreSQL form of the partial indexes (the migrations create them)."""
-    for index in Ticket.__table__.indexes:
-        if index.name == "uq_tickets_live_seat":
-            index.dialect_options["postgresql"]["where"] = text(LIVE_TICKET_SQL)
-
-
 class Ticket(Base):
     __tablename__ = "tickets"
     __table_args__ = (
@@ -336,9 +329,7 @@ class Ticket(Base):
             "seat_id",
             unique=True,
             sqlite_where=text(LIVE_TICKET_SQL),
-            # postgresql_where: added by postgresql_options() when a PostgreSQL engine
-            # is made; naming it here loads SQLAlchemy's PostgreSQL dialect at import
-            # (tens of milliseconds of every cold start on SQLite).
+            info={"postgresql_where": LIVE_TICKET_SQL},  # see schema.postgresql_options
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

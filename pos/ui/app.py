@@ -24,6 +24,8 @@ from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
 from pos.ui.box_office.controller import BoxOfficeController
 from pos.ui.box_office.view import BoxOfficeUi
+from pos.ui.cash_session.controller import CashSessionController
+from pos.ui.cash_session.view import CashSessionUi
 from pos.ui.common.i18n import install_translator, language
 from pos.ui.contact.controller import ContactController
 from pos.ui.contact.view import ContactView
@@ -73,6 +75,7 @@ class Features:
     contact: ContactController
     devices: DevicesController
     operators: OperatorsController
+    cash: CashSessionController | None = None
 
     @property
     def basket(self):
@@ -186,8 +189,10 @@ def build_main_window(
     window.operators_ui = OperatorsView(window, session, operators, dialogs,
                                         label=w.operator_label)
     UndoView(window, UndoController(session), dialogs)  # Opérations > Annuler l'annulation
+    cash = CashSessionController(session, config.cash_reports_dir)
+    window.cash_session_ui = CashSessionUi(window, cash, dialogs)
     window.controller = Features(session, counter, refund, sale, settlement, hold,
-                                 take_back, contact, devices, operators)
+                                 take_back, contact, devices, operators, cash)
     box_office = BoxOfficeController(session)
     # A run in progress ends after its order: nothing is left half done.
     window.sig_closing.connect(lambda: (box_office.stop_bulk(), box_office.wait()))

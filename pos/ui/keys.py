@@ -51,6 +51,13 @@ SWITCH_OPERATOR = "Ctrl+Shift+O"
 LOG_OUT = "Ctrl+Shift+Q"
 # Opérations > Annuler l'annulation (not Ctrl+Shift+Z: the scan field takes it as redo)
 UNDO_CANCELLATION = "Ctrl+Shift+U"
+# --- cash session ---------------------------------------------------------------------
+OPEN_CASH_SESSION = "Ctrl+Shift+C"  # "Caisse" (O is the operator's switch)
+CASH_IN = "Ctrl+Shift+E"
+CASH_OUT = "Ctrl+Shift+S"
+X_REPORT = "Ctrl+Shift+X"
+CLOSE_CASH_SESSION = "Ctrl+Shift+F"  # not Z: Ctrl+Shift+Z is the fields' redo
+REFUNDS_REPORT = "Ctrl+Shift+B"
 
 # Enter in its two spellings (main keyboard, keypad): dialogs answer both.
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

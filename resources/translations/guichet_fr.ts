@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="220"/>
+        <location filename="../../pos/ui/app.py" line="225"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -261,6 +261,165 @@
     </message>
 </context>
 <context>
+    <name>CashMovementDialog</name>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/movement.py" line="36"/>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/movement.py" line="37"/>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/movement.py" line="50"/>
+        <source>Record</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/movement.py" line="54"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>CashSessionController</name>
+    <message>
+        <location filename="../../pos/ui/cash_session/controller.py" line="66"/>
+        <source>Cash session opened.</source>
+        <translation>Session de caisse ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/controller.py" line="71"/>
+        <source>Cash in recorded.</source>
+        <translation>Entrée d&apos;espèces enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/controller.py" line="72"/>
+        <source>Cash out recorded.</source>
+        <translation>Sortie d&apos;espèces enregistrée.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/controller.py" line="102"/>
+        <source>Cash session %1 closed (difference %2). Z report: %3</source>
+        <translation>Session de caisse %1 clôturée (écart %2). Rapport Z : %3</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/controller.py" line="140"/>
+        <source>The report could not be saved to %1.</source>
+        <translation>Le rapport n&apos;a pas pu être enregistré dans %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CashSessionUi</name>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="27"/>
+        <source>&amp;Cash</source>
+        <translation>&amp;Caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="31"/>
+        <source>Open the cash session...</source>
+        <translation>Ouvrir la caisse...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="33"/>
+        <source>Cash in...</source>
+        <translation>Entrée d&apos;espèces...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="35"/>
+        <source>Cash out...</source>
+        <translation>Sortie d&apos;espèces...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="37"/>
+        <source>X report (no close)...</source>
+        <translation>Rapport X (sans clôture)...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="39"/>
+        <source>Close the cash session (Z report)...</source>
+        <translation>Clôturer la caisse (rapport Z)...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="41"/>
+        <source>Refunds and exchanges report...</source>
+        <translation>Rapport des remboursements et échanges...</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="57"/>
+        <source>Cash: closed</source>
+        <translation>Caisse fermée</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="59"/>
+        <source>Cash: %1</source>
+        <translation>Caisse : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="67"/>
+        <source>Open the cash session: count the float</source>
+        <translation>Ouverture de caisse : comptez le fond de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="68"/>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="73"/>
+        <source>Cash in</source>
+        <translation>Entrée d&apos;espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="74"/>
+        <source>Change from the safe</source>
+        <translation>Monnaie du coffre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="74"/>
+        <source>Float top-up</source>
+        <translation>Complément du fond de caisse</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="76"/>
+        <source>Cash out</source>
+        <translation>Sortie d&apos;espèces</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="77"/>
+        <source>Deposit to the safe</source>
+        <translation>Dépôt au coffre</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="77"/>
+        <source>Expense</source>
+        <translation>Dépense</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="85"/>
+        <source>Close the cash session: count the drawer</source>
+        <translation>Clôture de caisse : comptez le tiroir</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="86"/>
+        <source>Close the session</source>
+        <translation>Clôturer la session</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="101"/>
+        <source>X report</source>
+        <translation>Rapport X</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/view.py" line="115"/>
+        <source>Refunds and exchanges</source>
+        <translation>Remboursements et échanges</translation>
+    </message>
+</context>
+<context>
     <name>ContactCreate</name>
     <message>
         <location filename="../../pos/ui/contact/controller.py" line="78"/>
@@ -429,6 +588,29 @@
         <location filename="../../pos/ui/contact/search.py" line="88"/>
         <source>More contacts match: type more of the name.</source>
         <translation>D&apos;autres contacts correspondent : tapez davantage du nom.</translation>
+    </message>
+</context>
+<context>
+    <name>CountDialog</name>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="67"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="84"/>
+        <source>Counted: %1</source>
+        <translation>Compté : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="86"/>
+        <source>Expected: %1</source>
+        <translation>Attendu : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/count.py" line="88"/>
+        <source>Difference: %1</source>
+        <translation>Écart : %1</translation>
     </message>
 </context>
 <context>
@@ -964,17 +1146,18 @@
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="46"/>
+        <location filename="../../pos/ui/refund/controller.py" line="53"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
+        <extracomment>a cash refund the drawer cannot pay: (what it holds, the refund&apos;s tenders); the bar offers the split (the drawer&apos;s content in cash, the rest otherwise)</extracomment>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="52"/>
+        <location filename="../../pos/ui/refund/controller.py" line="59"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="146"/>
+        <location filename="../../pos/ui/app.py" line="149"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -1586,13 +1769,13 @@
         <translation>[Ordre %1]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/view.py" line="73"/>
-        <location filename="../../pos/ui/refund/view.py" line="78"/>
+        <location filename="../../pos/ui/refund/view.py" line="74"/>
+        <location filename="../../pos/ui/refund/view.py" line="79"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/view.py" line="79"/>
+        <location filename="../../pos/ui/refund/view.py" line="80"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1721,7 +1904,7 @@
     <message>
         <location filename="../../pos/ui/operators/view.py" line="40"/>
         <source>Switch operator...</source>
-        <translation>Changer d'opérateur...</translation>
+        <translation>Changer d&apos;opérateur...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/operators/view.py" line="42"/>
@@ -2227,7 +2410,7 @@
 <context>
     <name>RefundBar</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/refund/view.py" line="65"/>
+        <location filename="../../pos/ui/refund/view.py" line="66"/>
         <source>Refund %1 in cash for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 en espèces pour %n billet ?</numerusform>
@@ -2235,7 +2418,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/refund/view.py" line="66"/>
+        <location filename="../../pos/ui/refund/view.py" line="67"/>
         <source>Refund %1 as a credit note for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 en avoir pour %n billet ?</numerusform>
@@ -2243,7 +2426,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/refund/view.py" line="69"/>
+        <location filename="../../pos/ui/refund/view.py" line="70"/>
         <source>Refund %1 to the suspense account for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billet ?</numerusform>
@@ -2257,6 +2440,44 @@
         <location filename="../../pos/ui/counter/panels.py" line="104"/>
         <source>Remarks</source>
         <translation>Remarques</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="50"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="53"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="53"/>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="72"/>
+        <source>Save as PDF</source>
+        <translation>Enregistrer en PDF</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="77"/>
+        <source>Save as CSV</source>
+        <translation>Enregistrer en CSV</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="81"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/cash_session/dialogs/report.py" line="99"/>
+        <source>Saved: %1</source>
+        <translation>Enregistré : %1</translation>
     </message>
 </context>
 <context>
@@ -2452,7 +2673,10 @@
     <message numerus="yes">
         <location filename="../../pos/ui/take_back/controller.py" line="81"/>
         <source>%n ticket(s) refused without a supervisor&apos;s approval.</source>
-        <translation><numerusform>%n billet refusé sans l'accord d'un superviseur.</numerusform><numerusform>%n billets refusés sans l'accord d'un superviseur.</numerusform></translation>
+        <translation>
+            <numerusform>%n billet refusé sans l&apos;accord d&apos;un superviseur.</numerusform>
+            <numerusform>%n billets refusés sans l&apos;accord d&apos;un superviseur.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2476,7 +2700,10 @@
     <message numerus="yes">
         <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="58"/>
         <source>Enter asks a supervisor for the %n ticket(s) refused without their approval.</source>
-        <translation><numerusform>Entrée demande l'accord d'un superviseur pour le billet refusé.</numerusform><numerusform>Entrée demande l'accord d'un superviseur pour les %n billets refusés.</numerusform></translation>
+        <translation>
+            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour le billet refusé.</numerusform>
+            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour les %n billets refusés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2558,7 +2785,7 @@
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="30"/>
         <source>A refund or an exchange of today at this counter is undone: its tickets are valid again and the money comes back.</source>
-        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l'argent revient.</translation>
+        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l&apos;argent revient.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="42"/>
@@ -2578,7 +2805,7 @@
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="51"/>
         <source>Undo the cancellation</source>
-        <translation>Annuler l'annulation</translation>
+        <translation>Annuler l&apos;annulation</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="53"/>
@@ -2591,12 +2818,12 @@
     <message>
         <location filename="../../pos/ui/undo/controller.py" line="23"/>
         <source>Undo the cancellation of %1</source>
-        <translation>Annuler l'annulation de %1</translation>
+        <translation>Annuler l&apos;annulation de %1</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/controller.py" line="37"/>
         <source>Operation %1 undone by operation %2: %3 valid again.</source>
-        <translation>Ordre %1 annulé par l'ordre %2 : %3 de nouveau valable(s).</translation>
+        <translation>Ordre %1 annulé par l&apos;ordre %2 : %3 de nouveau valable(s).</translation>
     </message>
 </context>
 <context>
@@ -2609,7 +2836,7 @@
     <message>
         <location filename="../../pos/ui/undo/view.py" line="23"/>
         <source>Undo a cancellation...</source>
-        <translation>Annuler l'annulation...</translation>
+        <translation>Annuler l&apos;annulation...</translation>
     </message>
 </context>
 <context>

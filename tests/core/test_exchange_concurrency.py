@@ -14,14 +14,16 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select, text
 
+from pos.core.clock import FixedClock
 from pos.core.demo import load_demo
 from pos.core.models import Counter, Operation, Payment, PaymentMode, Ticket, TicketState
 from pos.core.models_catalog import NumberSequence
 from pos.core.services.exchange import SeatTaken, event_tickets, settle_exchange
 from pos.core.services.refunds import Tender
 from pos.core.services.station import ensure_station
-from tests.conftest import _truncate, uow_of
+from tests.conftest import NOW, _truncate, uow_of
 from tests.core.exchange_support import ids, new_sale, scan, seat_id
+from tests.support.cash import open_drawer
 
 D = Decimal
 pytestmark = pytest.mark.postgresql
@@ -37,8 +39,10 @@ def pg(postgres_database, clock):
 
 def _station(db, counter):
     with uow_of(db) as uow:
-        return ensure_station(uow, counter=counter, sales_point="Guichet", operator="STX_BDD",
-                              venue_name="Théâtre de la Ville")
+        station = ensure_station(uow, counter=counter, sales_point="Guichet",
+                                 operator="STX_BDD", venue_name="Théâtre de la Ville")
+    open_drawer(db, station, FixedClock(NOW))
+    return station
 
 
 def _waiting_on_locks(db) -> int:

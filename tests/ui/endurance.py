@@ -233,6 +233,23 @@ class Run:
             tmp.replace(self.json_path)
 
 
+def fill_the_drawer(database: Database, clock) -> None:
+    """Hundreds of cash refunds: the demo's float would run out (and the refusal is
+    tested elsewhere), so the drawer gets what the whole run gives back."""
+    from decimal import Decimal
+
+    from pos.core.models_cash import CashMovementKind
+    from pos.core.services.cash_sessions import move_cash
+    from pos.core.services.station import ensure_station
+
+    with UnitOfWork(database.sessions) as uow:
+        station = ensure_station(uow, counter="Guichet 1", sales_point="Guichet",
+                                 operator="STX_BDD")
+    with UnitOfWork(database.sessions) as uow:
+        move_cash(uow, station, clock, CashMovementKind.IN, Decimal("1000000.00"),
+                  "Endurance : fonds du coffre")
+
+
 def open_window(app: QApplication, workdir: Path, orders: int):
     clock = SystemClock()
     database = Database(f"sqlite:///{workdir / 'guichet.sqlite3'}")
@@ -240,6 +257,7 @@ def open_window(app: QApplication, workdir: Path, orders: int):
     with UnitOfWork(database.sessions) as uow:
         load_demo(uow, clock)
     seed_paid_orders(database, clock, orders)
+    fill_the_drawer(database, clock)
     config = parse_config(f"""
 [counter]
 name = "Guichet 1"

@@ -22,6 +22,7 @@ from pos.core.documents import Document
 from pos.core.models import Order, Payment, PaymentMode
 from pos.core.money import ZERO, as_text
 from pos.core.services.accounts import credit_account, debit_account
+from pos.core.services.cash_sessions import take_cash
 from pos.core.services.credit_notes import (
     DEFAULT_VALIDITY_DAYS,
     issue_credit_note,
@@ -140,6 +141,9 @@ def record_payments(
                               operation_id=operation_id, order_id=order_id, station=station,
                               now=now, note=f"Échange, ordre {operation_number}")
             pay(order_id, tender.mode, amount, tender.reference)
+    cash = [row["amount"] for row in rows if row["mode"] is PaymentMode.CASH]
+    if cash:  # the drawer: open, and holding what is given back (cash_sessions)
+        take_cash(uow, station, sum(cash, ZERO))
     if rows:  # appended, never edited: one multi-row INSERT
         s.execute(insert(Payment), rows)
     return tenders, vouchers

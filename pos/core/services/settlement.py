@@ -14,7 +14,8 @@ then apply, then commit once):
    ``authorize``: what a cashier alone may not do allowed by a supervisor;
 4. ``open_operation``: the operation number taken (or the held operation's kept);
 5. ``cancel_taken_back``: the ticket state transitions, with the operation's lines;
-6. ``payments.record_payments``: payments, credit notes and suspense-account movements;
+6. ``payments.record_payments``: payments, credit notes and suspense-account movements,
+   the cash checked against the open drawer (``cash_sessions.take_cash``);
 7. ``append_journal``: the journal entry;
 8. ``enqueue_documents``: the print jobs;
 9. ``commit``: the outcome recorded under the key, in the same transaction (in

@@ -51,6 +51,17 @@ class Outcome(Generic[T]):
         return not self.error
 
 
+def either(*hooks: Callable[[DomainError], bool] | None) -> Callable[[DomainError], bool]:
+    """One ``refused`` hook of several (None ones left out): the first that deals with the
+    refusal ends it (e.g. ask a supervisor, else offer another mode of payment)."""
+    given = [h for h in hooks if h is not None]
+
+    def refused(exc: DomainError) -> bool:
+        return any(hook(exc) for hook in given)
+
+    return refused
+
+
 def run(uow: UowFactory, work: Callable[[UnitOfWork], T], *, what: str,
         say: Say | None = None, failure: str | None = None,
         refused: Callable[[DomainError], bool] | None = None) -> Outcome[T]:

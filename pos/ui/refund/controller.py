@@ -9,16 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos import formatting
+from pos.core.errors import CashRefundExceedsDrawer, DomainError
 from pos.core.models import PaymentMode
 from pos.core.services.authorization import Approval
 from pos.core.services.refunds import SettlementResult, Tender, refund_basket
+from pos.ui.common import ops
 from pos.ui.counter.session import CounterSession
 
 
 class RefundController(QObject):
+    #: a cash refund the drawer cannot pay: (what it holds, the refund's tenders); the
+    #: bar offers the split (the drawer's content in cash, the rest otherwise)
+    sig_cash_short = Signal(object, object)
+
     def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
         super().__init__(parent or session)
         self.session = session
@@ -42,7 +48,8 @@ class RefundController(QObject):
             held_operation_id=s.basket.held_operation_id, notes=s.notes,
             approval=approval,
             idempotency_key=s.settlement_key("refund")),
-            refused=s.supervisor(lambda given: self.settle(tenders, given)),
+            refused=ops.either(s.supervisor(lambda given: self.settle(tenders, given)),
+                               lambda exc: self._cash_short(exc, tenders)),
             what="refund", failure=QCoreApplication.translate(
                 "ExchangeController",
                 "The refund could not be recorded: nothing was changed. Try again."))
@@ -54,3 +61,9 @@ class RefundController(QObject):
                   .replace("%2", formatting.money(result.refunded)))
         s.refresh_operation_number()
         return result
+
+    def _cash_short(self, exc: DomainError, tenders: list[Tender]) -> bool:
+        """The refusal is said as always; the proposal follows (returns False)."""
+        if isinstance(exc, CashRefundExceedsDrawer):
+            self.sig_cash_short.emit(exc.details["available_amount"], tenders)
+        return False

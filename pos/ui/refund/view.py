@@ -43,6 +43,7 @@ class RefundBar(QObject):
                 buttons[name].clicked.connect(lambda _c=False, mode=mode: self.ask_refund(mode))
         buttons["otherPaymentButton"].clicked.connect(self.open_other_payment)
         buttons["splitRefundButton"].clicked.connect(self.open_split)
+        controller.sig_cash_short.connect(self.offer_split)
         session.sig_basket_changed.connect(self.refresh)
         session.sig_sale_changed.connect(self.refresh)
         self.refresh()
@@ -94,4 +95,22 @@ class RefundBar(QObject):
             return
         dialog = SplitRefundDialog(RefundSplit(s.refund_amount()), s.other_modes,
                                    self.buttons["cashButton"].window())
+        self.dialogs.open(dialog, lambda: self.controller.settle(dialog.tenders()))
+
+    def offer_split(self, available, tenders) -> None:
+        """The drawer holds less than the cash refund: FRACTIONNER opens with what it holds
+        in cash, the other lines as they were, and the rest to split (a credit note or
+        another mode); the cashier confirms or changes it."""
+        s = self.session
+        if not s.basket.tickets or self.dialogs.busy:
+            return
+        split = RefundSplit(s.refund_amount())
+        cash = sum((t.amount for t in tenders if t.mode is PaymentMode.CASH), ZERO)
+        others = [t for t in tenders if t.mode is not PaymentMode.CASH]
+        if available > ZERO:
+            split.add(PaymentMode.CASH, min(available, cash))
+        for tender in others:
+            split.add(tender.mode, tender.amount, tender.reference)
+        dialog = SplitRefundDialog(split, s.other_modes, self.buttons["cashButton"].window())
+        dialog.mode.setCurrentIndex(dialog.mode.findData(PaymentMode.CREDIT_NOTE))
         self.dialogs.open(dialog, lambda: self.controller.settle(dialog.tenders()))
