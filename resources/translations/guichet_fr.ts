@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="178"/>
+        <location filename="../../pos/ui/app.py" line="182"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -81,42 +81,42 @@
 <context>
     <name>BasketModel</name>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="21"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="42"/>
         <source>TYPE / PRODUCT / ITEM (BY OPERATION)</source>
         <translation>TYPE / PRODUIT / ARTICLE (PAR OPÉRATION)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="22"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="43"/>
         <source>CONTACT</source>
         <translation>CONTACT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="23"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="44"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="24"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="45"/>
         <source>PRICE</source>
         <translation>PRIX</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="25"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="46"/>
         <source>FEES</source>
         <translation>FRAIS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="26"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="47"/>
         <source>AMOUNT</source>
         <translation>MONTANT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="27"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="48"/>
         <source>TOTAL</source>
         <translation>TOTAL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/basket_model.py" line="64"/>
+        <location filename="../../pos/ui/counter/basket_model.py" line="107"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
@@ -343,207 +343,207 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="78"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="79"/>
         <source>Device settings</source>
         <translation>Réglages des périphériques</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="80"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="80"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
         <source>Host</source>
         <translation>Hôte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
         <source>Timeout (s)</source>
         <translation>Délai d&apos;attente (s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
         <source>Serial device</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
         <source>Speed (baud)</source>
         <translation>Vitesse (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
         <source>Flow control</source>
         <translation>Contrôle de flux</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
         <source>USB vendor id</source>
         <translation>Identifiant fabricant USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
         <source>USB product id</source>
         <translation>Identifiant produit USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
         <source>CUPS queue</source>
         <translation>File CUPS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
         <source>Output file</source>
         <translation>Fichier de sortie</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
         <source>Printer profile</source>
         <translation>Profil de l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
         <source>Paper width (mm)</source>
         <translation>Largeur du papier (mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
         <source>Code page</source>
         <translation>Table de caractères</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
         <source>Drawer pin</source>
         <translation>Broche du tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
         <source>End of a scan</source>
         <translation>Fin d&apos;une lecture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
         <source>Prefix key</source>
         <translation>Touche de préfixe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
         <source>Suffix key</source>
         <translation>Touche de fin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="91"/>
         <source>Shortest scan</source>
         <translation>Longueur minimale d&apos;une lecture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="91"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="92"/>
         <source>Same code ignored within (ms)</source>
         <translation>Même code ignoré pendant (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="98"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="99"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="99"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="100"/>
         <source>Cash drawer</source>
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="100"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="101"/>
         <source>Scanner</source>
         <translation>Lecteur de codes-barres</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="104"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="105"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="110"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="111"/>
         <source>Test print</source>
         <translation>Impression test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="111"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="112"/>
         <source>Open the drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="112"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="113"/>
         <source>Read the printer state</source>
         <translation>Lire l&apos;état de l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="113"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="114"/>
         <source>Scan now</source>
         <translation>Scanner maintenant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="114"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="115"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="115"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="116"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="127"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="128"/>
         <source>After &quot;Scan now&quot;, scan a code here</source>
         <translation>Après « Scanner maintenant », scannez un code ici</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="181"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="183"/>
         <source>an integer</source>
         <translation>un entier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="181"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="183"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="184"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="186"/>
         <source>expected %1</source>
         <translation>attendu %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="214"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="216"/>
         <source>Printing the test page...</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="225"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="227"/>
         <source>Asking the printer...</source>
         <translation>Interrogation de l&apos;imprimante…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="231"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="233"/>
         <source>Waiting for a scan...</source>
         <translation>En attente d&apos;une lecture…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="247"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="249"/>
         <source>Read: %1</source>
         <translation>Lu : %1</translation>
     </message>
@@ -778,7 +778,7 @@
         <translation>Alt+Suppr</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/bar.py" line="101"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="110"/>
         <source>Scan first the tickets the customer gives back: the exchange sells against the cancellation basket.</source>
         <translation>Scannez d&apos;abord les billets que le client rend : l&apos;échange se vend contre le panier d&apos;annulation.</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="123"/>
+        <location filename="../../pos/ui/app.py" line="125"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -832,48 +832,48 @@
 <context>
     <name>ExchangePaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="51"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="52"/>
         <source>Pay the exchange</source>
         <extracomment>voucher number -&gt; CreditNoteFound (an Outcome of pos.ui.common.ops)</extracomment>
         <translation>Payer l&apos;échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="52"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="53"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="56"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="57"/>
         <source>Reference (card, cheque...)</source>
         <translation>Référence (carte, chèque...)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="67"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="69"/>
         <source>Scan the credit note voucher, then Enter</source>
         <translation>Scannez le bon d&apos;avoir, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="68"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="70"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="73"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="75"/>
         <source>Suspense account: %1</source>
         <translation>Compte d&apos;attente : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="54"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="55"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="84"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="86"/>
         <source>Rest to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="88"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="90"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
@@ -1040,17 +1040,17 @@
 <context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="227"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="236"/>
         <source>Number list</source>
         <translation>Liste numéros</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="229"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="238"/>
         <source>Type or paste ticket numbers: one per line, or separated by spaces, commas or semicolons.</source>
         <translation>Tapez ou collez les numéros de billets : un par ligne, ou séparés par des espaces, des virgules ou des points-virgules.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="236"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="245"/>
         <source>CHECK [Ctrl+Enter]</source>
         <translation>VÉRIFIER [Ctrl+Entrée]</translation>
     </message>
@@ -1083,7 +1083,7 @@
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="73"/>
+        <location filename="../../pos/ui/counter/view.py" line="113"/>
         <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
@@ -1229,12 +1229,12 @@
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="70"/>
+        <location filename="../../pos/ui/counter/view.py" line="110"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="86"/>
+        <location filename="../../pos/ui/counter/view.py" line="122"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
@@ -1786,27 +1786,27 @@
 <context>
     <name>RangeDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="190"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="191"/>
         <source>Number range</source>
         <translation>Plage numéros</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="194"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="195"/>
         <source>Scan or type the first ticket of the range</source>
         <translation>Scannez ou tapez le premier billet de la plage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="197"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="198"/>
         <source>Scan or type the last ticket of the range</source>
         <translation>Scannez ou tapez le dernier billet de la plage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="201"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="202"/>
         <source>First ticket</source>
         <translation>Premier billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="202"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="203"/>
         <source>Last ticket</source>
         <translation>Dernier billet</translation>
     </message>
@@ -1858,16 +1858,20 @@
     </message>
 </context>
 <context>
+    <name>ScanTarget</name>
+    <message>
+        <location filename="../../pos/ui/common/scan_target.py" line="80"/>
+        <source>Scan %1 ignored: this window expects no scan.</source>
+        <extracomment>objectName of the line a dialog shows when it refuses a scan</extracomment>
+        <translation>Lecture %1 ignorée : cette fenêtre n&apos;attend pas de lecture.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerHub</name>
     <message>
-        <location filename="../../pos/ui/scanning/hub.py" line="73"/>
+        <location filename="../../pos/ui/scanning/hub.py" line="74"/>
         <source>Scanner: connecting…</source>
         <translation>Lecteur : connexion…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/scanning/hub.py" line="89"/>
-        <source>Scan %1 ignored: finish the open dialog first.</source>
-        <translation>Lecture %1 ignorée : terminez d&apos;abord la fenêtre ouverte.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/scanning/hub.py" line="99"/>
@@ -1954,27 +1958,27 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="21"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="23"/>
         <source>Supervisor approval</source>
         <translation>Accord d&apos;un superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="33"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="35"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="34"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="36"/>
         <source>PIN</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="37"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="39"/>
         <source>Approve</source>
         <translation>Autoriser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="39"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="41"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2006,7 +2010,7 @@
 <context>
     <name>TakeBackReportCounts</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="52"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="53"/>
         <source>%n ticket(s) to add</source>
         <translation>
             <numerusform>%n billet à ajouter</numerusform>
@@ -2014,7 +2018,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="54"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="55"/>
         <source>%n refused</source>
         <translation>
             <numerusform>%n refusé</numerusform>
@@ -2107,97 +2111,97 @@
 <context>
     <name>_ReportDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="77"/>
         <source>TICKET NO.</source>
         <translation>N° BILLET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="77"/>
         <source>ORDER</source>
         <translation>DOSSIER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="77"/>
         <source>STATUS</source>
         <translation>ÉTAT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="76"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="77"/>
         <source>DETAIL</source>
         <translation>DÉTAIL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="92"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="93"/>
         <source>ADD [Enter]</source>
         <translation>AJOUTER [Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="96"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="97"/>
         <source>CANCEL [Esc]</source>
         <translation>ANNULER [Échap]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="140"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="141"/>
         <source>Enter adds them to the basket.</source>
         <translation>Entrée les ajoute au panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="141"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="142"/>
         <source>Nothing to add.</source>
         <translation>Rien à ajouter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="150"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="151"/>
         <source>to add</source>
         <translation>à ajouter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="151"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="152"/>
         <source>already in the basket</source>
         <translation>déjà dans le panier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="152"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="153"/>
         <source>already refunded</source>
         <translation>déjà remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="153"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="154"/>
         <source>replaced</source>
         <translation>remplacé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="154"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="155"/>
         <source>checked in</source>
         <translation>contrôlé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="155"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="156"/>
         <source>unpaid reservation</source>
         <translation>réservation non payée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="156"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="157"/>
         <source>held in another operation</source>
         <translation>retenu par un ordre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="157"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="158"/>
         <source>performance over</source>
         <translation>séance passée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="158"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="159"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="159"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="160"/>
         <source>unreadable</source>
         <translation>illisible</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="160"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="161"/>
         <source>duplicate</source>
         <translation>en double</translation>
     </message>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.config import Config, ConfigError
+from pos.ui.common.scan_target import declare_scan_field
 
 SECTIONS = ("printer", "drawer", "scanner")
 
@@ -127,6 +128,7 @@ class DeviceSettingsDialog(QDialog):
         self.scan_field.setPlaceholderText(self.tr("After \"Scan now\", scan a code here"))
         self.scan_field.returnPressed.connect(self._scanned)
         layout.addWidget(self.scan_field)
+        declare_scan_field(self, self.scan_field)
         self.scan_result = QLabel("", self)
         self.scan_result.setObjectName("scanResultLabel")
         layout.addWidget(self.scan_result)
