@@ -21,6 +21,8 @@ def _parser() -> argparse.ArgumentParser:
     db = verbs.add_parser("db", help="la base de données").add_subparsers(dest="db_verb")
     init = db.add_parser("init", help="créer le schéma (et les données de démonstration)")
     init.add_argument("--demo", action="store_true", help="charger les données de démonstration")
+    init.add_argument("--reset", action="store_true",
+                      help="effacer toute la base d'abord (une démonstration neuve)")
     db.add_parser("upgrade", help="mettre le schéma à jour")
 
     order = verbs.add_parser("order", help="les dossiers").add_subparsers(dest="order_verb")
@@ -36,12 +38,17 @@ def _database(config: Config):
     return Database(config.database_url)
 
 
-def cmd_db_init(config: Config, demo: bool) -> int:
+def cmd_db_init(config: Config, demo: bool, reset: bool = False) -> int:
     from pos.core.clock import SystemClock
     from pos.core.demo import DemoAlreadyLoaded, load_demo
     from pos.core.uow import UnitOfWork
 
     database = _database(config)
+    if reset:
+        from pos.core.reset import reset_database
+
+        reset_database(database)
+        print("Base effacée.")
     database.upgrade()
     print(f"Schéma à jour : {database.engine.url.render_as_string(hide_password=True)}")
     if demo:
@@ -118,7 +125,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2
     if args.verb == "db":
         if args.db_verb == "init":
-            return cmd_db_init(config, args.demo)
+            return cmd_db_init(config, args.demo, args.reset)
         if args.db_verb == "upgrade":
             return cmd_db_upgrade(config)
         _parser().parse_args(["db", "--help"])

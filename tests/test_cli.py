@@ -91,3 +91,22 @@ def test_window_refuses_a_database_without_schema(env):
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 2
     assert "guichet db init" in result.stdout
+
+
+def test_db_init_demo_reset_gives_a_fresh_demo(env, tmp_path):
+    """A second `make run`: the last run refunded a demo ticket; --reset pays it again."""
+    import sqlite3
+
+    assert guichet("db", "init", "--demo", env=env).returncode == 0
+    path = tmp_path / "data" / "guichet.sqlite3"
+    with sqlite3.connect(path) as conn:  # what the last run left: a ticket refunded
+        conn.execute("UPDATE tickets SET state = 'cancelled' WHERE number = '01010002748'")
+    again = guichet("db", "init", "--demo", env=env)
+    assert "non chargées" in again.stdout
+    fresh = guichet("db", "init", "--demo", "--reset", env=env)
+    assert fresh.returncode == 0, fresh.stderr
+    assert "Base effacée." in fresh.stdout
+    assert "Données de démonstration chargées" in fresh.stdout
+    order = json.loads(guichet("order", "show", "959", "--json", env=env).stdout)
+    assert "cancelled" not in {t["state"] for t in order["tickets"]}
+    assert len(order["tickets"]) == 22

@@ -26,6 +26,7 @@ from pos.ui.contact.controller import ContactController
 from pos.ui.contact.view import ContactView
 from pos.ui.counter.controller import CounterController
 from pos.ui.counter.documents import DocumentsView
+from pos.ui.counter.keyboard import DeleteRemoves, chain_tab_order
 from pos.ui.counter.notes import NotesView
 from pos.ui.counter.session import CounterSession
 from pos.ui.counter.view import CounterView
@@ -143,7 +144,7 @@ def build_main_window(
     info.sig_reminder.connect(w.reminder_panel.show_reminder)
     info.sig_contact_balance.connect(contact_view.show_balance)
     RefundBar(session, refund, dialogs, w.refund_buttons)
-    ExchangeBar(session, sale, dialogs, buttons=w.product_buttons,
+    exchange_bar = ExchangeBar(session, sale, dialogs, buttons=w.product_buttons,
                 exchange_view=w.exchange_view, remove=w.exchange_remove,
                 basket_view=w.basket_view, say=say)
     window.settlement_ui = SettlementUi(session, settlement, dialogs, pay_all=w.pay_all,
@@ -151,10 +152,22 @@ def build_main_window(
     HoldView(session, hold, dialogs, hold=w.hold_button, held=w.held_button,
              abandon=w.abandon_button)
     contact.sig_contact.connect(documents.show_contact)
+    # The keyboard all the way: Tab through every panel, Suppr in either basket tree.
+    chain_tab_order(w, [w.scan_field, w.basket_view, w.remove_button, w.exchange_view,
+                        w.requested_by, w.cause, w.remarks_panel.text, w.delivery_panel.mode,
+                        w.delivery_panel.print_now, w.delivery_panel.print_later,
+                        w.documents_panel.table, w.reminder_panel.table,
+                        w.contact_panel.search_field])
+    DeleteRemoves(w.basket_view, w.remove_button.click)
+    DeleteRemoves(w.exchange_view, exchange_bar.remove_selected)
     contact.sig_contact.connect(settlement.set_contact)
 
     # Scanners: the keyboard-wedge filter goes on the QApplication; serial if configured.
     hub = ScannerHub(config.scanner, window, counter.scan, say=say)
+    # The event loop may end without the window closing (the session ends, app.quit()):
+    # the threads stop then too, or the process hangs or aborts on its way out.
+    QApplication.instance().aboutToQuit.connect(queue.stop)
+    QApplication.instance().aboutToQuit.connect(hub.stop)
     window.device_ui = DeviceUi(window, devices, dialogs, say=say,
                                 set_printer_status=window.set_printer_status,
                                 scan_sources=hub.sources())

@@ -46,6 +46,13 @@ CHECK_OR_TAKE_ALL = "Ctrl+Return"
 PRINT_JOBS = "Ctrl+J"
 NO_SALE = "Ctrl+T"
 DEVICE_SETTINGS = "Ctrl+Shift+P"
+RETRY_PRINTING = "Ctrl+R"
+# --- the keyboard all the way (issue 9): every button shows its key --------------------
+ADD_TICKETS = "Alt+T"  # the AJOUTER BILLETS menu
+REFUND_FEES = "Alt+R"
+ADD_CONTACT = "Alt+N"
+CHANGE_ADDRESS = "Alt+D"
+CHANGE_EMAIL = "Alt+M"
 
 # Enter in its two spellings (main keyboard, keypad): dialogs answer both.
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

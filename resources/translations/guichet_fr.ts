@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="182"/>
+        <location filename="../../pos/ui/app.py" line="195"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -572,22 +572,22 @@
     </message>
     <message>
         <location filename="../../pos/ui/devices/view.py" line="50"/>
-        <location filename="../../pos/ui/devices/view.py" line="101"/>
+        <location filename="../../pos/ui/devices/view.py" line="102"/>
         <source>Retry printing</source>
         <translation>Réessayer l&apos;impression</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="55"/>
+        <location filename="../../pos/ui/devices/view.py" line="56"/>
         <source>PRINTS</source>
         <translation>IMPRESSIONS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="59"/>
+        <location filename="../../pos/ui/devices/view.py" line="60"/>
         <source>DRAWER</source>
         <translation>TIROIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="99"/>
+        <location filename="../../pos/ui/devices/view.py" line="100"/>
         <source>Retry printing (%1)</source>
         <translation>Réessayer l&apos;impression (%1)</translation>
     </message>
@@ -806,7 +806,7 @@
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="125"/>
+        <location filename="../../pos/ui/app.py" line="126"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
@@ -1038,6 +1038,14 @@
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <location filename="../../pos/ui/counter/view.py" line="39"/>
+        <source>Del</source>
+        <translation>Suppr</translation>
+    </message>
+</context>
+<context>
     <name>ListDialog</name>
     <message>
         <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="236"/>
@@ -1083,7 +1091,7 @@
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="113"/>
+        <location filename="../../pos/ui/counter/view.py" line="115"/>
         <location filename="../../pos/ui/main_window.py" line="122"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
@@ -1229,12 +1237,12 @@
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="110"/>
+        <location filename="../../pos/ui/counter/view.py" line="112"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="122"/>
+        <location filename="../../pos/ui/counter/view.py" line="124"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
@@ -1250,7 +1258,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="85"/>
+        <location filename="../../pos/ui/devices/view.py" line="86"/>
         <source>Printed: %1</source>
         <translation>Imprimé : %1</translation>
     </message>
@@ -1258,37 +1266,37 @@
 <context>
     <name>NoSaleDialog</name>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="19"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="21"/>
         <source>Open the drawer without sale</source>
         <translation>Ouvrir le tiroir sans vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="21"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="23"/>
         <source>Why is the drawer opened? (kept in the journal)</source>
         <translation>Pourquoi ouvrir le tiroir ? (noté dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="25"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="27"/>
         <source>Change for a customer</source>
         <translation>Faire de la monnaie à un client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="25"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="27"/>
         <source>Cash count</source>
         <translation>Comptage de la caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="26"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="28"/>
         <source>Error correction</source>
         <translation>Correction d&apos;une erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="33"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="39"/>
         <source>Open the drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="36"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="42"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

@@ -82,7 +82,7 @@ def open_range(qtbot, window, first: str, last: str) -> QDialog:
 
 def test_add_tickets_is_a_menu_with_list_and_range(window):
     add = window.findChild(QPushButton, "addTicketsButton")
-    assert add.text() == "AJOUTER BILLETS"
+    assert add.text() == "AJOUTER BILLETS [Alt+T]"
     texts = [a.text() for a in add.menu().actions()]
     assert texts == ["Liste numéros [Ctrl+Maj+L]", "Plage numéros [Ctrl+Maj+R]"]
     assert window.findChild(QPushButton, "orderSearchButton").text() == "Dossier [Ctrl+Alt+F]"
