@@ -479,71 +479,76 @@
     </message>
     <message>
         <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="111"/>
+        <source>File printer output: %1</source>
+        <translation>Sortie de l&apos;imprimante fichier : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="119"/>
         <source>Test print</source>
         <translation>Impression test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="112"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="120"/>
         <source>Open the drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="113"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="121"/>
         <source>Read the printer state</source>
         <translation>Lire l&apos;état de l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="114"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="122"/>
         <source>Scan now</source>
         <translation>Scanner maintenant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="115"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="123"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="116"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="124"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="128"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="136"/>
         <source>After &quot;Scan now&quot;, scan a code here</source>
         <translation>Après « Scanner maintenant », scannez un code ici</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="183"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="191"/>
         <source>an integer</source>
         <translation>un entier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="183"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="191"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="186"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="194"/>
         <source>expected %1</source>
         <translation>attendu %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="216"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="224"/>
         <source>Printing the test page...</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="227"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="235"/>
         <source>Asking the printer...</source>
         <translation>Interrogation de l&apos;imprimante…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="233"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="241"/>
         <source>Waiting for a scan...</source>
         <translation>En attente d&apos;une lecture…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="249"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="257"/>
         <source>Read: %1</source>
         <translation>Lu : %1</translation>
     </message>

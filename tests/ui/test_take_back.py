@@ -181,7 +181,7 @@ def test_order_detail_then_take_back_three_selected_lines(window, qtbot):
     header = dialog.findChild(QLabel, "orderHeaderLabel").text()
     assert header.startswith("Dossier 959 (Soldé) - AKOKA, Viviane | UNIVERSITY PARIS / Relais [")
     assert dialog.findChild(QLabel, "orderCreatedLabel").text() == (
-        "Création 24.11.2026 10:00 par STX_BDD sur Guichet > STX_BDD")
+        "Création 24.11.2026 10:00 par STX_BDD sur Guichet")
     assert dialog.findChild(QLabel, "orderSalesLabel").text() == "Résumé : Ventes (22)"
     assert label(dialog, "orderPaidLabel") == "2 420,00 €"
     assert label(dialog, "orderTotalLabel") == "2 420,00 €"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import tomli_w
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -105,6 +105,14 @@ class DeviceSettingsDialog(QDialog):
         where = QLabel(self.tr("File: %1").replace("%1", str(devices.config_path())), self)
         where.setObjectName("settingsFileLabel")
         layout.addWidget(where)
+        # The file printer writes somewhere real: say where (empty path = the default).
+        output = str(config.printer_file_path)
+        self.widgets[("printer", "path")].setPlaceholderText(output)
+        printed = QLabel(self.tr("File printer output: %1").replace("%1", output), self)
+        printed.setObjectName("printerOutputLabel")
+        printed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        printed.setVisible(config.printer.connection == "file")
+        layout.addWidget(printed)
 
         grid = QGridLayout()
         buttons = [
