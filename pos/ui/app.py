@@ -11,7 +11,6 @@ import logging
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.config import Config
@@ -123,9 +122,7 @@ def build_main_window(
     take_back = TakeBackController(session)
     contact = ContactController(session)
     devices = DevicesController(database, station, clock, queue, config, window)
-    failed = QCoreApplication.translate("ExchangeController", "Printing of %1 failed: %2")
-    queue.sig_job_failed.connect(lambda name, message: say(
-        failed.replace("%1", name).replace("%2", message), "error"))
+    queue.sig_job_failure.connect(lambda text: say(text, "error"))
 
     # Views: each gets the widgets it owns, and only those.
     w = window

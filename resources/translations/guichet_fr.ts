@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="195"/>
+        <location filename="../../pos/ui/app.py" line="192"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -809,11 +809,6 @@
         <location filename="../../pos/ui/refund/controller.py" line="46"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/app.py" line="126"/>
-        <source>Printing of %1 failed: %2</source>
-        <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
@@ -1723,24 +1718,44 @@
 <context>
     <name>PrintQueue</name>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="66"/>
+        <location filename="../../pos/ui/devices/worker.py" line="71"/>
         <source>drawer opening without sale</source>
         <translation>ouverture du tiroir sans vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="68"/>
+        <location filename="../../pos/ui/devices/worker.py" line="73"/>
         <source>test page</source>
         <translation>page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="70"/>
+        <location filename="../../pos/ui/devices/worker.py" line="75"/>
         <source>operation no. %1</source>
         <translation>ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="75"/>
+        <location filename="../../pos/ui/devices/worker.py" line="80"/>
         <source> (duplicate no. %1)</source>
         <translation> (duplicata n°%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="89"/>
+        <source>Printing of operation %1 failed: %2</source>
+        <translation>L&apos;impression de l&apos;ordre %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="93"/>
+        <source>Printing of %1 failed: %2</source>
+        <translation>L&apos;impression de %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="97"/>
+        <source>The drawer was not opened.</source>
+        <translation>Le tiroir n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="105"/>
+        <source>Operation %1 printed, but the drawer did not open: %2</source>
+        <translation>Ordre %1 imprimé, mais le tiroir ne s&apos;est pas ouvert : %2</translation>
     </message>
 </context>
 <context>

@@ -160,7 +160,7 @@ def test_print_jobs_dialog_reprints_duplicates(qtbot, win, demo, printer):
 
     qtbot.waitUntil(shown)
     dialog = table.window()
-    assert [table.item(0, c).text() for c in (1, 2, 3)] == ["ordre 1271", "imprimé", "1"]
+    assert [table.item(0, c).text() for c in (1, 2, 3)] == ["Reçu ordre 1271", "imprimé", "1"]
     reprint = dialog.findChild(QPushButton, "reprintButton")
     qtbot.mouseClick(reprint, Qt.MouseButton.LeftButton)
     printer.wait_for_jobs(2, timeout=10)
@@ -172,7 +172,7 @@ def test_print_jobs_dialog_reprints_duplicates(qtbot, win, demo, printer):
     assert all("Ordre 1271" in text for text in lines)
     assert [sum(isinstance(e, DrawerPulse) for e in decode(j)) for j in jobs] == [1, 0, 0]
     qtbot.waitUntil(lambda: table.rowCount() == 3 and table.item(0, 1).text()
-                    == "ordre 1271 (duplicata n°2)")
+                    == "Reçu ordre 1271 (duplicata n°2)")
 
 
 def open_settings(qtbot, win):
