@@ -77,6 +77,8 @@ class ExchangeReceipt:
     tenders: tuple[tuple[PaymentMode, Decimal, str], ...]  # signed: + paid, - given back
     change: Decimal
     refund_fees: bool = False
+    #: (old ticket number, the new one that replaces it or "" when only refunded)
+    replacements: tuple[tuple[str, str], ...] = ()
 
 
 def exchange_receipt(r: ExchangeReceipt) -> Document:
@@ -89,6 +91,8 @@ def exchange_receipt(r: ExchangeReceipt) -> Document:
             for tariff in perf.tariffs:
                 blocks.append(Columns(f"  {tariff.quantity} x {tariff.category} {tariff.tariff}",
                                       money(-tariff.amount)))
+    for old, new in r.replacements:  # which ticket became which: a duplicate is traceable
+        blocks.append(Text(f"  {old} remplacé par {new}" if new else f"  {old}"))
     blocks += [Separator(), Text("ÉCHANGÉ", bold=True)]
     numbers = dict(r.new_numbers)
     for contact in r.sold:

@@ -203,8 +203,11 @@ def _result(ctx, operation, cancellation, sale, locked, pairs, created, sums,
             checked: CheckedTenders, recorded, vouchers) -> ExchangeResult:
     new_lines = sale.all_tickets()
     sign = -1 if sums.total < ZERO else 1
+    by = {old: created[line].number for old, line in pairs.items()}
+    replacements = tuple((t.number, by.get(t.ticket_id, "")) for t in cancellation.tickets)
     documents = _documents(ctx.uow, cancellation, sale, created, new_lines, ctx.station,
-                           operation.number, ctx.now, sums, recorded, sign, checked.change)
+                           operation.number, ctx.now, sums, recorded, sign, checked.change,
+                           replacements)
     return ExchangeResult(
         operation_id=operation.id, operation_number=operation.number, sold=sums.sold,
         refunded=sums.refunded, total=sums.total, tenders=tuple(recorded),
@@ -239,7 +242,7 @@ def _enqueue(ctx, operation, result: ExchangeResult, tickets_print: str) -> tupl
 
 
 def _documents(uow, cancellation, sale, created, new_lines, station, number, now, sums,
-               recorded, sign, change) -> list[Document]:
+               recorded, sign, change, replacements=()) -> list[Document]:
     receipt = exchange_receipt(ExchangeReceipt(
         venue=station.venue_name, counter=station.counter_name,
         sales_point=station.sales_point_name, operator=station.operator_login,
@@ -248,7 +251,7 @@ def _documents(uow, cancellation, sale, created, new_lines, station, number, now
                                               for ln in new_lines),
         refunded=sums.refunded, sold_total=sums.sold, total=sums.total,
         tenders=tuple((t.mode, sign * t.amount, t.reference) for t in recorded),
-        change=change, refund_fees=cancellation.refund_fees))
+        change=change, refund_fees=cancellation.refund_fees, replacements=replacements))
     bundle_of = {t.line_id: p.name for p in sale.products for t in p.tickets}
     docs = [receipt]
     venues: dict[int, str] = {}
