@@ -117,6 +117,8 @@ def build_main_window(
     settlement.configure(config)  # [mail] for tickets sent by e-mail
     refund = RefundController(session)
     refund.settle_exchange = settlement.settle  # a negative balance: F9-F12 refund it
+    refund.email_recipient = settlement.email_recipient  # refunds by e-mail too
+    refund.send_by_email = settlement.send_documents
     hold = HoldController(session)
     counter.interceptors.append(hold.intercept_scan)  # a slip or a held ticket resumes
     take_back = TakeBackController(session)

@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="192"/>
+        <location filename="../../pos/ui/app.py" line="194"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -801,12 +801,12 @@
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="40"/>
+        <location filename="../../pos/ui/refund/controller.py" line="48"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="46"/>
+        <location filename="../../pos/ui/refund/controller.py" line="54"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
@@ -881,57 +881,68 @@
 <context>
     <name>ExchangeSettlement</name>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="99"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="103"/>
+        <location filename="../../pos/ui/refund/controller.py" line="42"/>
         <source>The contact has no e-mail address: enter one, or hand the tickets over.</source>
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="106"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="110"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="110"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="114"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="114"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="118"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="145"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="149"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="149"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="153"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="160"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="165"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="162"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="167"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="163"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="168"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="164"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="170"/>
+        <source>Your refund - operation %1</source>
+        <translation>Votre remboursement - ordre %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/settlement.py" line="172"/>
+        <source>Please find attached the receipt of your refund (operation %1).</source>
+        <translation>Veuillez trouver ci-joint le reçu de votre remboursement (ordre %1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/settlement.py" line="173"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="178"/>
         <source>The e-mail could not be sent: %1</source>
         <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>

@@ -52,7 +52,8 @@ class DocumentsView(QObject):
                 by_email=s.delivery == "email", print_now=s.tickets_print == "now")
         else:
             documents = planned_documents(
-                tickets=len(s.basket), held=s.basket.held_operation_id is not None)
+                tickets=len(s.basket), held=s.basket.held_operation_id is not None,
+                delivery=self.delivery.mode.currentText() if s.delivery == "email" else None)
         if documents != self._shown:  # a scan into a basket with tickets changes nothing
             self._shown = documents
             self.documents.show_documents(documents)

@@ -55,6 +55,10 @@ class ExchangeSettlement(QObject):
         """The contact feature's card (connected by the composition root)."""
         self.contact = card
 
+    def email_recipient(self) -> str:
+        """The basket contact's e-mail address, or ""."""
+        return self.contact.email if self.contact is not None else ""
+
     def configure(self, config: Config) -> None:
         self.mail_config, self.outbox_dir = config.mail, config.mail_outbox_dir
 
@@ -153,14 +157,19 @@ class ExchangeSettlement(QObject):
 
     # --- e-mail ---------------------------------------------------------------------------
 
-    def send_documents(self, result: ExchangeResult, recipient: str) -> threading.Thread:
-        """Render the PDFs and send them, off the GUI thread; the outcome is said in the
+    def send_documents(self, result, recipient: str) -> threading.Thread:
+        """Render the PDFs of ``result`` (an ExchangeResult, or a refund's
+        SettlementResult) and send them, off the GUI thread; the outcome is said in the
         message line (where the outbox is, without a server)."""
         number = result.operation_number
         subject = QCoreApplication.translate(
             "ExchangeSettlement", "Your tickets - operation %1").replace("%1", str(number))
         hello = QCoreApplication.translate("ExchangeSettlement", "Hello,")
         attached = QCoreApplication.translate("ExchangeSettlement", "Please find attached your tickets and the receipt of your exchange (operation %1).")  # noqa: E501
+        if not isinstance(result, ExchangeResult):  # a refund: its receipt and vouchers
+            subject = QCoreApplication.translate(
+                "ExchangeSettlement", "Your refund - operation %1").replace("%1", str(number))
+            attached = QCoreApplication.translate("ExchangeSettlement", "Please find attached the receipt of your refund (operation %1).")  # noqa: E501
         regards = QCoreApplication.translate("ExchangeSettlement", "Best regards,")
         body = (f"{hello}\n\n{attached.replace('%1', str(number))}\n\n{regards}\n"
                 f"{self.session.station.venue_name}\n")
