@@ -25,6 +25,11 @@ def _parser() -> argparse.ArgumentParser:
                       help="effacer toute la base d'abord (une démonstration neuve)")
     db.add_parser("upgrade", help="mettre le schéma à jour")
 
+    documents = verbs.add_parser("documents", help="les documents gardés").add_subparsers(
+        dest="documents_verb")
+    documents.add_parser("pending", help="les documents à envoyer par la poste ou à "
+                                         "imprimer plus tard")
+
     order = verbs.add_parser("order", help="les dossiers").add_subparsers(dest="order_verb")
     show = order.add_parser("show", help="afficher un dossier")
     show.add_argument("number", type=int)
@@ -67,6 +72,24 @@ def cmd_db_upgrade(config: Config) -> int:
     database.upgrade()
     print("Schéma à jour.")
     database.dispose()
+    return 0
+
+
+def cmd_documents_pending(config: Config) -> int:
+    from pos.core.services.deferred_prints import pending_documents
+    from pos.core.uow import UnitOfWork
+
+    database = _database(config)
+    try:
+        with UnitOfWork(database.sessions) as uow:
+            pending = pending_documents(uow)
+    finally:
+        database.dispose()
+    words = {"post": "envoi postal", "later": "plus tard"}
+    for job, why in pending:
+        order = f"ordre {job.operation_number}" if job.operation_number else "-"
+        print(f"{job.id:>6}  {words[why]:<12}  {order:<11}  {job.label or job.kind}")
+    print(f"{len(pending)} document(s) en attente.")
     return 0
 
 
@@ -129,6 +152,10 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.db_verb == "upgrade":
             return cmd_db_upgrade(config)
         _parser().parse_args(["db", "--help"])
+    if args.verb == "documents":
+        if args.documents_verb == "pending":
+            return cmd_documents_pending(config)
+        _parser().parse_args(["documents", "--help"])
     if args.verb == "order":
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)

@@ -306,36 +306,46 @@
     </message>
     <message>
         <location filename="../../pos/ui/counter/panels.py" line="38"/>
+        <source>Sent by post</source>
+        <translation>Envoi postal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/panels.py" line="39"/>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/panels.py" line="40"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="39"/>
+        <location filename="../../pos/ui/counter/panels.py" line="41"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="41"/>
+        <location filename="../../pos/ui/counter/panels.py" line="43"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="51"/>
+        <location filename="../../pos/ui/counter/panels.py" line="53"/>
         <source>Immediate print</source>
         <translation>Imp. immédiate</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="58"/>
+        <location filename="../../pos/ui/counter/panels.py" line="60"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="59"/>
+        <location filename="../../pos/ui/counter/panels.py" line="61"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="60"/>
+        <location filename="../../pos/ui/counter/panels.py" line="62"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -649,32 +659,32 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="76"/>
+        <location filename="../../pos/ui/counter/panels.py" line="78"/>
         <source>Send documents</source>
         <translation>Envoi documents</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="79"/>
+        <location filename="../../pos/ui/counter/panels.py" line="81"/>
         <source>No document will be created.</source>
         <translation>Aucun document ne sera créé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="85"/>
+        <location filename="../../pos/ui/counter/panels.py" line="87"/>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="85"/>
+        <location filename="../../pos/ui/counter/panels.py" line="87"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="85"/>
+        <location filename="../../pos/ui/counter/panels.py" line="87"/>
         <source>SENDING</source>
         <translation>ENVOI</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="85"/>
+        <location filename="../../pos/ui/counter/panels.py" line="87"/>
         <source>NATURE</source>
         <translation>NATURE</translation>
     </message>
@@ -881,68 +891,68 @@
 <context>
     <name>ExchangeSettlement</name>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="103"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="104"/>
         <location filename="../../pos/ui/refund/controller.py" line="42"/>
         <source>The contact has no e-mail address: enter one, or hand the tickets over.</source>
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="110"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="111"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="114"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="115"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="118"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="119"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="149"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="150"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="153"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="154"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="165"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="166"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="167"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="168"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="168"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="170"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="171"/>
         <source>Your refund - operation %1</source>
         <translation>Votre remboursement - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="172"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="173"/>
         <source>Please find attached the receipt of your refund (operation %1).</source>
         <translation>Veuillez trouver ci-joint le reçu de votre remboursement (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="173"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="174"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="178"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="179"/>
         <source>The e-mail could not be sent: %1</source>
         <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>
@@ -1880,7 +1890,7 @@
 <context>
     <name>RemarksPanel</name>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="104"/>
+        <location filename="../../pos/ui/counter/panels.py" line="106"/>
         <source>Remarks</source>
         <translation>Remarques</translation>
     </message>

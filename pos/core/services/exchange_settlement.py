@@ -43,7 +43,7 @@ from pos.core.services import settlement as step
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
-from pos.core.services.print_jobs import DEFERRED_NOTE
+from pos.core.services.print_jobs import DEFERRED_NOTE, POSTAL_NOTE
 from pos.core.services.refund_ceiling import check_refund_ceiling
 from pos.core.services.sale_checks import recheck_sold, take_stock
 from pos.core.services.station import Station
@@ -72,7 +72,7 @@ class ExchangeResult:
 
 def _check_request(cancellation: CancellationBasket, sale: ExchangeBasket,
                    tickets_print: str) -> None:
-    if tickets_print not in ("now", "later", "none"):
+    if tickets_print not in ("now", "later", "post", "none"):
         raise ValueError(f"tickets_print: {tickets_print!r}")
     if not cancellation.tickets:
         raise NothingToExchange()
@@ -109,7 +109,8 @@ def settle_exchange(
     delivery_mode: str = "Remis au contact",
 ) -> ExchangeResult:
     """``tickets_print``: "now" (the new tickets are printed after the commit), "later"
-    (their print jobs wait for the cashier, see ``print_jobs.DEFERRED_NOTE``) or "none"
+    (their print jobs wait for the cashier, see ``print_jobs.DEFERRED_NOTE``), "post"
+    (they wait for the post batch, ``POSTAL_NOTE``, ``guichet documents pending``) or "none"
     (sent otherwise, e.g. by e-mail); the receipt and vouchers always print."""
     _check_request(cancellation, sale, tickets_print)
     sums = totals(cancellation, sale)
@@ -236,8 +237,9 @@ def _enqueue(ctx, operation, result: ExchangeResult, tickets_print: str) -> tupl
     tickets = [d for d in result.documents if d.kind == "ticket"]
     at_once = [d for d in result.documents if tickets_print == "now" or d.kind != "ticket"]
     job_ids = step.enqueue_documents(ctx, operation, at_once, open_drawer=result.open_drawer)
-    if tickets_print == "later" and tickets:
-        job_ids += step.enqueue_documents(ctx, operation, tickets, waiting_note=DEFERRED_NOTE)
+    if tickets_print in ("later", "post") and tickets:  # kept, never dropped
+        note = DEFERRED_NOTE if tickets_print == "later" else POSTAL_NOTE
+        job_ids += step.enqueue_documents(ctx, operation, tickets, waiting_note=note)
     return job_ids
 
 

@@ -44,6 +44,8 @@ ALLOWED: dict[PrintJobState, frozenset[PrintJobState]] = {
 
 #: The note of a job written WAITING on purpose ("impression immédiate : non").
 DEFERRED_NOTE = "À imprimer plus tard (impression immédiate : non)."
+#: The note of a ticket kept for the next post batch (delivery "Envoi postal").
+POSTAL_NOTE = "Envoi postal : à imprimer avec le prochain lot d'envoi."
 
 #: First retry after a link error, doubled at each attempt up to the cap.
 RETRY_BASE = timedelta(seconds=2)
@@ -312,4 +314,4 @@ def pending_attention(uow: UnitOfWork, counter_id: int) -> int:
 
 def _not_deferred():
     return ~((PrintJob.state == W) & (PrintJob.attempts == 0)
-             & (PrintJob.last_error == DEFERRED_NOTE))
+             & PrintJob.last_error.in_([DEFERRED_NOTE, POSTAL_NOTE]))

@@ -49,7 +49,8 @@ class DocumentsView(QObject):
             total = s.totals().total
             documents = exchange_documents(
                 new_tickets=len(s.sale.all_tickets()), refund=total < ZERO,
-                by_email=s.delivery == "email", print_now=s.tickets_print == "now")
+                by_email=s.delivery == "email", print_now=s.tickets_print == "now",
+                delivery=s.delivery)
         else:
             documents = planned_documents(
                 tickets=len(s.basket), held=s.basket.held_operation_id is not None,

@@ -57,7 +57,7 @@ class CounterSession(QObject):
             PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER, PaymentMode.OTHER]
         # Set by the notes view: Demandé par / cause / Remarques as typed.
         self.notes_source: Callable[[], OperationNotes] | None = None
-        self.delivery = "counter"  # "counter" | "email"
+        self.delivery = "counter"  # "counter" | "email" | "post" | "later"
         self.tickets_print = "now"  # "now" | "later": Impression immédiate oui / non
 
     # --- the core -----------------------------------------------------------------

@@ -35,7 +35,8 @@ from pos.ui.counter.session import CounterSession
 
 log = logging.getLogger(__name__)
 
-DELIVERY_MODES = {"counter": "Remis au contact", "email": "Envoi par e-mail"}
+DELIVERY_MODES = {"counter": "Remis au contact", "email": "Envoi par e-mail",
+                  "post": "Envoi postal", "later": "Plus tard"}
 
 
 class ExchangeSettlement(QObject):
@@ -105,7 +106,7 @@ class ExchangeSettlement(QObject):
         outcome = s.run(lambda uow: settle_exchange(
             uow, s.basket, self.sale, tenders, s.station, s.clock,
             credit_note_validity_days=s.credit_note_validity_days, notes=s.notes,
-            tickets_print="none" if recipient else s.tickets_print,
+            tickets_print=_tickets_print(s.delivery, s.tickets_print, recipient),
             delivery_mode=DELIVERY_MODES[s.delivery]),
             what="exchange", failure=QCoreApplication.translate("ExchangeSettlement", "The exchange could not be recorded: nothing was changed. Try again."))  # noqa: E501
         if not outcome.ok:
@@ -201,6 +202,14 @@ class ExchangeSettlement(QObject):
         self.mail_threads.append(thread)
         thread.start()
         return thread
+
+
+def _tickets_print(delivery: str, chosen: str, recipient: str) -> str:
+    """What becomes of the new tickets: e-mailed ("none" printed), kept for the post
+    batch, kept for later at the counter, or as "Impression immédiate" says."""
+    if recipient:
+        return "none"
+    return {"post": "post", "later": "later"}.get(delivery, chosen)
 
 
 def _balance_and_expiry(note) -> tuple[Decimal, bool]:
