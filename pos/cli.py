@@ -22,10 +22,17 @@ def _parser() -> argparse.ArgumentParser:
     db = verbs.add_parser("db", help="la base de données").add_subparsers(dest="db_verb")
     init = db.add_parser("init", help="créer le schéma (et les données de démonstration)")
     init.add_argument("--demo", action="store_true", help="charger les données de démonstration")
+    init.add_argument("--reset", action="store_true",
+                      help="effacer toute la base d'abord (une démonstration neuve)")
     db.add_parser("upgrade", help="mettre le schéma à jour")
     role = db.add_parser("app-role", help="PostgreSQL : le rôle des guichets (sans UPDATE ni "
                          "DELETE sur le journal et les paiements)")
     role.add_argument("name", help="nom du rôle ; mot de passe : $GUICHET_APP_ROLE_PASSWORD")
+
+    documents = verbs.add_parser("documents", help="les documents gardés").add_subparsers(
+        dest="documents_verb")
+    documents.add_parser("pending", help="les documents à envoyer par la poste ou à "
+                                         "imprimer plus tard")
 
     order = verbs.add_parser("order", help="les dossiers").add_subparsers(dest="order_verb")
     show = order.add_parser("show", help="afficher un dossier")
@@ -54,12 +61,17 @@ def _database(config: Config):
     return Database(config.database_url, busy_timeout_ms=config.database.busy_timeout_ms)
 
 
-def cmd_db_init(config: Config, demo: bool) -> int:
+def cmd_db_init(config: Config, demo: bool, reset: bool = False) -> int:
     from pos.core.clock import SystemClock
     from pos.core.demo import DemoAlreadyLoaded, load_demo
     from pos.core.uow import UnitOfWork
 
     database = _database(config)
+    if reset:
+        from pos.core.reset import reset_database
+
+        reset_database(database)
+        print("Base effacée.")
     database.upgrade()
     print(f"Schéma à jour : {database.engine.url.render_as_string(hide_password=True)}")
     if demo:
@@ -95,6 +107,23 @@ def cmd_db_app_role(config: Config, name: str) -> int:
     database.dispose()
     print(f"Rôle {name} : lecture et écriture des guichets, journal et paiements "
           "en ajout seul.")
+
+
+def cmd_documents_pending(config: Config) -> int:
+    from pos.core.services.deferred_prints import pending_documents
+    from pos.core.uow import UnitOfWork
+
+    database = _database(config)
+    try:
+        with UnitOfWork(database.sessions) as uow:
+            pending = pending_documents(uow)
+    finally:
+        database.dispose()
+    words = {"post": "envoi postal", "later": "plus tard"}
+    for job, why in pending:
+        order = f"ordre {job.operation_number}" if job.operation_number else "-"
+        print(f"{job.id:>6}  {words[why]:<12}  {order:<11}  {job.label or job.kind}")
+    print(f"{len(pending)} document(s) en attente.")
     return 0
 
 
@@ -171,7 +200,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2
     if args.verb == "db":
         if args.db_verb == "init":
-            return cmd_db_init(config, args.demo)
+            return cmd_db_init(config, args.demo, args.reset)
         if args.db_verb == "upgrade":
             return cmd_db_upgrade(config)
         if args.db_verb == "app-role":
@@ -183,6 +212,10 @@ def _main(argv: Sequence[str] | None) -> int:
 
             return cmd_report(config, args)
         _parser().parse_args(["report", "--help"])
+    if args.verb == "documents":
+        if args.documents_verb == "pending":
+            return cmd_documents_pending(config)
+        _parser().parse_args(["documents", "--help"])
     if args.verb == "order":
         if args.order_verb == "show":
             return cmd_order_show(config, args.number, args.json)

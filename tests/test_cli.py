@@ -91,3 +91,51 @@ def test_window_refuses_a_database_without_schema(env):
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 2
     assert "guichet db init" in result.stdout
+
+
+def test_db_init_demo_reset_gives_a_fresh_demo(env, tmp_path):
+    """A second `make run`: the last run refunded a demo ticket; --reset pays it again."""
+    import sqlite3
+
+    assert guichet("db", "init", "--demo", env=env).returncode == 0
+    path = tmp_path / "data" / "guichet.sqlite3"
+    with sqlite3.connect(path) as conn:  # what the last run left: a ticket refunded
+        conn.execute("UPDATE tickets SET state = 'cancelled' WHERE number = '01010002748'")
+    again = guichet("db", "init", "--demo", env=env)
+    assert "non chargées" in again.stdout
+    fresh = guichet("db", "init", "--demo", "--reset", env=env)
+    assert fresh.returncode == 0, fresh.stderr
+    assert "Base effacée." in fresh.stdout
+    assert "Données de démonstration chargées" in fresh.stdout
+    order = json.loads(guichet("order", "show", "959", "--json", env=env).stdout)
+    assert "cancelled" not in {t["state"] for t in order["tickets"]}
+    assert len(order["tickets"]) == 22
+
+
+def test_documents_pending_lists_what_waits_for_the_post(env, tmp_path):
+    assert guichet("db", "init", "--demo", env=env).returncode == 0
+    empty = guichet("documents", "pending", env=env)
+    assert empty.returncode == 0, empty.stderr
+    assert empty.stdout.strip().endswith("0 document(s) en attente.")
+    from datetime import datetime
+
+    from pos.core.clock import FixedClock
+    from pos.core.db import Database
+    from pos.core.services.station import ensure_station
+    from pos.core.uow import UnitOfWork
+    from pos.formatting import VENUE_TZ
+    from tests.core.test_delivery_modes import exchange
+
+    demo = Database(f"sqlite:///{tmp_path / 'data' / 'guichet.sqlite3'}")
+    clock = FixedClock(datetime(2026, 11, 27, 10, 0, tzinfo=VENUE_TZ))
+    with UnitOfWork(demo.sessions) as uow:
+        station = ensure_station(uow, counter="Guichet 1", sales_point="Guichet",
+                                 operator="STX_BDD", venue_name="Théâtre de la Ville")
+    result = exchange(demo, station, clock, ["01010002727"], "post", "Envoi postal")
+    demo.dispose()
+    listed = guichet("documents", "pending", env=env)
+    assert listed.returncode == 0, listed.stderr
+    [ticket] = result.new_tickets
+    assert f"envoi postal  ordre {result.operation_number}" in listed.stdout
+    assert f"Billet {ticket} – Carmina Burana" in listed.stdout
+    assert listed.stdout.strip().endswith("1 document(s) en attente.")

@@ -675,6 +675,11 @@ class MalformedCreditNote(UnknownCreditNote):
     template = N_("Unreadable credit note number: “{raw}” (13 digits expected).")
 
 
+class CreditNoteCheckDigitInvalid(MalformedCreditNote):
+    code = "credit_note_check_digit_invalid"
+    template = N_("Credit note number “{raw}”: invalid check digit.")
+
+
 class CreditNoteExpired(CreditNoteError):
     code = "credit_note_expired"
     template = N_("Credit note {number} expired on {expired_on}: it can no longer be used.")

@@ -24,6 +24,7 @@ import hashlib
 import io
 import os
 import struct
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
@@ -146,5 +147,9 @@ def lazy(msgid: str, **params: object) -> Lazy:
 
 
 def render_params(params: dict[str, object], lang: str | None = None) -> dict[str, object]:
-    """Parameters ready for ``str.format``: lazy texts and nested errors rendered."""
-    return {k: v.render(lang) if hasattr(v, "render") else v for k, v in params.items()}
+    """Parameters ready for ``str.format``: lazy texts and nested errors rendered, and
+    an amount (a Decimal) as the cashier reads it, ``110,00 €``, never ``110.00``."""
+    from pos.formatting import money
+
+    return {k: v.render(lang) if hasattr(v, "render")
+            else money(v) if isinstance(v, Decimal) else v for k, v in params.items()}

@@ -37,13 +37,17 @@ def planned_documents(*, tickets: int, delivery: str | None = None,
 
 
 def exchange_documents(*, new_tickets: int, refund: bool, by_email: bool,
-                       print_now: bool) -> tuple[PlannedDocument, ...]:
+                       print_now: bool, delivery: str = "") -> tuple[PlannedDocument, ...]:
     """An exchange's documents: the new tickets (handed over and printed now or later,
     or sent by e-mail as PDF), the exchange receipt, a voucher when refunded as a credit
     note (the receipt and voucher print at the counter, and go in the e-mail too).
     ``refund``: the balance is given back, maybe as a credit note."""
     if by_email:
         ticket_sending = _("Sent by e-mail")
+    elif delivery == "post":
+        ticket_sending = _("Kept for the post batch")
+    elif delivery == "later":
+        ticket_sending = _("Printed later")
     else:
         ticket_sending = _("Printed now") if print_now else _("Printed later")
     documents = []

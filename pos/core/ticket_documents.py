@@ -80,6 +80,8 @@ class ExchangeReceipt:
     change: Decimal
     refund_fees: bool = False
     fee_lines: Mapping[int, FeeLine] = field(default_factory=dict)  # ticket id -> fee
+    #: (old ticket number, the new one that replaces it or "" when only refunded)
+    replacements: tuple[tuple[str, str], ...] = ()
 
 
 def exchange_receipt(r: ExchangeReceipt) -> Document:
@@ -98,6 +100,8 @@ def exchange_receipt(r: ExchangeReceipt) -> Document:
                         blocks.append(Text(f"    {t.number}"))
                         blocks += fee_blocks(fee)
     blocks += paper_returned_lines(r.cancelled)
+    for old, new in r.replacements:  # which ticket became which: a duplicate is traceable
+        blocks.append(Text(f"  {old} remplacé par {new}" if new else f"  {old}"))
     blocks += [Separator(), Text("ÉCHANGÉ", bold=True)]
     numbers = dict(r.new_numbers)
     for contact in r.sold:

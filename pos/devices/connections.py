@@ -16,8 +16,9 @@ Which transport comes from where, and why:
 - File: plain ``open(..., "ab")``. python-escpos's ``File`` opens with "wb" and
   would erase every earlier job.
 - USB and CUPS: python-escpos's ``Usb`` and ``CupsPrinter``, wrapped thinly.
-  They need pyusb / pycups and real hardware, so they are NOT tested here;
-  their status is UNKNOWN (python-escpos's CUPS status is meaningless).
+  They need pyusb / pycups (extras ``guichet[usb]``, ``guichet[cups]``); USB is tested
+  over pyusb's device lookup (no printer), CUPS is not; their status is UNKNOWN
+  (python-escpos's CUPS status is meaningless).
 """
 
 from __future__ import annotations
@@ -404,7 +405,8 @@ class FileConnection(PrinterConnection):
 
 
 class UsbConnection(PrinterConnection):
-    """python-escpos ``Usb``, kept thin: untested here (needs pyusb, a udev rule and a printer)."""
+    """python-escpos ``Usb``, kept thin (pyusb: ``pip install guichet[usb]``, a udev rule
+    and a printer); tests/devices/test_usb_printer.py drives it over pyusb's lookup."""
 
     def __init__(self, vendor_id: int, product_id: int, *, timeout: float = 5.0) -> None:
         super().__init__()
@@ -422,7 +424,8 @@ class UsbConnection(PrinterConnection):
         try:
             usb.open()
         except RuntimeError as exc:  # python-escpos: pyusb is not installed
-            raise PrinterConfigError(lazy("module pyusb missing"), detail=str(exc)) from None
+            raise PrinterConfigError(lazy("module pyusb missing: pip install guichet[usb]"),
+                                     detail=str(exc)) from None
         except DeviceNotFoundError as exc:
             raise PrinterUnreachable(
                 self.target, lazy("absent, switched off or busy (CUPS, usblp?)"),
@@ -467,7 +470,8 @@ class CupsConnection(PrinterConnection):
             cups = CupsPrinter(printer_name=self.queue)
             cups.open(job_name="guichet")
         except RuntimeError as exc:  # python-escpos: pycups is not installed
-            raise PrinterConfigError(lazy("module pycups missing"), detail=str(exc)) from None
+            raise PrinterConfigError(lazy("module pycups missing: pip install guichet[cups]"),
+                                     detail=str(exc)) from None
         except DeviceNotFoundError as exc:
             raise PrinterUnreachable(
                 self.target, lazy("unknown print queue"), detail=str(exc)

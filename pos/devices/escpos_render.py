@@ -151,7 +151,7 @@ class _Layout:
             case Text(text=text, bold=bold, align=align):
                 self._lines(_wrap(text, self.columns), align=align, bold=bold)
             case Columns(left=left, right=right, bold=bold):
-                self._lines([columns(left, right, self.columns)], align="left", bold=bold)
+                self._lines(column_lines(left, right, self.columns), align="left", bold=bold)
             case Separator(char=char):
                 fill = cp858.printable(char)[:1] or "-"
                 self._lines([fill * self.columns], align="left", bold=False)
@@ -229,6 +229,22 @@ def columns(left: str, right: str, width: int) -> str:
     if room <= 0:
         return right.rjust(width)
     return left[:room].ljust(room) + " " + right
+
+
+def column_lines(left: str, right: str, width: int) -> list[str]:
+    """``left`` word-wrapped (never cut: "… - Parterre" stays whole) with ``right`` flush
+    right on its last line, or on a line of its own when that line is full."""
+    left, right = cp858.printable(left), cp858.printable(right)[:width]
+    room = width - len(right) - 1
+    if room <= 0 or len(left) <= room:
+        return [columns(left, right, width)]
+    indent = " " * (len(left) - len(left.lstrip()) + 2)
+    lines = textwrap.wrap(left, width, subsequent_indent=indent) or [""]
+    if len(lines[-1]) <= room:
+        lines[-1] = lines[-1].ljust(room) + " " + right
+    else:
+        lines.append(right.rjust(width))
+    return lines
 
 
 def _wrap(text: str, width: int) -> list[str]:

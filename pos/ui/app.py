@@ -11,7 +11,6 @@ import logging
 import sys
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.config import Config, data_dir
@@ -33,6 +32,7 @@ from pos.ui.counter.approval import SupervisorGate
 from pos.ui.counter.controller import CounterController
 from pos.ui.counter.database_view import DatabaseStatusView
 from pos.ui.counter.documents import DocumentsView
+from pos.ui.counter.keyboard import DeleteRemoves, chain_tab_order
 from pos.ui.counter.notes import NotesView
 from pos.ui.counter.session import CounterSession
 from pos.ui.counter.view import CounterView
@@ -137,6 +137,8 @@ def build_main_window(
     settlement.configure(config)  # [mail] for tickets sent by e-mail
     refund = RefundController(session)
     refund.settle_exchange = settlement.settle  # a negative balance: F9-F12 refund it
+    refund.email_recipient = settlement.email_recipient  # refunds by e-mail too
+    refund.send_by_email = settlement.send_documents
     hold = HoldController(session)
     counter.interceptors.append(hold.intercept_scan)  # a slip or a held ticket resumes
     take_back = TakeBackController(session)
@@ -146,9 +148,7 @@ def build_main_window(
     devices.supervisor = session.supervisor
     session.sig_station_changed.connect(lambda st: setattr(devices, "station", st))
     operators = OperatorsController(session)
-    failed = QCoreApplication.translate("ExchangeController", "Printing of %1 failed: %2")
-    queue.sig_job_failed.connect(lambda name, message: say(
-        failed.replace("%1", name).replace("%2", message), "error"))
+    queue.sig_job_failure.connect(lambda text: say(text, "error"))
 
     # Views: each gets the widgets it owns, and only those.
     w = window
@@ -171,7 +171,7 @@ def build_main_window(
     info.sig_reminder.connect(w.reminder_panel.show_reminder)
     info.sig_contact_balance.connect(contact_view.show_balance)
     RefundBar(session, refund, dialogs, w.refund_buttons)
-    ExchangeBar(session, sale, dialogs, buttons=w.product_buttons,
+    exchange_bar = ExchangeBar(session, sale, dialogs, buttons=w.product_buttons,
                 exchange_view=w.exchange_view, remove=w.exchange_remove,
                 basket_view=w.basket_view, say=say)
     window.settlement_ui = SettlementUi(session, settlement, dialogs, pay_all=w.pay_all,
@@ -179,10 +179,22 @@ def build_main_window(
     HoldView(session, hold, dialogs, hold=w.hold_button, held=w.held_button,
              abandon=w.abandon_button)
     contact.sig_contact.connect(documents.show_contact)
+    # The keyboard all the way: Tab through every panel, Suppr in either basket tree.
+    chain_tab_order(w, [w.scan_field, w.basket_view, w.remove_button, w.exchange_view,
+                        w.requested_by, w.cause, w.remarks_panel.text, w.delivery_panel.mode,
+                        w.delivery_panel.print_now, w.delivery_panel.print_later,
+                        w.documents_panel.table, w.reminder_panel.table,
+                        w.contact_panel.search_field])
+    DeleteRemoves(w.basket_view, w.remove_button.click)
+    DeleteRemoves(w.exchange_view, exchange_bar.remove_selected)
     contact.sig_contact.connect(settlement.set_contact)
 
     # Scanners: the keyboard-wedge filter goes on the QApplication; serial if configured.
     hub = ScannerHub(config.scanner, window, counter.scan, say=say)
+    # The event loop may end without the window closing (the session ends, app.quit()):
+    # the threads stop then too, or the process hangs or aborts on its way out.
+    QApplication.instance().aboutToQuit.connect(queue.stop)
+    QApplication.instance().aboutToQuit.connect(hub.stop)
     window.device_ui = DeviceUi(window, devices, dialogs, say=say,
                                 set_printer_status=window.set_printer_status,
                                 scan_sources=hub.sources())

@@ -58,6 +58,13 @@ CASH_OUT = "Ctrl+Shift+S"
 X_REPORT = "Ctrl+Shift+X"
 CLOSE_CASH_SESSION = "Ctrl+Shift+F"  # not Z: Ctrl+Shift+Z is the fields' redo
 REFUNDS_REPORT = "Ctrl+Shift+B"
+RETRY_PRINTING = "Ctrl+R"
+# --- the keyboard all the way (issue 9): every button shows its key --------------------
+ADD_TICKETS = "Alt+T"  # the AJOUTER BILLETS menu
+REFUND_FEES = "Alt+R"
+ADD_CONTACT = "Alt+N"
+CHANGE_ADDRESS = "Alt+D"
+CHANGE_EMAIL = "Alt+M"
 
 # Enter in its two spellings (main keyboard, keypad): dialogs answer both.
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

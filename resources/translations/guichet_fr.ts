@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="225"/>
+        <location filename="../../pos/ui/app.py" line="237"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -131,7 +131,7 @@
     <message>
         <location filename="../../pos/ui/box_office/controller.py" line="73"/>
         <source>The bulk refund stopped on an error: the orders refunded so far stay refunded; start it again to go on.</source>
-        <translation>Le remboursement en masse s&apos;est arrêté sur une erreur : les dossiers déjà remboursés le restent ; relancez-le pour continuer.</translation>
+        <translation>Le remboursement en masse s'est arrêté sur une erreur : les dossiers déjà remboursés le restent ; relancez-le pour continuer.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/controller.py" line="129"/>
@@ -192,12 +192,12 @@
     <message>
         <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="43"/>
         <source>Back to the original modes, else a credit note</source>
-        <translation>Vers les modes d&apos;origine, sinon un avoir</translation>
+        <translation>Vers les modes d'origine, sinon un avoir</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="45"/>
         <source>The contact&apos;s suspense account</source>
-        <translation>Le compte d&apos;attente du contact</translation>
+        <translation>Le compte d'attente du contact</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="56"/>
@@ -293,12 +293,12 @@
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="71"/>
         <source>Cash in recorded.</source>
-        <translation>Entrée d&apos;espèces enregistrée.</translation>
+        <translation>Entrée d'espèces enregistrée.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="72"/>
         <source>Cash out recorded.</source>
-        <translation>Sortie d&apos;espèces enregistrée.</translation>
+        <translation>Sortie d'espèces enregistrée.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="102"/>
@@ -308,7 +308,7 @@
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="140"/>
         <source>The report could not be saved to %1.</source>
-        <translation>Le rapport n&apos;a pas pu être enregistré dans %1.</translation>
+        <translation>Le rapport n'a pas pu être enregistré dans %1.</translation>
     </message>
 </context>
 <context>
@@ -326,12 +326,12 @@
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="33"/>
         <source>Cash in...</source>
-        <translation>Entrée d&apos;espèces...</translation>
+        <translation>Entrée d'espèces...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="35"/>
         <source>Cash out...</source>
-        <translation>Sortie d&apos;espèces...</translation>
+        <translation>Sortie d'espèces...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="37"/>
@@ -371,7 +371,7 @@
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="73"/>
         <source>Cash in</source>
-        <translation>Entrée d&apos;espèces</translation>
+        <translation>Entrée d'espèces</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="74"/>
@@ -386,7 +386,7 @@
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="76"/>
         <source>Cash out</source>
-        <translation>Sortie d&apos;espèces</translation>
+        <translation>Sortie d'espèces</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="77"/>
@@ -636,10 +636,7 @@
     <message numerus="yes">
         <location filename="../../pos/ui/counter/database_view.py" line="31"/>
         <source>Scans waiting: %n</source>
-        <translation>
-            <numerusform>Scans en attente : %n</numerusform>
-            <numerusform>Scans en attente : %n</numerusform>
-        </translation>
+        <translation><numerusform>Scans en attente : %n</numerusform><numerusform>Scans en attente : %n</numerusform></translation>
     </message>
 </context>
 <context>
@@ -656,36 +653,46 @@
     </message>
     <message>
         <location filename="../../pos/ui/counter/panels.py" line="38"/>
+        <source>Sent by post</source>
+        <translation>Envoi postal</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/panels.py" line="39"/>
+        <source>Later</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/counter/panels.py" line="40"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="39"/>
+        <location filename="../../pos/ui/counter/panels.py" line="41"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="41"/>
+        <location filename="../../pos/ui/counter/panels.py" line="43"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="51"/>
+        <location filename="../../pos/ui/counter/panels.py" line="53"/>
         <source>Immediate print</source>
         <translation>Imp. immédiate</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="58"/>
+        <location filename="../../pos/ui/counter/panels.py" line="60"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="59"/>
+        <location filename="../../pos/ui/counter/panels.py" line="61"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="60"/>
+        <location filename="../../pos/ui/counter/panels.py" line="62"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
@@ -693,207 +700,212 @@
 <context>
     <name>DeviceSettingsDialog</name>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="78"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="79"/>
         <source>Device settings</source>
         <translation>Réglages des périphériques</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="80"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
         <source>Connection</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="80"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
         <source>Host</source>
         <translation>Hôte</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="81"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
         <source>Timeout (s)</source>
         <translation>Délai d&apos;attente (s)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
         <source>Serial device</source>
         <translation>Port série</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="82"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
         <source>Speed (baud)</source>
         <translation>Vitesse (bauds)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
         <source>Flow control</source>
         <translation>Contrôle de flux</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="83"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
         <source>USB vendor id</source>
         <translation>Identifiant fabricant USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
         <source>USB product id</source>
         <translation>Identifiant produit USB</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="84"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
         <source>CUPS queue</source>
         <translation>File CUPS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
         <source>Output file</source>
         <translation>Fichier de sortie</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="85"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
         <source>Printer profile</source>
         <translation>Profil de l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
         <source>Paper width (mm)</source>
         <translation>Largeur du papier (mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
         <source>Code page</source>
         <translation>Table de caractères</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
         <source>Drawer pin</source>
         <translation>Broche du tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
         <source>End of a scan</source>
         <translation>Fin d&apos;une lecture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
         <source>Prefix key</source>
         <translation>Touche de préfixe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
         <source>Suffix key</source>
         <translation>Touche de fin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="91"/>
         <source>Shortest scan</source>
         <translation>Longueur minimale d&apos;une lecture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="91"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="92"/>
         <source>Same code ignored within (ms)</source>
         <translation>Même code ignoré pendant (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="98"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="99"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="99"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="100"/>
         <source>Cash drawer</source>
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="100"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="101"/>
         <source>Scanner</source>
         <translation>Lecteur de codes-barres</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="104"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="105"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="110"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="111"/>
+        <source>File printer output: %1</source>
+        <translation>Sortie de l&apos;imprimante fichier : %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="119"/>
         <source>Test print</source>
         <translation>Impression test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="111"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="120"/>
         <source>Open the drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="112"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="121"/>
         <source>Read the printer state</source>
         <translation>Lire l&apos;état de l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="113"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="122"/>
         <source>Scan now</source>
         <translation>Scanner maintenant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="114"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="123"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="115"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="124"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="127"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="136"/>
         <source>After &quot;Scan now&quot;, scan a code here</source>
         <translation>Après « Scanner maintenant », scannez un code ici</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="181"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="191"/>
         <source>an integer</source>
         <translation>un entier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="181"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="191"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="184"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="194"/>
         <source>expected %1</source>
         <translation>attendu %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="214"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="224"/>
         <source>Printing the test page...</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="225"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="235"/>
         <source>Asking the printer...</source>
         <translation>Interrogation de l&apos;imprimante…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="231"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="241"/>
         <source>Waiting for a scan...</source>
         <translation>En attente d&apos;une lecture…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="247"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="257"/>
         <source>Read: %1</source>
         <translation>Lu : %1</translation>
     </message>
@@ -922,22 +934,22 @@
     </message>
     <message>
         <location filename="../../pos/ui/devices/view.py" line="50"/>
-        <location filename="../../pos/ui/devices/view.py" line="101"/>
+        <location filename="../../pos/ui/devices/view.py" line="102"/>
         <source>Retry printing</source>
         <translation>Réessayer l&apos;impression</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="55"/>
+        <location filename="../../pos/ui/devices/view.py" line="56"/>
         <source>PRINTS</source>
         <translation>IMPRESSIONS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="59"/>
+        <location filename="../../pos/ui/devices/view.py" line="60"/>
         <source>DRAWER</source>
         <translation>TIROIR</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="99"/>
+        <location filename="../../pos/ui/devices/view.py" line="100"/>
         <source>Retry printing (%1)</source>
         <translation>Réessayer l&apos;impression (%1)</translation>
     </message>
@@ -994,32 +1006,32 @@
 <context>
     <name>DocumentsPanel</name>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="76"/>
+        <location filename="../../pos/ui/counter/panels.py" line="78"/>
         <source>Send documents</source>
         <translation>Envoi documents</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="79"/>
+        <location filename="../../pos/ui/counter/panels.py" line="81"/>
         <source>No document will be created.</source>
         <translation>Aucun document ne sera créé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="85"/>
+        <location filename="../../pos/ui/counter/panels.py" line="87"/>
         <source>NAME</source>
         <translation>NOM</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="85"/>
+        <location filename="../../pos/ui/counter/panels.py" line="87"/>
         <source>QTY</source>
         <translation>QTÉ</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="85"/>
+        <location filename="../../pos/ui/counter/panels.py" line="87"/>
         <source>SENDING</source>
         <translation>ENVOI</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="85"/>
+        <location filename="../../pos/ui/counter/panels.py" line="87"/>
         <source>NATURE</source>
         <translation>NATURE</translation>
     </message>
@@ -1146,20 +1158,14 @@
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="53"/>
+        <location filename="../../pos/ui/refund/controller.py" line="61"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
-        <extracomment>a cash refund the drawer cannot pay: (what it holds, the refund&apos;s tenders); the bar offers the split (the drawer&apos;s content in cash, the rest otherwise)</extracomment>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="59"/>
+        <location filename="../../pos/ui/refund/controller.py" line="67"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/app.py" line="149"/>
-        <source>Printing of %1 failed: %2</source>
-        <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
 </context>
 <context>
@@ -1203,48 +1209,48 @@
 <context>
     <name>ExchangePaymentDialog</name>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="51"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="52"/>
         <source>Pay the exchange</source>
         <extracomment>voucher number -&gt; CreditNoteFound (an Outcome of pos.ui.common.ops)</extracomment>
         <translation>Payer l&apos;échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="52"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="53"/>
         <source>To pay: %1</source>
         <translation>À payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="56"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="57"/>
         <source>Reference (card, cheque...)</source>
         <translation>Référence (carte, chèque...)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="67"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="69"/>
         <source>Scan the credit note voucher, then Enter</source>
         <translation>Scannez le bon d&apos;avoir, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="68"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="70"/>
         <source>Credit note</source>
         <translation>Avoir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="73"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="75"/>
         <source>Suspense account: %1</source>
         <translation>Compte d&apos;attente : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="54"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="55"/>
         <source>Pay</source>
         <translation>Payer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="84"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="86"/>
         <source>Rest to pay: %1</source>
         <translation>Reste à payer : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="88"/>
+        <location filename="../../pos/ui/exchange/dialogs/exchange_payment.py" line="90"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
@@ -1252,57 +1258,69 @@
 <context>
     <name>ExchangeSettlement</name>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="103"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="108"/>
+        <location filename="../../pos/ui/refund/controller.py" line="51"/>
         <source>The contact has no e-mail address: enter one, or hand the tickets over.</source>
+        <extracomment>a cash refund the drawer cannot pay: (what it holds, the refund&apos;s tenders); the bar offers the split (the drawer&apos;s content in cash, the rest otherwise)</extracomment>
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="112"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="117"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="116"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="121"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="120"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="125"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="151"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="156"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="155"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="160"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="166"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="172"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="168"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="174"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="169"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="175"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="170"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="177"/>
+        <source>Your refund - operation %1</source>
+        <translation>Votre remboursement - ordre %1</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/settlement.py" line="179"/>
+        <source>Please find attached the receipt of your refund (operation %1).</source>
+        <translation>Veuillez trouver ci-joint le reçu de votre remboursement (ordre %1).</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/exchange/settlement.py" line="180"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="175"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="185"/>
         <source>The e-mail could not be sent: %1</source>
         <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>
@@ -1325,12 +1343,12 @@
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="39"/>
         <source>Cancellation and exchange fees</source>
-        <translation>Frais d&apos;annulation et d&apos;échange</translation>
+        <translation>Frais d'annulation et d'échange</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="44"/>
         <source>The first matching rule applies. Hours are before the performance (empty: no limit); percent and fixed amount add up.</source>
-        <translation>La première règle qui correspond s&apos;applique. Les heures sont comptées avant la séance (vide : sans limite) ; le pourcentage et le montant fixe s&apos;additionnent.</translation>
+        <translation>La première règle qui correspond s'applique. Les heures sont comptées avant la séance (vide : sans limite) ; le pourcentage et le montant fixe s'additionnent.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="48"/>
@@ -1365,7 +1383,7 @@
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="50"/>
         <source>Until hours</source>
-        <translation>Jusqu&apos;à (heures)</translation>
+        <translation>Jusqu'à (heures)</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="51"/>
@@ -1550,19 +1568,27 @@
     </message>
 </context>
 <context>
+    <name>Keys</name>
+    <message>
+        <location filename="../../pos/ui/counter/view.py" line="39"/>
+        <source>Del</source>
+        <translation>Suppr</translation>
+    </message>
+</context>
+<context>
     <name>ListDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="238"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="247"/>
         <source>Number list</source>
         <translation>Liste numéros</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="240"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="249"/>
         <source>Type or paste ticket numbers: one per line, or separated by spaces, commas or semicolons.</source>
         <translation>Tapez ou collez les numéros de billets : un par ligne, ou séparés par des espaces, des virgules ou des points-virgules.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="247"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="256"/>
         <source>CHECK [Ctrl+Enter]</source>
         <translation>VÉRIFIER [Ctrl+Entrée]</translation>
     </message>
@@ -1613,7 +1639,7 @@
         <translation>Scannez ou tapez un numéro de billet, puis Entrée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="123"/>
+        <location filename="../../pos/ui/counter/view.py" line="125"/>
         <location filename="../../pos/ui/main_window.py" line="132"/>
         <source>Cancellation basket</source>
         <translation>Panier d&apos;annulation</translation>
@@ -1759,12 +1785,12 @@
         <translation>AUTRE PAIEMENT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="120"/>
+        <location filename="../../pos/ui/counter/view.py" line="122"/>
         <source>Order %1</source>
         <translation>Dossier %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/view.py" line="132"/>
+        <location filename="../../pos/ui/counter/view.py" line="134"/>
         <source>[Operation %1]</source>
         <translation>[Ordre %1]</translation>
     </message>
@@ -1780,7 +1806,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="85"/>
+        <location filename="../../pos/ui/devices/view.py" line="86"/>
         <source>Printed: %1</source>
         <translation>Imprimé : %1</translation>
     </message>
@@ -1788,37 +1814,37 @@
 <context>
     <name>NoSaleDialog</name>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="19"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="21"/>
         <source>Open the drawer without sale</source>
         <translation>Ouvrir le tiroir sans vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="21"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="23"/>
         <source>Why is the drawer opened? (kept in the journal)</source>
         <translation>Pourquoi ouvrir le tiroir ? (noté dans le journal)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="25"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="27"/>
         <source>Change for a customer</source>
         <translation>Faire de la monnaie à un client</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="25"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="27"/>
         <source>Cash count</source>
         <translation>Comptage de la caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="26"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="28"/>
         <source>Error correction</source>
         <translation>Correction d&apos;une erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="33"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="39"/>
         <source>Open the drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="36"/>
+        <location filename="../../pos/ui/devices/dialogs/no_sale.py" line="42"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1904,7 +1930,7 @@
     <message>
         <location filename="../../pos/ui/operators/view.py" line="40"/>
         <source>Switch operator...</source>
-        <translation>Changer d&apos;opérateur...</translation>
+        <translation>Changer d'opérateur...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/operators/view.py" line="42"/>
@@ -2306,24 +2332,44 @@
 <context>
     <name>PrintQueue</name>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="66"/>
+        <location filename="../../pos/ui/devices/worker.py" line="71"/>
         <source>drawer opening without sale</source>
         <translation>ouverture du tiroir sans vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="68"/>
+        <location filename="../../pos/ui/devices/worker.py" line="73"/>
         <source>test page</source>
         <translation>page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="70"/>
+        <location filename="../../pos/ui/devices/worker.py" line="75"/>
         <source>operation no. %1</source>
         <translation>ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="75"/>
+        <location filename="../../pos/ui/devices/worker.py" line="80"/>
         <source> (duplicate no. %1)</source>
         <translation> (duplicata n°%1)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="89"/>
+        <source>Printing of operation %1 failed: %2</source>
+        <translation>L&apos;impression de l&apos;ordre %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="93"/>
+        <source>Printing of %1 failed: %2</source>
+        <translation>L&apos;impression de %1 a échoué : %2</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="97"/>
+        <source>The drawer was not opened.</source>
+        <translation>Le tiroir n&apos;a pas été ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/worker.py" line="105"/>
+        <source>Operation %1 printed, but the drawer did not open: %2</source>
+        <translation>Ordre %1 imprimé, mais le tiroir ne s&apos;est pas ouvert : %2</translation>
     </message>
 </context>
 <context>
@@ -2382,27 +2428,27 @@
 <context>
     <name>RangeDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="201"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="202"/>
         <source>Number range</source>
         <translation>Plage numéros</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="205"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="206"/>
         <source>Scan or type the first ticket of the range</source>
         <translation>Scannez ou tapez le premier billet de la plage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="208"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="209"/>
         <source>Scan or type the last ticket of the range</source>
         <translation>Scannez ou tapez le dernier billet de la plage</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="212"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="213"/>
         <source>First ticket</source>
         <translation>Premier billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="213"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="214"/>
         <source>Last ticket</source>
         <translation>Dernier billet</translation>
     </message>
@@ -2437,7 +2483,7 @@
 <context>
     <name>RemarksPanel</name>
     <message>
-        <location filename="../../pos/ui/counter/panels.py" line="104"/>
+        <location filename="../../pos/ui/counter/panels.py" line="106"/>
         <source>Remarks</source>
         <translation>Remarques</translation>
     </message>
@@ -2526,16 +2572,20 @@
     </message>
 </context>
 <context>
+    <name>ScanTarget</name>
+    <message>
+        <location filename="../../pos/ui/common/scan_target.py" line="80"/>
+        <source>Scan %1 ignored: this window expects no scan.</source>
+        <extracomment>objectName of the line a dialog shows when it refuses a scan</extracomment>
+        <translation>Lecture %1 ignorée : cette fenêtre n&apos;attend pas de lecture.</translation>
+    </message>
+</context>
+<context>
     <name>ScannerHub</name>
     <message>
-        <location filename="../../pos/ui/scanning/hub.py" line="73"/>
+        <location filename="../../pos/ui/scanning/hub.py" line="74"/>
         <source>Scanner: connecting…</source>
         <translation>Lecteur : connexion…</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/scanning/hub.py" line="89"/>
-        <source>Scan %1 ignored: finish the open dialog first.</source>
-        <translation>Lecture %1 ignorée : terminez d&apos;abord la fenêtre ouverte.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/scanning/hub.py" line="99"/>
@@ -2622,27 +2672,27 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="21"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="23"/>
         <source>Supervisor approval</source>
         <translation>Accord d&apos;un superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="33"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="35"/>
         <source>Supervisor</source>
         <translation>Superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="34"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="36"/>
         <source>PIN</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="37"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="39"/>
         <source>Approve</source>
         <translation>Autoriser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="39"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="41"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2673,16 +2723,13 @@
     <message numerus="yes">
         <location filename="../../pos/ui/take_back/controller.py" line="81"/>
         <source>%n ticket(s) refused without a supervisor&apos;s approval.</source>
-        <translation>
-            <numerusform>%n billet refusé sans l&apos;accord d&apos;un superviseur.</numerusform>
-            <numerusform>%n billets refusés sans l&apos;accord d&apos;un superviseur.</numerusform>
-        </translation>
+        <translation><numerusform>%n billet refusé sans l'accord d'un superviseur.</numerusform><numerusform>%n billets refusés sans l'accord d'un superviseur.</numerusform></translation>
     </message>
 </context>
 <context>
     <name>TakeBackReportCounts</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="52"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="53"/>
         <source>%n ticket(s) to add</source>
         <translation>
             <numerusform>%n billet à ajouter</numerusform>
@@ -2690,7 +2737,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="54"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="55"/>
         <source>%n refused</source>
         <translation>
             <numerusform>%n refusé</numerusform>
@@ -2698,12 +2745,9 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="58"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="59"/>
         <source>Enter asks a supervisor for the %n ticket(s) refused without their approval.</source>
-        <translation>
-            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour le billet refusé.</numerusform>
-            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour les %n billets refusés.</numerusform>
-        </translation>
+        <translation><numerusform>Entrée demande l'accord d'un superviseur pour le billet refusé.</numerusform><numerusform>Entrée demande l'accord d'un superviseur pour les %n billets refusés.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2785,7 +2829,7 @@
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="30"/>
         <source>A refund or an exchange of today at this counter is undone: its tickets are valid again and the money comes back.</source>
-        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l&apos;argent revient.</translation>
+        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l'argent revient.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="42"/>
@@ -2805,7 +2849,7 @@
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="51"/>
         <source>Undo the cancellation</source>
-        <translation>Annuler l&apos;annulation</translation>
+        <translation>Annuler l'annulation</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="53"/>
@@ -2818,12 +2862,12 @@
     <message>
         <location filename="../../pos/ui/undo/controller.py" line="23"/>
         <source>Undo the cancellation of %1</source>
-        <translation>Annuler l&apos;annulation de %1</translation>
+        <translation>Annuler l'annulation de %1</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/controller.py" line="37"/>
         <source>Operation %1 undone by operation %2: %3 valid again.</source>
-        <translation>Ordre %1 annulé par l&apos;ordre %2 : %3 de nouveau valable(s).</translation>
+        <translation>Ordre %1 annulé par l'ordre %2 : %3 de nouveau valable(s).</translation>
     </message>
 </context>
 <context>
@@ -2836,7 +2880,7 @@
     <message>
         <location filename="../../pos/ui/undo/view.py" line="23"/>
         <source>Undo a cancellation...</source>
-        <translation>Annuler l&apos;annulation...</translation>
+        <translation>Annuler l'annulation...</translation>
     </message>
 </context>
 <context>
@@ -2868,97 +2912,97 @@
 <context>
     <name>_ReportDialog</name>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="80"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="81"/>
         <source>TICKET NO.</source>
         <translation>N° BILLET</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="80"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="81"/>
         <source>ORDER</source>
         <translation>DOSSIER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="80"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="81"/>
         <source>STATUS</source>
         <translation>ÉTAT</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="80"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="81"/>
         <source>DETAIL</source>
         <translation>DÉTAIL</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="96"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="97"/>
         <source>ADD [Enter]</source>
         <translation>AJOUTER [Entrée]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="100"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="101"/>
         <source>CANCEL [Esc]</source>
         <translation>ANNULER [Échap]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="146"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="147"/>
         <source>Enter adds them to the basket.</source>
         <translation>Entrée les ajoute au panier.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="147"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="148"/>
         <source>Nothing to add.</source>
         <translation>Rien à ajouter.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="160"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="161"/>
         <source>to add</source>
         <translation>à ajouter</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="161"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="162"/>
         <source>already in the basket</source>
         <translation>déjà dans le panier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="162"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="163"/>
         <source>already refunded</source>
         <translation>déjà remboursé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="163"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="164"/>
         <source>replaced</source>
         <translation>remplacé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="164"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="165"/>
         <source>checked in</source>
         <translation>contrôlé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="165"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="166"/>
         <source>unpaid reservation</source>
         <translation>réservation non payée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="166"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="167"/>
         <source>held in another operation</source>
         <translation>retenu par un ordre en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="167"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="168"/>
         <source>performance over</source>
         <translation>séance passée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="168"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="169"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="169"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="170"/>
         <source>unreadable</source>
         <translation>illisible</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="170"/>
+        <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="171"/>
         <source>duplicate</source>
         <translation>en double</translation>
     </message>

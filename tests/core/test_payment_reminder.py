@@ -188,6 +188,24 @@ def _exchange_to(db, clock, station, numbers, tariff_code, pay_mode):
         return settle_exchange(uow, basket, sale, tenders, station, clock)
 
 
+def _sell_instead(db, clock, station, numbers, quantity, pay_mode):
+    """A sale in exchange: ``numbers`` taken back, ``quantity`` Don Giovanni tickets sold
+    on the same order, the balance settled in ``pay_mode``."""
+    from pos.core.exchange_basket import ExchangeBasket, totals
+    from pos.core.services.exchange import event_tickets, settle_exchange
+    from tests.core.exchange_support import ids
+
+    basket = fill(db, clock, numbers)
+    sale = ExchangeBasket()
+    with uow_of(db) as uow:
+        event_tickets(uow, sale, basket, clock, quantity=quantity,
+                      **ids(db, "Don Giovanni", "Cat 1"))
+    balance = totals(basket, sale).total
+    tenders = [Tender(pay_mode if balance > 0 else M.CASH, abs(balance))] if balance else []
+    with uow_of(db) as uow:
+        return settle_exchange(uow, basket, sale, tenders, station, clock)
+
+
 def test_an_exchange_on_the_same_order_leaves_the_reminder_whole(demo, station, clock):
     """The issue's case: after an exchange on order 959, two of its 110,00 € tickets paid
     from the suspense account are 220,00 € from the suspense account, not a share of it."""
@@ -199,14 +217,15 @@ def test_an_exchange_on_the_same_order_leaves_the_reminder_whole(demo, station, 
 @settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.tuples(
-    st.sampled_from(["refund", "exchange"]), st.integers(1, 3),
+    st.sampled_from(["refund", "exchange", "sale"]), st.integers(1, 3),
     st.sampled_from(["REDUIT", "JEUNE", "PLEIN"]),
     st.sampled_from([M.CASH, M.CARD, M.CREDIT_NOTE, M.SUSPENSE_ACCOUNT])),
     min_size=1, max_size=4), last=st.integers(1, 4))
 def test_the_reminder_always_adds_up_to_what_the_tickets_still_represent(
         tmp_path_factory, sqlite_template, clock, steps, last):
-    """Any sequence of refunds and exchanges (to another tariff, the difference paid or
-    given back) on order 959, which is always fully paid: the reminder of the tickets
+    """Any sequence of refunds, exchanges (to another tariff, the difference paid or
+    given back) and sales (other tickets sold in exchange, the balance either way) on
+    order 959, which is always fully paid: the reminder of the tickets
     still valid shares exactly their refund. A fresh SQLite database per example."""
     import shutil
 
@@ -238,6 +257,12 @@ def test_the_reminder_always_adds_up_to_what_the_tickets_still_represent(
                 with uow_of(db) as uow:
                     refund_basket(uow, basket, [Tender(mode, basket.refund_total)], station,
                                   clock)
+            elif kind == "sale":
+                pay = M.CASH if mode in (M.CREDIT_NOTE, M.SUSPENSE_ACCOUNT) else mode
+                try:
+                    _sell_instead(db, clock, station, numbers, n + len(tariff) % 2, pay)
+                except DomainError:  # sold out, say: no sale
+                    continue
             else:
                 try:
                     _exchange_to(db, clock, station, numbers, tariff,
@@ -250,3 +275,17 @@ def test_the_reminder_always_adds_up_to_what_the_tickets_still_represent(
         assert all(line.amount > 0 for line in r.lines)
     finally:
         db.dispose()
+
+
+def test_a_sale_in_exchange_on_the_same_order_leaves_the_reminder_whole(demo, station, clock):
+    """Two Don Giovanni tickets sold against one Joyaux ticket, the balance paid in card:
+    the other Joyaux tickets and the new ones each add up to what they represent (the
+    order's pro-rata share: the card's 80,00 € is spread over every live ticket)."""
+    result = _sell_instead(demo, clock, station, JOYAUX[:1], 2, M.CARD)
+    assert len(result.new_tickets) == 2
+    r = reminder(demo, fill(demo, clock, JOYAUX[1:3]))
+    assert sum((line.amount for line in r.lines), D(0)) == D("220.00")
+    assert {line.mode for line in r.lines} <= {M.SUSPENSE_ACCOUNT, M.CARD}
+    sold = fill(demo, clock, list(result.new_tickets))
+    assert sum((line.amount for line in reminder(demo, sold).lines), D(0)) == \
+        sold.refund_total

@@ -78,12 +78,13 @@ def test_columns_put_the_amount_flush_right(paper_width, columns):
 
 
 @pytest.mark.parametrize(("paper_width", "columns"), [(80, 48), (58, 32)])
-def test_columns_truncate_the_label_not_the_amount(paper_width, columns):
+def test_columns_wrap_the_label_and_keep_the_amount(paper_width, columns):
+    """A long label is wrapped, never cut (issue 9: "… - P" on the exchange receipt)."""
     label = "Abonnement saison complète catégorie A, placement libre"
-    [line] = text_lines(decode(render(doc(Columns(label, "99,00 €")), paper_width=paper_width)))
-    assert len(line) == columns
-    assert line.endswith(" 99,00 €")
-    assert line.startswith(label[: columns - len(" 99,00 €")])
+    lines = text_lines(decode(render(doc(Columns(label, "99,00 €")), paper_width=paper_width)))
+    assert len(lines) > 1 and all(len(line) <= columns for line in lines)
+    assert lines[-1].endswith(" 99,00 €")
+    assert " ".join(" ".join(line.split()) for line in lines) == label + " 99,00 €"
 
 
 @pytest.mark.parametrize(("paper_width", "columns"), [(80, 48), (58, 32)])

@@ -43,7 +43,7 @@ def test_panels_follow_the_basket(window, qtbot):
     assert label(window, "contactEmailLabel") == "delwakok@secutixtest.com"
     assert label(window, "deliveryContactLabel") == "AKOKA, Viviane | UNIVERSITY PARIS / Relais"
     assert label(window, "deliveryEmailLabel") == "delwakok@secutixtest.com"
-    assert window.findChild(QPushButton, "changeAddressButton").text() == "CHANGER"
+    assert window.findChild(QPushButton, "changeAddressButton").text() == "CHANGER [Alt+D]"
     assert documents(window) == [["Reçu de remboursement", "1", "Remis au contact", "Reçu"]]
     assert not no_document.isVisible()
     qtbot.keyClick(scan_field(window), Qt.Key.Key_F5)  # abandon

@@ -95,7 +95,7 @@ def test_a_committed_job_is_printed_and_done(qtbot, demo, station, clock, fake, 
     [job_id] = refund(demo, station, clock, "01010002748").print_job_ids
     with qtbot.waitSignal(queue.sig_job_done, timeout=10_000) as done:
         queue.wake()
-    assert done.args == ["ordre 1271"]
+    assert done.args == ["Reçu ordre 1271"]
     assert job(demo, job_id) == (S.DONE, 1, "")
     [printed] = fake.jobs
     events = decode(printed)

@@ -165,8 +165,9 @@ def test_a_scan_while_the_refund_confirmation_is_open_changes_nothing(window, qt
     keys.scan("01010002727")  # its Enter must not confirm the refund either
     assert box.isVisible()
     assert basket_numbers(window) == [TICKET]
-    assert label(window, "messageLabel") == (
-        "Lecture 01010002727 ignorée : terminez d'abord la fenêtre ouverte.")
+    # said in the box itself, not on the window behind it
+    assert box.findChild(QLabel, "scanRefusedLabel").text() == (
+        "Lecture 01010002727 ignorée : cette fenêtre n'attend pas de lecture.")
     box.reject()
 
 

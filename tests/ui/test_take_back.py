@@ -83,7 +83,7 @@ def open_range(qtbot, window, first: str, last: str) -> QDialog:
 
 def test_add_tickets_is_a_menu_with_list_and_range(window):
     add = window.findChild(QPushButton, "addTicketsButton")
-    assert add.text() == "AJOUTER BILLETS"
+    assert add.text() == "AJOUTER BILLETS [Alt+T]"
     texts = [a.text() for a in add.menu().actions()]
     assert texts == ["Liste numéros [Ctrl+Maj+L]", "Plage numéros [Ctrl+Maj+R]"]
     assert window.findChild(QPushButton, "orderSearchButton").text() == "Dossier [Ctrl+Alt+F]"
@@ -193,7 +193,7 @@ def test_order_detail_then_take_back_three_selected_lines(window, qtbot):
     header = dialog.findChild(QLabel, "orderHeaderLabel").text()
     assert header.startswith("Dossier 959 (Soldé) - AKOKA, Viviane | UNIVERSITY PARIS / Relais [")
     assert dialog.findChild(QLabel, "orderCreatedLabel").text() == (
-        "Création 24.11.2026 10:00 par STX_BDD sur Guichet > STX_BDD")
+        "Création 24.11.2026 10:00 par STX_BDD sur Guichet")
     assert dialog.findChild(QLabel, "orderSalesLabel").text() == "Résumé : Ventes (22)"
     assert label(dialog, "orderPaidLabel") == "2 420,00 €"
     assert label(dialog, "orderTotalLabel") == "2 420,00 €"

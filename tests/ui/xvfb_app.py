@@ -13,6 +13,10 @@ state of the window without touching it:
     state   -> {"basket": [...], "remarks": "...", "scan": "...", "focus": "remarksField",
                 "active": true, "message": "..."}   (one JSON line)
     focus   -> puts the focus back in the remarks field, answers "ok"
+    dialog  -> the open dialog: {"name": ..., "fields": {objectName: text},
+               "refusal": "...", "lines": [[mode, amount, reference]], "focus": ...}
+    scan N  -> N into the counter as the scan field would take it, answers "ok"
+    sell EVENT|CATEGORY|QUANTITY -> sells at PLEIN under ÉCHANGÉ (as ÉVÉNEMENT does)
     quit    -> closes the window and exits
 """
 
@@ -26,7 +30,7 @@ import sys
 from datetime import datetime
 
 from PySide6.QtCore import QSocketNotifier
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 
 from pos.config import parse_config
 from pos.core.clock import FixedClock
@@ -74,6 +78,36 @@ prefix = "{args.prefix}"
             "message": window.findChild(QLabel, "messageLabel").text(),
         }
 
+    def dialog() -> dict:
+        modal = QApplication.activeModalWidget()
+        if modal is None or modal is window:
+            return {"name": None, "focus": None, "fields": {}, "refusal": "", "lines": []}
+        refusal = modal.findChild(QLabel, "scanRefusedLabel")
+        fields = {f.objectName(): f.text() for f in modal.findChildren(QLineEdit)
+                  if f.objectName()}
+        fields.update({f.objectName(): f.toPlainText()
+                       for f in modal.findChildren(QPlainTextEdit) if f.objectName()})
+        split = getattr(modal, "split", None)
+        focus = QApplication.focusWidget()
+        return {
+            "name": modal.objectName(), "fields": fields,
+            "refusal": refusal.text() if refusal is not None else "",
+            "lines": [[line.mode.value, str(line.amount), line.reference]
+                      for line in (split.lines if split is not None else [])],
+            "focus": focus.objectName() if focus is not None else None,
+        }
+
+    def sell(event: str, category: str, quantity: str) -> None:
+        from pos.core.services.exchange import event_tickets
+        from pos.core.uow import UnitOfWork
+        from tests.core.exchange_support import ids
+
+        c = window.controller
+        with UnitOfWork(database.sessions) as uow:
+            event_tickets(uow, c.exchange.sale, c.basket, c.session.clock,
+                          **ids(database, event, category, "PLEIN"), quantity=int(quantity))
+        c.exchange.sig_sale_changed.emit()
+
     pending = bytearray()
 
     def commands() -> None:
@@ -93,6 +127,14 @@ prefix = "{args.prefix}"
         elif word == "focus":
             window.activateWindow()
             remarks.setFocus()
+            print("ok", flush=True)
+        elif word == "dialog":
+            print(json.dumps(dialog(), ensure_ascii=False), flush=True)
+        elif word.startswith("scan "):
+            window.controller.scan(word.split(" ", 1)[1])
+            print("ok", flush=True)
+        elif word.startswith("sell "):
+            sell(*word.split(" ", 1)[1].split("|"))
             print("ok", flush=True)
         elif word == "quit":
             notifier.setEnabled(False)

@@ -29,6 +29,7 @@ from pos.core.clock import Clock
 from pos.core.documents import Barcode, Columns, Document, Feed, Heading, QRCode, Separator, Text
 from pos.core.errors import (  # noqa: F401 - their home is errors.py
     CreditNoteAmountNotPositive,
+    CreditNoteCheckDigitInvalid,
     CreditNoteError,
     CreditNoteExhausted,
     CreditNoteExpired,
@@ -139,6 +140,8 @@ def issue_credit_note(
 def _find(uow: UnitOfWork, raw: str, *, lock: bool = False) -> CreditNote:
     number = "".join(raw.split())
     if not well_formed(number):
+        if len(number) == 13 and number.isdigit():  # 13 digits, the last one wrong
+            raise CreditNoteCheckDigitInvalid(raw=raw.strip(), number=number)
         raise MalformedCreditNote(raw=raw.strip(), number=number)
     query = select(CreditNote).where(CreditNote.number == number)
     if lock:

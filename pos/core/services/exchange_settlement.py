@@ -45,7 +45,7 @@ from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
 from pos.core.services.idempotency import outcome_type
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
-from pos.core.services.print_jobs import DEFERRED_NOTE
+from pos.core.services.print_jobs import DEFERRED_NOTE, POSTAL_NOTE
 from pos.core.services.refund_ceiling import check_refund_ceiling
 from pos.core.services.sale_checks import recheck_sold, take_stock
 from pos.core.services.station import Station
@@ -75,7 +75,7 @@ class ExchangeResult:
 
 def _check_request(cancellation: CancellationBasket, sale: ExchangeBasket,
                    tickets_print: str) -> None:
-    if tickets_print not in ("now", "later", "none"):
+    if tickets_print not in ("now", "later", "post", "none"):
         raise ValueError(f"tickets_print: {tickets_print!r}")
     if not cancellation.tickets:
         raise NothingToExchange()
@@ -114,7 +114,8 @@ def settle_exchange(
     idempotency_key: str | None = None,
 ) -> ExchangeResult:
     """``tickets_print``: "now" (the new tickets are printed after the commit), "later"
-    (their print jobs wait for the cashier, see ``print_jobs.DEFERRED_NOTE``) or "none"
+    (their print jobs wait for the cashier, see ``print_jobs.DEFERRED_NOTE``), "post"
+    (they wait for the post batch, ``POSTAL_NOTE``, ``guichet documents pending``) or "none"
     (sent otherwise, e.g. by e-mail); the receipt and vouchers always print.
     ``approval``: a supervisor's, when the exchange needs one (``SupervisorRequired``)."""
     _check_request(cancellation, sale, tickets_print)
@@ -214,8 +215,11 @@ def _result(ctx, operation, cancellation, sale, locked, pairs, created, sums,
             checked: CheckedTenders, recorded, vouchers) -> ExchangeResult:
     new_lines = sale.all_tickets()
     sign = -1 if sums.total < ZERO else 1
+    by = {old: created[line].number for old, line in pairs.items()}
+    replacements = tuple((t.number, by.get(t.ticket_id, "")) for t in cancellation.tickets)
     documents = _documents(ctx.uow, cancellation, sale, created, new_lines, ctx.station,
-                           operation.number, ctx.now, sums, recorded, sign, checked.change)
+                           operation.number, ctx.now, sums, recorded, sign, checked.change,
+                           replacements)
     return ExchangeResult(
         operation_id=operation.id, operation_number=operation.number, sold=sums.sold,
         refunded=sums.refunded, total=sums.total, tenders=tuple(recorded),
@@ -244,13 +248,14 @@ def _enqueue(ctx, operation, result: ExchangeResult, tickets_print: str) -> tupl
     tickets = [d for d in result.documents if d.kind == "ticket"]
     at_once = [d for d in result.documents if tickets_print == "now" or d.kind != "ticket"]
     job_ids = step.enqueue_documents(ctx, operation, at_once, open_drawer=result.open_drawer)
-    if tickets_print == "later" and tickets:
-        job_ids += step.enqueue_documents(ctx, operation, tickets, waiting_note=DEFERRED_NOTE)
+    if tickets_print in ("later", "post") and tickets:  # kept, never dropped
+        note = DEFERRED_NOTE if tickets_print == "later" else POSTAL_NOTE
+        job_ids += step.enqueue_documents(ctx, operation, tickets, waiting_note=note)
     return job_ids
 
 
 def _documents(uow, cancellation, sale, created, new_lines, station, number, now, sums,
-               recorded, sign, change) -> list[Document]:
+               recorded, sign, change, replacements=()) -> list[Document]:
     receipt = exchange_receipt(ExchangeReceipt(
         venue=station.venue_name, counter=station.counter_name,
         sales_point=station.sales_point_name, operator=station.operator_login,
@@ -260,7 +265,7 @@ def _documents(uow, cancellation, sale, created, new_lines, station, number, now
         refunded=sums.refunded, sold_total=sums.sold, total=sums.total,
         tenders=tuple((t.mode, sign * t.amount, t.reference) for t in recorded),
         change=change, refund_fees=cancellation.refund_fees,
-        fee_lines=dict(cancellation.fee_lines)))
+        fee_lines=dict(cancellation.fee_lines), replacements=replacements))
     bundle_of = {t.line_id: p.name for p in sale.products for t in p.tickets}
     docs = [receipt]
     venues: dict[int, str] = {}

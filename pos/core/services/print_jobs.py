@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from pos.core import journal
 from pos.core.documents import Document, Heading, Text, from_json, to_json
 from pos.core.errors import DomainError, IllegalPrintJobTransition, PrintJobError, UnknownPrintJob  # noqa: F401 - their home is errors.py
+from pos.core.job_labels import job_label
 from pos.core.models import Operation
 from pos.core.models_printing import PrintJob, PrintJobState
 from pos.core.services.authorization import Approval, require_supervisor
@@ -44,6 +45,8 @@ ALLOWED: dict[PrintJobState, frozenset[PrintJobState]] = {
 
 #: The note of a job written WAITING on purpose ("impression immédiate : non").
 DEFERRED_NOTE = "À imprimer plus tard (impression immédiate : non)."
+#: The note of a ticket kept for the next post batch (delivery "Envoi postal").
+POSTAL_NOTE = "Envoi postal : à imprimer avec le prochain lot d'envoi."
 
 #: First retry after a link error, doubled at each attempt up to the cap.
 RETRY_BASE = timedelta(seconds=2)
@@ -65,6 +68,7 @@ class PrintJobView:
     copy_number: int
     reprint_of_id: int | None
     open_drawer: bool
+    label: str = ""  # "Billet 01010003014 – Carmina Burana – A12" (pos.core.job_labels)
 
 
 @dataclass(frozen=True)
@@ -301,7 +305,8 @@ def list_jobs(uow: UnitOfWork, counter_id: int, *, limit: int = 200,
             id=j.id, kind=j.kind, state=j.state, operation_number=number,
             attempts=j.attempts, last_error=j.last_error, created_at=j.created_at,
             updated_at=j.updated_at, copy_number=j.copy_number,
-            reprint_of_id=j.reprint_of_id, open_drawer=j.open_drawer)
+            reprint_of_id=j.reprint_of_id, open_drawer=j.open_drawer,
+            label=job_label(j.kind, (from_json(j.document),), number))
         for j, number in rows
     ]
 
@@ -317,4 +322,4 @@ def pending_attention(uow: UnitOfWork, counter_id: int) -> int:
 
 def _not_deferred():
     return ~((PrintJob.state == W) & (PrintJob.attempts == 0)
-             & (PrintJob.last_error == DEFERRED_NOTE))
+             & PrintJob.last_error.in_([DEFERRED_NOTE, POSTAL_NOTE]))

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 
+from pos.ui import keys
 from pos.ui.common.modal import OneDialog
 from pos.ui.contact.controller import ContactController
 from pos.ui.contact.dialogs.contact_create import ContactCreateDialog
@@ -32,6 +33,10 @@ class ContactView(QObject):
         panel.details.sig_change_email_requested.connect(self.change_email)
         panel.details.sig_change_address_requested.connect(self.change_address)
         panel.add_button.clicked.connect(self.create)
+        for button, key in ((panel.add_button, keys.ADD_CONTACT),
+                            (panel.details.change_address, keys.CHANGE_ADDRESS),
+                            (panel.details.change_email, keys.CHANGE_EMAIL)):
+            keys.bind_button(button, key)
         self.search = ContactSearch(panel, controller.search, open_order, say)
 
     def _basket_changed(self) -> None:

@@ -24,6 +24,7 @@ class DocumentsView(QObject):
         delivery.sig_changed.connect(self._delivery_changed)
         session.sig_basket_changed.connect(self.refresh)
         session.sig_sale_changed.connect(self.refresh)
+        session.sig_settled.connect(self._next_customer)
         self._shown = None  # the documents listed, redrawn only when they change
         session.tickets_print = "now" if delivery.print_now.isChecked() else "later"
         session.delivery = delivery.mode.currentData()
@@ -32,6 +33,12 @@ class DocumentsView(QObject):
         self.session.delivery = mode
         self.session.tickets_print = "now" if print_now else "later"
         self.refresh()
+
+    def _next_customer(self, _result=None) -> None:
+        """After a settlement: the delivery back to its default (handed over, printed
+        now) for the next customer; the panel redraws through sig_changed."""
+        self.delivery.mode.setCurrentIndex(0)
+        self.delivery.print_now.setChecked(True)
 
     def show_contact(self, card) -> None:
         self.delivery.show_contact(card)
@@ -42,10 +49,12 @@ class DocumentsView(QObject):
             total = s.totals().total
             documents = exchange_documents(
                 new_tickets=len(s.sale.all_tickets()), refund=total < ZERO,
-                by_email=s.delivery == "email", print_now=s.tickets_print == "now")
+                by_email=s.delivery == "email", print_now=s.tickets_print == "now",
+                delivery=s.delivery)
         else:
             documents = planned_documents(
-                tickets=len(s.basket), held=s.basket.held_operation_id is not None)
+                tickets=len(s.basket), held=s.basket.held_operation_id is not None,
+                delivery=self.delivery.mode.currentText() if s.delivery == "email" else None)
         if documents != self._shown:  # a scan into a basket with tickets changes nothing
             self._shown = documents
             self.documents.show_documents(documents)

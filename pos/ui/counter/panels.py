@@ -25,7 +25,7 @@ def address_text(card) -> str:
 
 
 class DeliveryPanel(QGroupBox):
-    sig_changed = Signal(str, bool)  # delivery mode ("counter" | "email"), print now
+    sig_changed = Signal(str, bool)  # delivery mode (counter|email|post|later), print now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Ticket delivery"), parent)
@@ -35,6 +35,8 @@ class DeliveryPanel(QGroupBox):
         self.mode.setObjectName("deliveryModeCombo")
         self.mode.addItem(self.tr("Handed to the contact"), "counter")
         self.mode.addItem(QCoreApplication.translate("SettlementUi", "Sent by e-mail"), "email")
+        self.mode.addItem(self.tr("Sent by post"), "post")  # kept for the post batch
+        self.mode.addItem(self.tr("Later"), "later")  # kept to print at the counter later
         form.addRow(self.tr("Mode"), self.mode)
         self.print_now = QRadioButton(self.tr("yes"), self)
         self.print_now.setObjectName("immediatePrintYes")

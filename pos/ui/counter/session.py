@@ -69,7 +69,7 @@ class CounterSession(QObject):
         self.hold_seat_minutes = 15  # [holds] seat_minutes: a held exchange's seats
         # Set by the notes view: Demandé par / cause / Remarques as typed.
         self.notes_source: Callable[[], OperationNotes] | None = None
-        self.delivery = "counter"  # "counter" | "email"
+        self.delivery = "counter"  # "counter" | "email" | "post" | "later"
         self.tickets_print = "now"  # "now" | "later": Impression immédiate oui / non
         # Set by the composition root: asks a supervisor when the core refuses an
         # action without one (pos.ui.counter.approval.SupervisorGate).

@@ -36,6 +36,8 @@ class CounterView(QObject):
         scan_field.returnPressed.connect(self._scan_entered)
         refund_fees.toggled.connect(controller.set_refund_fees)
         keys.bind_button(remove, keys.REMOVE_TICKETS, show=False, keep_focus=False)
+        remove.setText(remove.text() + " [" + QCoreApplication.translate("Keys", "Del") + "]")
+        keys.bind_button(refund_fees, keys.REFUND_FEES)
         remove.clicked.connect(self._remove_selected)
 
         session.sig_basket_changed.connect(self._basket_changed)

@@ -51,6 +51,7 @@ class DeviceUi(QObject):
         self.retry_button.setObjectName("retryPrintButton")
         self.retry_button.setVisible(False)
         self.retry_button.clicked.connect(lambda: devices.retry_printing())
+        keys.bind_button(self.retry_button, keys.RETRY_PRINTING)
         status.addPermanentWidget(self.retry_button)
         jobs = QPushButton(self.tr("PRINTS") + f" [{PRINT_JOBS_KEY}]", status)
         jobs.setObjectName("printJobsButton")
@@ -96,9 +97,10 @@ class DeviceUi(QObject):
         visible = pending > 0 or self.devices.print_queue.paused
         self.retry_button.setVisible(visible)
         if pending:
-            self.retry_button.setText(self.tr("Retry printing (%1)").replace("%1", str(pending)))
+            text = self.tr("Retry printing (%1)").replace("%1", str(pending))
         else:
-            self.retry_button.setText(self.tr("Retry printing"))
+            text = self.tr("Retry printing")
+        self.retry_button.setText(keys.with_key(text, keys.RETRY_PRINTING))
 
     def show_print_jobs(self) -> None:
         if self.print_jobs_dialog is None:

@@ -31,6 +31,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from pos.core.clock import Clock
 from pos.core.db import Database
 from pos.core.documents import Document
+from pos.core.job_labels import job_label
 from pos.core.models_printing import PrintJobState
 from pos.core.services import print_jobs
 from pos.core.uow import UnitOfWork
@@ -60,9 +61,13 @@ class JobEvent:
     message: str = ""
 
 
-def job_name(kind: str, operation_number: int | None, copy_number: int) -> str:
-    """What the cashier calls a job: "ordre 1271", "ordre 1271 (duplicata n°2)"."""
-    if kind == "no_sale":
+def job_name(kind: str, operation_number: int | None, copy_number: int,
+             label: str = "") -> str:
+    """What the cashier calls a job: its document ("Billet 01010003014 – Carmina Burana
+    – A12", "Reçu ordre 1271"), else "ordre 1271"; "(duplicata n°2)" for a reprint."""
+    if label:
+        name = label
+    elif kind == "no_sale":
         name = QCoreApplication.translate("PrintQueue", "drawer opening without sale")
     elif kind == "test_page":
         name = QCoreApplication.translate("PrintQueue", "test page")
@@ -75,6 +80,31 @@ def job_name(kind: str, operation_number: int | None, copy_number: int) -> str:
         copy = QCoreApplication.translate("PrintQueue", " (duplicate no. %1)")
         name += copy.replace("%1", str(copy_number))
     return name
+
+
+def failure_text(job: print_jobs.ClaimedJob, name: str, message: str) -> str:
+    """"L'impression de l'ordre 1277 a échoué : … Le tiroir n'a pas été ouvert." The
+    drawer kick is part of the job: a job that did not print opened no drawer."""
+    if job.operation_number is not None:
+        text = QCoreApplication.translate(
+            "PrintQueue", "Printing of operation %1 failed: %2").replace(
+            "%1", str(job.operation_number))
+    else:
+        text = QCoreApplication.translate("PrintQueue", "Printing of %1 failed: %2").replace(
+            "%1", name)
+    text = text.replace("%2", message.rstrip("."))
+    if job.open_drawer:
+        text += ". " + QCoreApplication.translate("PrintQueue", "The drawer was not opened.")
+    elif not text.endswith("."):
+        text += "."
+    return text
+
+
+def drawer_failure_text(job: print_jobs.ClaimedJob, message: str) -> str:
+    """The job printed, its separate drawer did not open."""
+    return QCoreApplication.translate(
+        "PrintQueue", "Operation %1 printed, but the drawer did not open: %2").replace(
+        "%1", str(job.operation_number or "")).replace("%2", message)
 
 
 class _Thread(QThread):
@@ -91,6 +121,7 @@ class PrintQueue(QObject):
 
     sig_job_done = Signal(str)  # job name
     sig_job_failed = Signal(str, str)  # job name, message for the cashier
+    sig_job_failure = Signal(str)  # the whole sentence: which order, why, the drawer
     sig_job_changed = Signal(object)  # JobEvent
     sig_printer_status = Signal(object)  # PrinterStatus, on each change
     sig_drawer_state = Signal(object)  # DrawerState (sensor read through the printer), on change
@@ -272,7 +303,8 @@ class PrintQueue(QObject):
             self._print(claimed)
 
     def _print(self, job: print_jobs.ClaimedJob) -> None:
-        name = job_name(job.kind, job.operation_number, job.copy_number)
+        name = job_name(job.kind, job.operation_number, job.copy_number,
+                        job_label(job.kind, job.documents, job.operation_number))
         self.sig_job_changed.emit(JobEvent(job.id, name, PrintJobState.SENDING))
         printer, drawer = self._printer, self._drawer
         known = self._status
@@ -305,6 +337,7 @@ class PrintQueue(QObject):
             except DeviceError as exc:  # printed: never reprint for a drawer
                 note = exc.message
                 self.sig_job_failed.emit(name, exc.message)
+                self.sig_job_failure.emit(drawer_failure_text(job, exc.message))
         self._finish(job, name, PrintJobState.DONE, note)
 
     def _finish(self, job: print_jobs.ClaimedJob, name: str, state: PrintJobState,
@@ -323,4 +356,5 @@ class PrintQueue(QObject):
         elif state is PrintJobState.WAITING or job.attempts == 1:
             # a link error is said once, not at every retry
             self.sig_job_failed.emit(name, message)
+            self.sig_job_failure.emit(failure_text(job, name, message))
         self._report_attention()

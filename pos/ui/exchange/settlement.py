@@ -36,7 +36,8 @@ from pos.ui.counter.session import CounterSession
 
 log = logging.getLogger(__name__)
 
-DELIVERY_MODES = {"counter": "Remis au contact", "email": "Envoi par e-mail"}
+DELIVERY_MODES = {"counter": "Remis au contact", "email": "Envoi par e-mail",
+                  "post": "Envoi postal", "later": "Plus tard"}
 
 
 class ExchangeSettlement(QObject):
@@ -55,6 +56,10 @@ class ExchangeSettlement(QObject):
     def set_contact(self, card) -> None:
         """The contact feature's card (connected by the composition root)."""
         self.contact = card
+
+    def email_recipient(self) -> str:
+        """The basket contact's e-mail address, or ""."""
+        return self.contact.email if self.contact is not None else ""
 
     def configure(self, config: Config) -> None:
         self.mail_config, self.outbox_dir = config.mail, config.mail_outbox_dir
@@ -105,7 +110,7 @@ class ExchangeSettlement(QObject):
         outcome = s.run(lambda uow: settle_exchange(
             uow, s.basket, self.sale, tenders, s.station, s.clock,
             credit_note_validity_days=s.credit_note_validity_days, notes=s.notes,
-            tickets_print="none" if recipient else s.tickets_print,
+            tickets_print=_tickets_print(s.delivery, s.tickets_print, recipient),
             delivery_mode=DELIVERY_MODES[s.delivery], approval=approval,
             idempotency_key=s.settlement_key("exchange")),
             refused=s.supervisor(lambda given: self.settle(tenders, given)),
@@ -159,14 +164,19 @@ class ExchangeSettlement(QObject):
 
     # --- e-mail ---------------------------------------------------------------------------
 
-    def send_documents(self, result: ExchangeResult, recipient: str) -> threading.Thread:
-        """Render the PDFs and send them, off the GUI thread; the outcome is said in the
+    def send_documents(self, result, recipient: str) -> threading.Thread:
+        """Render the PDFs of ``result`` (an ExchangeResult, or a refund's
+        SettlementResult) and send them, off the GUI thread; the outcome is said in the
         message line (where the outbox is, without a server)."""
         number = result.operation_number
         subject = QCoreApplication.translate(
             "ExchangeSettlement", "Your tickets - operation %1").replace("%1", str(number))
         hello = QCoreApplication.translate("ExchangeSettlement", "Hello,")
         attached = QCoreApplication.translate("ExchangeSettlement", "Please find attached your tickets and the receipt of your exchange (operation %1).")  # noqa: E501
+        if not isinstance(result, ExchangeResult):  # a refund: its receipt and vouchers
+            subject = QCoreApplication.translate(
+                "ExchangeSettlement", "Your refund - operation %1").replace("%1", str(number))
+            attached = QCoreApplication.translate("ExchangeSettlement", "Please find attached the receipt of your refund (operation %1).")  # noqa: E501
         regards = QCoreApplication.translate("ExchangeSettlement", "Best regards,")
         body = (f"{hello}\n\n{attached.replace('%1', str(number))}\n\n{regards}\n"
                 f"{self.session.station.venue_name}\n")
@@ -198,6 +208,14 @@ class ExchangeSettlement(QObject):
         self.mail_threads.append(thread)
         thread.start()
         return thread
+
+
+def _tickets_print(delivery: str, chosen: str, recipient: str) -> str:
+    """What becomes of the new tickets: e-mailed ("none" printed), kept for the post
+    batch, kept for later at the counter, or as "Impression immédiate" says."""
+    if recipient:
+        return "none"
+    return {"post": "post", "later": "later"}.get(delivery, chosen)
 
 
 def _balance_and_expiry(note) -> tuple[Decimal, bool]:

@@ -29,6 +29,10 @@ class RefundController(QObject):
         super().__init__(parent or session)
         self.session = session
         self.settle_exchange: Callable[[list[Tender]], object] | None = None
+        # "Envoi par e-mail": the contact's address, and what sends the receipt and the
+        # vouchers (the composition root gives the exchange settlement's mailer).
+        self.email_recipient: Callable[[], str] = lambda: ""
+        self.send_by_email: Callable[[SettlementResult, str], object] | None = None
 
     def refund(self, mode: PaymentMode, reference: str = ""):
         """Refund the whole basket (or the exchange's balance) in one mode."""
@@ -42,6 +46,10 @@ class RefundController(QObject):
         s = self.session
         if len(s.sale) and self.settle_exchange is not None:
             return self.settle_exchange(tenders)
+        recipient = self.email_recipient() if s.delivery == "email" else ""
+        if s.delivery == "email" and not recipient:
+            s.say(QCoreApplication.translate("ExchangeSettlement", "The contact has no e-mail address: enter one, or hand the tickets over."), "error")  # noqa: E501
+            return None
         outcome = s.run(lambda uow: refund_basket(
             uow, s.basket, tenders, s.station, s.clock,
             credit_note_validity_days=s.credit_note_validity_days,
@@ -60,6 +68,8 @@ class RefundController(QObject):
         s.settled(result, text.replace("%1", str(result.operation_number))
                   .replace("%2", formatting.money(result.refunded)))
         s.refresh_operation_number()
+        if recipient and self.send_by_email is not None:
+            self.send_by_email(result, recipient)  # the counter prints them as well
         return result
 
     def _cash_short(self, exc: DomainError, tenders: list[Tender]) -> bool:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from pos.config import ScannerConfig
 from pos.devices.serial_scanner import ScannerLink, SerialScanner
+from pos.ui.common.scan_target import deliver_scan
 from pos.ui.scanning.wedge_filter import ScannerFilter
 
 log = logging.getLogger(__name__)
@@ -80,15 +81,14 @@ class ScannerHub(QObject):
 
     @Slot(str)
     def _scanned(self, code: str) -> None:
-        # A scan while a dialog is open (a refund confirmation) must not change the
-        # basket under it: refused, and its keys never reached the dialog either.
+        # A dialog open (a refund confirmation, a range to fill): the scan goes to the
+        # scan field it declared, or is refused in it; it never changes the basket under
+        # the open question, and its keys never reached the dialog's fields.
         modal = QApplication.activeModalWidget()
         if modal is not None and modal is not self._window:
-            log.info("scan %s refused: a dialog is open", code)
-            self._say(
-                QCoreApplication.translate(
-                    "ScannerHub", "Scan %1 ignored: finish the open dialog first.")
-                .replace("%1", code), "error")
+            delivered = deliver_scan(modal, code)
+            log.info("scan %s %s %s", code, "into" if delivered else "refused by",
+                     modal.objectName())
             return
         self.sig_scanned.emit(code)
         self._handler(code)

@@ -37,6 +37,7 @@ class TakeBackView(QObject):
             action.triggered.connect(slot)
             menu.addAction(action)
         add_tickets.setMenu(menu)
+        keys.bind_button(add_tickets, keys.ADD_TICKETS)
         order_button.clicked.connect(self.open_order_prompt)
 
         # The keys work anywhere in the window; the menu shows them in its texts.

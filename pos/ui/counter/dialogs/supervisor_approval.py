@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.ui.common.scan_target import declare_scan_field
+
 
 class SupervisorApprovalDialog(QDialog):
     def __init__(self, reason: str, parent: QWidget | None = None) -> None:
@@ -48,3 +50,5 @@ class SupervisorApprovalDialog(QDialog):
         self.login.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.accept)
         self.login.setFocus()
+        # The supervisor's badge: a scan is the login, then Return moves to the PIN.
+        declare_scan_field(self, self.login)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import tomli_w
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.config import Config, ConfigError
+from pos.ui.common.scan_target import declare_scan_field
 
 SECTIONS = ("printer", "drawer", "scanner")
 
@@ -104,6 +105,14 @@ class DeviceSettingsDialog(QDialog):
         where = QLabel(self.tr("File: %1").replace("%1", str(devices.config_path())), self)
         where.setObjectName("settingsFileLabel")
         layout.addWidget(where)
+        # The file printer writes somewhere real: say where (empty path = the default).
+        output = str(config.printer_file_path)
+        self.widgets[("printer", "path")].setPlaceholderText(output)
+        printed = QLabel(self.tr("File printer output: %1").replace("%1", output), self)
+        printed.setObjectName("printerOutputLabel")
+        printed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        printed.setVisible(config.printer.connection == "file")
+        layout.addWidget(printed)
 
         grid = QGridLayout()
         buttons = [
@@ -127,6 +136,7 @@ class DeviceSettingsDialog(QDialog):
         self.scan_field.setPlaceholderText(self.tr("After \"Scan now\", scan a code here"))
         self.scan_field.returnPressed.connect(self._scanned)
         layout.addWidget(self.scan_field)
+        declare_scan_field(self, self.scan_field)
         self.scan_result = QLabel("", self)
         self.scan_result.setObjectName("scanResultLabel")
         layout.addWidget(self.scan_result)

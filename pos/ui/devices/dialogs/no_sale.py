@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.core.errors import NoSaleRefused
+
 
 class NoSaleDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -27,6 +29,10 @@ class NoSaleDialog(QDialog):
         self.reason.setCurrentIndex(0)
         self.reason.lineEdit().setMaxLength(200)
         layout.addWidget(self.reason)
+        self.error = QLabel("", self)
+        self.error.setObjectName("noSaleErrorLabel")
+        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        layout.addWidget(self.error)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -38,6 +44,14 @@ class NoSaleDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.reason.setFocus()
+
+    def accept(self) -> None:
+        # An empty reason is refused here, the dialog open: nothing was journalled yet.
+        if not self.reason_text():
+            self.error.setText(NoSaleRefused().message)  # the core's own words
+            self.reason.setFocus()
+            return
+        super().accept()
 
     def reason_text(self) -> str:
         return self.reason.currentText().strip()

@@ -84,7 +84,8 @@ class PrintJobsDialog(QDialog):
         self._jobs = {j.id: j for j in jobs}
         self.table.setRowCount(len(jobs))
         for r, job in enumerate(jobs):
-            cells = [str(job.id), job_name(job.kind, job.operation_number, job.copy_number),
+            cells = [str(job.id), job_name(job.kind, job.operation_number, job.copy_number,
+                                              job.label),
                      self._states[job.state], str(job.attempts),
                      formatting.timestamp(job.created_at), job.last_error]
             for c, text in enumerate(cells):

@@ -23,6 +23,7 @@ from pos.core.errors import DomainError
 from pos.core.exchange_tender import PaySplit
 from pos.core.models import PaymentMode
 from pos.core.money import ZERO
+from pos.ui.common.scan_target import declare_scan_field
 from pos.ui.common.tender_lines import TenderLinesDialog
 
 PAY_MODES = [PaymentMode.CASH, PaymentMode.CARD, PaymentMode.CHEQUE, PaymentMode.TRANSFER,
@@ -59,6 +60,7 @@ class ExchangePaymentDialog(TenderLinesDialog):
         self.setObjectName("exchangePayDialog")
         self.credit_note.returnPressed.connect(self._credit_note_entered)
         self.mode.currentIndexChanged.connect(self._mode_changed)
+        declare_scan_field(self, self.credit_note)  # then its Enter adds the voucher
 
     def extra_rows(self, grid: QGridLayout, layout: QVBoxLayout) -> None:
         self.credit_note = QLineEdit(self)

@@ -194,7 +194,7 @@ class OrderDetailDialog(QDialog):
              detail.modified_at, detail.modified_by, detail.modified_sales_point),
         ):
             label = QLabel(text.replace("%1", formatting.timestamp(at)).replace("%2", who)
-                           .replace("%3", f"{where} > {who}"), self)
+                           .replace("%3", where), self)  # the operator once
             label.setObjectName(name)
             layout.addWidget(label)
         sales = QLabel(self.tr("Summary: Sales (%1)").replace("%1", str(detail.sales_count)),

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos.core.services.take_back import TakeBackReport, TakeBackStatus
+from pos.ui.common.scan_target import declare_scan_field
 from pos.ui.keys import CHECK_OR_TAKE_ALL
 
 S = TakeBackStatus
@@ -213,6 +214,14 @@ class RangeDialog(_ReportDialog):
         form.addRow(self.tr("Last ticket"), self.last)
         self.inputs.addLayout(form)
         self.first.setFocus()
+        declare_scan_field(self, self._scan_field, then=self._enter)
+
+    def _scan_field(self) -> QLineEdit:
+        """The first ticket, then the last one (or the field the cashier is in)."""
+        focus = self.focusWidget()
+        if focus in (self.first, self.last):
+            return focus
+        return self.last if self.first.text().strip() else self.first
 
     def _enter(self) -> None:
         if self.focusWidget() is self.first or not self.last.text().strip():
@@ -254,6 +263,7 @@ class ListDialog(_ReportDialog):
         row.addStretch()
         self.inputs.addLayout(row)
         self.numbers.setFocus()
+        declare_scan_field(self, self.numbers)  # each scan adds a line; Ctrl+Enter checks
 
     def _check(self) -> None:
         self.show_outcome(self.controller.list_report(self.numbers.toPlainText()))
