@@ -27,8 +27,9 @@ from pos.core.services.holds import abandon_held, hold_basket
 from pos.core.services.refunds import Tender
 from pos.core.services.seats import free_seats
 from pos.core.services.station import ensure_station
-from tests.conftest import uow_of
+from tests.conftest import NOW, uow_of
 from tests.core.exchange_support import JOYAUX, ids, new_sale, scan
+from tests.support.cash import open_drawer
 
 D = Decimal
 OTHER = "01010003003"
@@ -69,8 +70,10 @@ def _resume(db, raw, station, clock, minutes=15):
 
 def _other_station(db):
     with uow_of(db) as uow:
-        return ensure_station(uow, counter="Guichet 2", sales_point="Guichet",
-                              operator="STX_BDD", venue_name="Théâtre de la Ville")
+        station = ensure_station(uow, counter="Guichet 2", sales_point="Guichet",
+                                 operator="STX_BDD", venue_name="Théâtre de la Ville")
+    open_drawer(db, station, FixedClock(NOW))  # its sale is paid in cash
+    return station
 
 
 def test_an_exchange_is_held_with_both_sides_and_its_seats(demo, station, clock):

@@ -129,6 +129,10 @@ def test_outcomes_survive_their_json():
     tender = Tender(PaymentMode.CREDIT_NOTE, D("12.30"), "AV-1")
     assert decode(encode((1, "a", (D("0.10"), tender), None))) == (
         1, "a", (D("0.10"), tender), None)
+    from datetime import UTC, datetime
+
+    until = datetime(2026, 11, 27, 10, 15, tzinfo=UTC)  # a held exchange's seats
+    assert decode(encode(until)) == until
 
 
 # --- two processes, one key --------------------------------------------------------

@@ -45,6 +45,13 @@ def _appender(url: str, counter_id: int, operator_id: int, rounds: int, barrier,
         database.dispose()
 
 
+def _refunds(db, counter_id) -> int:
+    with uow_of(db) as uow:
+        return len(uow.session.scalars(select(JournalEntry.id).where(
+            JournalEntry.counter_id == counter_id,
+            JournalEntry.action == "refund.settled")).all())
+
+
 def _seqs(db, counter_id):
     with uow_of(db) as uow:
         return list(uow.session.scalars(select(JournalEntry.seq).where(
@@ -85,4 +92,6 @@ def test_two_counters_settling_at_once_each_keep_a_whole_chain(demo, clock):
     assert report.ok, (report.findings, report.mismatches)
     assert len(counter_ids) == 2
     for counter_id in counter_ids:
-        assert _seqs(demo, counter_id) == list(range(1, ROUNDS + 1))
+        seqs = _seqs(demo, counter_id)  # the drawer's opening is journaled too
+        assert seqs == list(range(1, len(seqs) + 1))
+        assert _refunds(demo, counter_id) == ROUNDS

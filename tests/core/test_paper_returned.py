@@ -68,7 +68,7 @@ def test_the_box_is_kept_by_a_hold(demo, station, clock):
         (JOYAUX[0], True), (JOYAUX[1], False)]
 
 
-def test_a_replaced_ticket_shows_its_duplicates(demo, station, clock):
+def test_a_replaced_ticket_shows_its_duplicates(demo, station, clock, chef):
     basket = scan(demo, clock, JOYAUX[:1])
     sale = new_sale()
     with uow_of(demo) as uow:
@@ -85,7 +85,7 @@ def test_a_replaced_ticket_shows_its_duplicates(demo, station, clock):
     for _ in range(2):
         with uow_of(demo) as uow:
             reprint(uow, job, counter_id=station.counter_id, operator_id=station.operator_id,
-                    now=clock.now())
+                    now=clock.now(), approval=chef)  # a duplicate needs a supervisor
     again = scan(demo, clock, [new])  # the new ticket exchanged in its turn
     sale = new_sale()
     with uow_of(demo) as uow:

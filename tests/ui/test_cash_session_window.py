@@ -50,7 +50,7 @@ timeout = 3
 [cash]
 reports_dir = "{tmp_path / 'reports'}"
 """)
-    win = build_main_window(config, demo, clock, make_printer(config))
+    win = build_main_window(config, demo, clock, make_printer(config), operator="demo")
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

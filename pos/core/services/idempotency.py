@@ -21,7 +21,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from pos.core.documents import Document, from_json, to_json
 from pos.core.errors import SettlementKeyReused
@@ -43,7 +42,12 @@ def claim(uow: UnitOfWork, key: str, kind: str, counter_id: int, now: datetime) 
     """Inside the write transaction: the first outcome under ``key``, or ``None`` after
     the key was taken for this settlement."""
     table = SettlementKey.__table__
-    dialect = postgresql if uow.session.bind.dialect.name == "postgresql" else sqlite
+    # The dialect's own INSERT ... ON CONFLICT, imported here: the PostgreSQL dialect
+    # is not loaded at every start on SQLite.
+    if uow.session.bind.dialect.name == "postgresql":
+        from sqlalchemy.dialects import postgresql as dialect
+    else:
+        from sqlalchemy.dialects import sqlite as dialect
     taken = uow.session.execute(
         dialect.insert(table).values(key=key, kind=kind, counter_id=counter_id, created_at=now)
         .on_conflict_do_nothing(index_elements=[table.c.key])
@@ -85,6 +89,8 @@ def _plain(value: Any) -> Any:
         return value
     if isinstance(value, Decimal):
         return {"$decimal": str(value)}
+    if isinstance(value, datetime):  # a held exchange's seats-held-until
+        return {"$datetime": value.isoformat()}
     if isinstance(value, Document):
         return {"$document": to_json(value)}
     if isinstance(value, Tender):
@@ -103,6 +109,8 @@ def _typed(value: Any) -> Any:
         return value
     if "$decimal" in value:
         return Decimal(value["$decimal"])
+    if "$datetime" in value:
+        return datetime.fromisoformat(value["$datetime"])
     if "$document" in value:
         return from_json(value["$document"])
     if "$tender" in value:
