@@ -65,6 +65,7 @@ REFUND_FEES = "Alt+R"
 ADD_CONTACT = "Alt+N"
 CHANGE_ADDRESS = "Alt+D"
 CHANGE_EMAIL = "Alt+M"
+WAIVE_FEES = "Alt+F"  # LEVER LES FRAIS ("frais")
 
 # Enter in its two spellings (main keyboard, keypad): dialogs answer both.
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)

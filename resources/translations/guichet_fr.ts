@@ -131,7 +131,7 @@
     <message>
         <location filename="../../pos/ui/box_office/controller.py" line="73"/>
         <source>The bulk refund stopped on an error: the orders refunded so far stay refunded; start it again to go on.</source>
-        <translation>Le remboursement en masse s'est arrêté sur une erreur : les dossiers déjà remboursés le restent ; relancez-le pour continuer.</translation>
+        <translation>Le remboursement en masse s&apos;est arrêté sur une erreur : les dossiers déjà remboursés le restent ; relancez-le pour continuer.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/controller.py" line="129"/>
@@ -147,32 +147,32 @@
 <context>
     <name>BoxOfficeUi</name>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="31"/>
+        <location filename="../../pos/ui/box_office/view.py" line="32"/>
         <source>Bo&amp;x office</source>
         <translation>Bi&amp;lletterie</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="33"/>
+        <location filename="../../pos/ui/box_office/view.py" line="34"/>
         <source>Fee rules...</source>
         <translation>Règles de frais...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="35"/>
+        <location filename="../../pos/ui/box_office/view.py" line="36"/>
         <source>Cancel a performance...</source>
         <translation>Annuler une séance...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="38"/>
+        <location filename="../../pos/ui/box_office/view.py" line="39"/>
         <source>Export the revocations...</source>
         <translation>Exporter les révocations...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="85"/>
+        <location filename="../../pos/ui/box_office/view.py" line="87"/>
         <source>%1 orders refunded, %2 refused%3. Report: %4</source>
         <translation>%1 dossiers remboursés, %2 refusés%3. Rapport : %4</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="88"/>
+        <location filename="../../pos/ui/box_office/view.py" line="90"/>
         <source>, stopped (start again to go on)</source>
         <translation>, interrompu (relancez pour continuer)</translation>
     </message>
@@ -192,12 +192,12 @@
     <message>
         <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="43"/>
         <source>Back to the original modes, else a credit note</source>
-        <translation>Vers les modes d'origine, sinon un avoir</translation>
+        <translation>Vers les modes d&apos;origine, sinon un avoir</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="45"/>
         <source>The contact&apos;s suspense account</source>
-        <translation>Le compte d'attente du contact</translation>
+        <translation>Le compte d&apos;attente du contact</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/bulk_refund.py" line="56"/>
@@ -293,12 +293,12 @@
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="71"/>
         <source>Cash in recorded.</source>
-        <translation>Entrée d'espèces enregistrée.</translation>
+        <translation>Entrée d&apos;espèces enregistrée.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="72"/>
         <source>Cash out recorded.</source>
-        <translation>Sortie d'espèces enregistrée.</translation>
+        <translation>Sortie d&apos;espèces enregistrée.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="102"/>
@@ -308,7 +308,7 @@
     <message>
         <location filename="../../pos/ui/cash_session/controller.py" line="140"/>
         <source>The report could not be saved to %1.</source>
-        <translation>Le rapport n'a pas pu être enregistré dans %1.</translation>
+        <translation>Le rapport n&apos;a pas pu être enregistré dans %1.</translation>
     </message>
 </context>
 <context>
@@ -326,12 +326,12 @@
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="33"/>
         <source>Cash in...</source>
-        <translation>Entrée d'espèces...</translation>
+        <translation>Entrée d&apos;espèces...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="35"/>
         <source>Cash out...</source>
-        <translation>Sortie d'espèces...</translation>
+        <translation>Sortie d&apos;espèces...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="37"/>
@@ -371,7 +371,7 @@
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="73"/>
         <source>Cash in</source>
-        <translation>Entrée d'espèces</translation>
+        <translation>Entrée d&apos;espèces</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="74"/>
@@ -386,7 +386,7 @@
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="76"/>
         <source>Cash out</source>
-        <translation>Sortie d'espèces</translation>
+        <translation>Sortie d&apos;espèces</translation>
     </message>
     <message>
         <location filename="../../pos/ui/cash_session/view.py" line="77"/>
@@ -636,7 +636,10 @@
     <message numerus="yes">
         <location filename="../../pos/ui/counter/database_view.py" line="31"/>
         <source>Scans waiting: %n</source>
-        <translation><numerusform>Scans en attente : %n</numerusform><numerusform>Scans en attente : %n</numerusform></translation>
+        <translation>
+            <numerusform>Scans en attente : %n</numerusform>
+            <numerusform>Scans en attente : %n</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1343,12 +1346,12 @@
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="39"/>
         <source>Cancellation and exchange fees</source>
-        <translation>Frais d'annulation et d'échange</translation>
+        <translation>Frais d&apos;annulation et d&apos;échange</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="44"/>
         <source>The first matching rule applies. Hours are before the performance (empty: no limit); percent and fixed amount add up.</source>
-        <translation>La première règle qui correspond s'applique. Les heures sont comptées avant la séance (vide : sans limite) ; le pourcentage et le montant fixe s'additionnent.</translation>
+        <translation>La première règle qui correspond s&apos;applique. Les heures sont comptées avant la séance (vide : sans limite) ; le pourcentage et le montant fixe s&apos;additionnent.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="48"/>
@@ -1383,7 +1386,7 @@
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="50"/>
         <source>Until hours</source>
-        <translation>Jusqu'à (heures)</translation>
+        <translation>Jusqu&apos;à (heures)</translation>
     </message>
     <message>
         <location filename="../../pos/ui/box_office/dialogs/fee_rules.py" line="51"/>
@@ -1930,7 +1933,7 @@
     <message>
         <location filename="../../pos/ui/operators/view.py" line="40"/>
         <source>Switch operator...</source>
-        <translation>Changer d'opérateur...</translation>
+        <translation>Changer d&apos;opérateur...</translation>
     </message>
     <message>
         <location filename="../../pos/ui/operators/view.py" line="42"/>
@@ -2723,7 +2726,10 @@
     <message numerus="yes">
         <location filename="../../pos/ui/take_back/controller.py" line="81"/>
         <source>%n ticket(s) refused without a supervisor&apos;s approval.</source>
-        <translation><numerusform>%n billet refusé sans l'accord d'un superviseur.</numerusform><numerusform>%n billets refusés sans l'accord d'un superviseur.</numerusform></translation>
+        <translation>
+            <numerusform>%n billet refusé sans l&apos;accord d&apos;un superviseur.</numerusform>
+            <numerusform>%n billets refusés sans l&apos;accord d&apos;un superviseur.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2747,7 +2753,10 @@
     <message numerus="yes">
         <location filename="../../pos/ui/take_back/dialogs/take_back_report.py" line="59"/>
         <source>Enter asks a supervisor for the %n ticket(s) refused without their approval.</source>
-        <translation><numerusform>Entrée demande l'accord d'un superviseur pour le billet refusé.</numerusform><numerusform>Entrée demande l'accord d'un superviseur pour les %n billets refusés.</numerusform></translation>
+        <translation>
+            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour le billet refusé.</numerusform>
+            <numerusform>Entrée demande l&apos;accord d&apos;un superviseur pour les %n billets refusés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2829,7 +2838,7 @@
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="30"/>
         <source>A refund or an exchange of today at this counter is undone: its tickets are valid again and the money comes back.</source>
-        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l'argent revient.</translation>
+        <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l&apos;argent revient.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="42"/>
@@ -2849,7 +2858,7 @@
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="51"/>
         <source>Undo the cancellation</source>
-        <translation>Annuler l'annulation</translation>
+        <translation>Annuler l&apos;annulation</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="53"/>
@@ -2862,25 +2871,25 @@
     <message>
         <location filename="../../pos/ui/undo/controller.py" line="23"/>
         <source>Undo the cancellation of %1</source>
-        <translation>Annuler l'annulation de %1</translation>
+        <translation>Annuler l&apos;annulation de %1</translation>
     </message>
     <message>
         <location filename="../../pos/ui/undo/controller.py" line="37"/>
         <source>Operation %1 undone by operation %2: %3 valid again.</source>
-        <translation>Ordre %1 annulé par l'ordre %2 : %3 de nouveau valable(s).</translation>
+        <translation>Ordre %1 annulé par l&apos;ordre %2 : %3 de nouveau valable(s).</translation>
     </message>
 </context>
 <context>
     <name>UndoView</name>
     <message>
-        <location filename="../../pos/ui/undo/view.py" line="20"/>
-        <source>Ope&amp;rations</source>
-        <translation>Opé&amp;rations</translation>
+        <location filename="../../pos/ui/undo/view.py" line="21"/>
+        <source>Operation&amp;s</source>
+        <translation>Opération&amp;s</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/view.py" line="23"/>
+        <location filename="../../pos/ui/undo/view.py" line="24"/>
         <source>Undo a cancellation...</source>
-        <translation>Annuler l'annulation...</translation>
+        <translation>Annuler l&apos;annulation...</translation>
     </message>
 </context>
 <context>

@@ -150,12 +150,12 @@ def test_the_supervisor_badge_is_scanned_into_the_login(counter, qtbot):
     dialog = shown(qtbot, window, QDialog, "supervisorApprovalDialog")
     pin = dialog.findChild(QLineEdit, "supervisorPinField")
     focus_on(qtbot, pin)  # even from the PIN, the badge goes to the login
-    scanner.scan("CHEF")
+    scanner.scan("chef")
     login = dialog.findChild(QLineEdit, "supervisorLoginField")
-    qtbot.waitUntil(lambda: login.text() == "CHEF", timeout=10_000)
+    qtbot.waitUntil(lambda: login.text() == "chef", timeout=10_000)
     assert pin.text() == ""
     wait_focus(qtbot, "supervisorPinField")  # Return moved on to the PIN
-    for char in "1234":
+    for char in "9999":
         qtbot.keyClick(pin, char)
     qtbot.keyClick(pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: basket_numbers(window) == ["01010003008"], timeout=10_000)

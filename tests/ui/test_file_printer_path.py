@@ -17,7 +17,7 @@ pytestmark = pytest.mark.parametrize("database", ["sqlite"], indirect=True)
 
 def open_settings(qtbot, demo, clock, text: str):
     config = parse_config(text)
-    win = build_main_window(config, demo, clock, make_printer(config))
+    win = build_main_window(config, demo, clock, make_printer(config), operator="demo")
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
 
+from pos.ui import keys
 from pos.ui.box_office.controller import BoxOfficeController, BulkOutcome
 from pos.ui.box_office.dialogs.bulk_refund import BulkRefundDialog
 from pos.ui.box_office.dialogs.fee_rules import FeeRulesDialog
@@ -37,6 +38,7 @@ class BoxOfficeUi(QObject):
         devices = window.findChild(QMenu, "devicesMenu") or menu
         self.export_action = self._action(devices, self.tr("Export the revocations..."),
                                           "exportRevocationsAction", self.show_export)
+        keys.bind_button(waive_fees, keys.WAIVE_FEES)
         waive_fees.clicked.connect(self.ask_waiver)
         controller.sig_bulk_progress.connect(self._progress)
         controller.sig_bulk_done.connect(self._done)

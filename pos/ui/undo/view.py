@@ -17,7 +17,8 @@ class UndoView(QObject):
                  dialogs: OneDialog) -> None:
         super().__init__(window)
         self.window, self.controller, self.dialogs = window, controller, dialogs
-        menu = window.menuBar().addMenu(self.tr("Ope&rations"))
+        # Alt+S: Alt+R is REFUND_FEES
+        menu = window.menuBar().addMenu(self.tr("Operation&s"))
         menu.setObjectName("operationsMenu")
         self.action = keys.bind_action(window, keys.UNDO_CANCELLATION, "undoCancellationAction",
                                        self.open, self.tr("Undo a cancellation..."))
