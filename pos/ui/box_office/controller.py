@@ -23,7 +23,6 @@ from pos.core.services.approvals import approve
 from pos.core.services.bulk_refund import cancel_performance, run_bulk_refund
 from pos.core.services.bulk_refund_report import bulk_report
 from pos.core.services.station import Station, ensure_station
-from pos.devices.bulk_report_pdf import render_bulk_report
 from pos.formatting import performance_date
 from pos.ui.counter.session import CounterSession
 
@@ -63,6 +62,9 @@ class BulkRun(QObject):
             with s.uow() as uow:
                 report = bulk_report(uow, self.performance_id, policy=self.policy,
                                      clock=s.clock, venue=s.station.venue_name, run=result)
+            # reportlab is imported when a report is written, not at start-up (~0.1 s)
+            from pos.devices.bulk_report_pdf import render_bulk_report
+
             Path(self.report).write_bytes(render_bulk_report(report))
             self.sig_done.emit(BulkOutcome(len(result.refunded), len(result.refused),
                                            result.stopped, self.report))

@@ -21,7 +21,6 @@ from pos.core.services import cash_sessions
 from pos.core.services.approvals import approve
 from pos.core.services.cash_reports import day_period, refunds_report, session_report
 from pos.core.services.cash_sessions import SessionView
-from pos.devices.report_pdf import render_report_pdf
 from pos.ui.counter.session import CounterSession
 
 log = logging.getLogger(__name__)
@@ -125,6 +124,9 @@ class CashSessionController(QObject):
         return outcome.value if outcome.ok else None
 
     def save_pdf(self, report: Report, name: str) -> Path | None:
+        # reportlab is imported when a report is saved, not at start-up (~0.1 s)
+        from pos.devices.report_pdf import render_report_pdf
+
         return self._save(name + ".pdf", lambda: render_report_pdf(report))
 
     def save_csv(self, text: str, name: str) -> Path | None:
