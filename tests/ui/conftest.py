@@ -23,30 +23,40 @@ def printer():
         yield fake
 
 
+def open_window(qtbot, database, clock, printer, *, operator: str = "demo",
+                counter: str = "", sections: str = "", **build):
+    """The real window on ``database``, printing to the test printer, logged in as
+    ``operator`` (no log-in dialog); ``counter``: more lines of ``[counter]``;
+    ``sections``: more TOML sections; ``build``: more arguments of build_main_window."""
+    config = parse_config(f"""
+[counter]
+name = "Guichet 1"
+venue_name = "Théâtre de la Ville"
+{counter}
+[printer]
+connection = "network"
+host = "127.0.0.1"
+port = {printer.port}
+timeout = 3
+{sections}
+""")
+    win = build_main_window(config, database, clock, make_printer(config), operator=operator,
+                            **build)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    return win
+
+
 @pytest.fixture
 def window(request, qtbot, demo, clock, printer):
     """The window as after a log-in: the demo cashier's, or ``@pytest.mark.operator``'s
     (a test refunding more than ``[refunds] supervisor_above`` has a supervisor at the
     counter). The log-in dialog itself is tested in test_operators_window.py."""
     marker = request.node.get_closest_marker("operator")
-    operator = marker.args[0] if marker else "demo"
-    config = parse_config(f"""
-[counter]
-name = "Guichet 1"
-venue_name = "Théâtre de la Ville"
-[printer]
-connection = "network"
-host = "127.0.0.1"
-port = {printer.port}
-timeout = 3
-[drawer]
-pin = 2
-""")
-    win = build_main_window(config, demo, clock, make_printer(config), operator=operator)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
+    win = open_window(qtbot, demo, clock, printer, operator=marker.args[0] if marker else "demo",
+                      sections="[drawer]\npin = 2")
     yield win
     win.close()
 

@@ -20,16 +20,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from pos.config import parse_config
 from pos.core.models import Payment, PaymentMode
 from pos.core.models_cash import CashSession
 from pos.formatting import plain_spaces
-from pos.ui.app import build_main_window, make_printer
 from tests.conftest import uow_of
 from tests.core.test_refunds import JOYAUX
 from tests.support import pdf_tools
 from tests.support.escpos_decoder import decode, text_lines
-from tests.ui.conftest import label, scan_field
+from tests.ui.conftest import label, open_window, scan_field
 from tests.ui.test_refund_modes_window import confirm_with_enter, open_dialog, table_rows
 from tests.ui.test_refund_slice import wedge_scan
 
@@ -38,23 +36,8 @@ D = Decimal
 
 @pytest.fixture
 def cash_window(qtbot, demo, clock, printer, tmp_path):
-    config = parse_config(f"""
-[counter]
-name = "Guichet 1"
-venue_name = "Théâtre de la Ville"
-[printer]
-connection = "network"
-host = "127.0.0.1"
-port = {printer.port}
-timeout = 3
-[cash]
-reports_dir = "{tmp_path / 'reports'}"
-""")
-    win = build_main_window(config, demo, clock, make_printer(config), operator="demo")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
+    win = open_window(qtbot, demo, clock, printer,
+                      sections=f"[cash]\nreports_dir = \"{tmp_path / 'reports'}\"")
     yield win
     win.close()
 

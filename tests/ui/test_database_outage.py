@@ -11,34 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox
 from sqlalchemy import func, select
 
-from pos.config import parse_config
 from pos.core.models import Operation, Payment, Ticket, TicketState
-from pos.ui.app import build_main_window, make_printer
 from tests.conftest import uow_of
 from tests.core.exchange_support import JOYAUX
-from tests.ui.conftest import label, scan_field
+from tests.ui.conftest import label, open_window, scan_field
 from tests.ui.test_refund_slice import wedge_scan
 
 
 def _window(qtbot, database, clock, printer):
-    config = parse_config(f"""
-[database]
-probe_seconds = 0.2
-[counter]
-name = "Guichet 1"
-venue_name = "Théâtre de la Ville"
-[printer]
-connection = "network"
-host = "127.0.0.1"
-port = {printer.port}
-timeout = 3
-""")
     # chef: the refund gives 330 € back, above [refunds] supervisor_above
-    win = build_main_window(config, database, clock, make_printer(config), operator="chef")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return open_window(qtbot, database, clock, printer, operator="chef",
+                       sections="[database]\nprobe_seconds = 0.2")
 
 
 def _basket(win) -> list[str]:

@@ -7,32 +7,16 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from pos.config import parse_config
 from pos.core.services.orders import order_summary
-from pos.ui.app import build_main_window, make_printer
 from tests.conftest import uow_of
 from tests.support.escpos_decoder import DrawerPulse, decode, text_lines
-from tests.ui.conftest import label, scan_field
+from tests.ui.conftest import label, open_window, scan_field
 from tests.ui.test_refund_slice import wedge_scan
 
 
 @pytest.fixture
 def training_window(qtbot, demo, clock, printer):
-    config = parse_config(f"""
-[counter]
-name = "Guichet 1"
-training = true
-[printer]
-connection = "network"
-host = "127.0.0.1"
-port = {printer.port}
-timeout = 3
-""")
-    win = build_main_window(config, demo, clock, make_printer(config), operator="demo")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
+    win = open_window(qtbot, demo, clock, printer, counter="training = true")
     yield win
     win.close()
 
