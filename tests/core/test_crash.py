@@ -21,6 +21,7 @@ import pytest
 from pos.core.crash_points import POINTS
 from tests.conftest import NOW
 from tests.support import crash_checks
+from tests.support.cash import fill_drawer
 from tests.support.crash_child import KINDS, prepare, settle, station_of
 from tests.support.endurance_data import seed_paid_orders
 
@@ -63,8 +64,9 @@ def test_killed_at_each_named_point(demo, clock):
     runs = _named_runs()
     seed_paid_orders(demo, clock, len(runs) * len(KINDS))
     orders = len(runs) * len(KINDS)
-    base = crash_checks.baseline(demo)
     station = station_of(demo)
+    fill_drawer(demo, station, clock)
+    base = crash_checks.baseline(demo)
     used: set[int] = set()
     tally: dict[str, int] = {}
     for point, kind in runs:
@@ -100,8 +102,9 @@ def test_killed_at_random_moments(demo, clock):
     rng = random.Random(int(os.environ.get("GUICHET_CRASH_SEED", "8")))
     orders = ROUNDS * PER_CHILD
     seed_paid_orders(demo, clock, orders)
-    base = crash_checks.baseline(demo)
     station = station_of(demo)
+    fill_drawer(demo, station, clock)
+    base = crash_checks.baseline(demo)
     tally: dict[str, int] = {}
     window = 0.3  # s: then the time the children take for their orders, as they say it
     for round_no in range(ROUNDS):
