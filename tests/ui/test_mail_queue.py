@@ -136,7 +136,7 @@ def test_one_key_prints_the_failed_email_instead(window, qtbot, demo, clock, pri
     qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
 
     ticket = new_ticket(demo)
-    # the GUI thread keeps turning while the worker prints (the dialog redraws)
+    # a button's key clicks it from the event loop (animateClick): keep the loop turning
     qtbot.waitUntil(lambda: len(printer.jobs) >= 3, timeout=20_000)
     jobs = printer.jobs
     assert printed(jobs[2])[1] == [ticket["number"]]  # the e-mailed ticket, on paper
