@@ -180,3 +180,56 @@ def test_training_mode_queues_no_email(demo, station, clock):
 
     by_mail(demo, replace(station, training=True), clock)
     assert mails(demo) == []
+
+
+def test_the_worker_and_the_cashier_racing_for_an_email_never_both_win(demo, station, clock):
+    """The mail worker claims the e-mails while the cashier prints them instead, on two
+    connections at once: each e-mail is sent or printed, never both, never neither."""
+    import threading
+
+    from pos.core.documents import Document, Text
+    from pos.core.errors import MailJobError
+
+    counter = station.counter_id
+    document = Document(kind="ticket", blocks=(Text("Billet"),))
+    with uow_of(demo) as uow:
+        uow.begin_write()
+        ids = [mail_jobs.enqueue(uow.session, counter, None, None, [document], MAIL,
+                                 clock.now()) for _ in range(12)]
+        uow.commit()
+    claimed: list[int] = []
+    printed: list[int] = []
+    start = threading.Barrier(2)
+
+    def worker() -> None:
+        start.wait()
+        while True:
+            with uow_of(demo) as uow:
+                job = mail_jobs.claim_next(uow, counter, clock.now())
+            if job is None:
+                return
+            claimed.append(job.id)
+
+    def cashier() -> None:
+        start.wait()
+        for job_id in reversed(ids):
+            try:
+                with uow_of(demo) as uow:
+                    mail_jobs.print_instead(uow, job_id, counter_id=counter,
+                                            operator_id=station.operator_id, now=clock.now())
+                printed.append(job_id)
+            except MailJobError:
+                pass
+
+    threads = [threading.Thread(target=worker), threading.Thread(target=cashier)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not set(claimed) & set(printed)
+    assert sorted(claimed + printed) == ids
+    states = {j.id: j.state for j in mails(demo)}
+    assert {states[i] for i in claimed} <= {MailJobState.SENDING}
+    assert {states[i] for i in printed} <= {MailJobState.PRINTED}
+    with uow_of(demo) as uow:
+        assert uow.session.scalar(select(func.count()).select_from(PrintJob)) == len(printed)
