@@ -199,10 +199,13 @@ def mark_failed(uow: UnitOfWork, job_id: int, error: str, now: datetime) -> date
 
 def recover_interrupted(uow: UnitOfWork, counter_id: int, now: datetime) -> int:
     """Jobs left SENDING by a stop: FAILED, so they are sent again (twice rather than
-    never)."""
+    never). Nothing left: only a read (the window's start takes no write lock)."""
+    sending = select(MailJob).where(MailJob.counter_id == counter_id, MailJob.state == S)
+    if uow.session.scalar(sending.with_only_columns(MailJob.id).limit(1)) is None:
+        return 0
     uow.begin_write()
-    jobs = uow.session.scalars(select(MailJob).where(
-        MailJob.counter_id == counter_id, MailJob.state == S).with_for_update()).all()
+    jobs = uow.session.scalars(sending.with_for_update().execution_options(
+        populate_existing=True)).all()
     for job in jobs:
         _move(job, F, now)
         job.last_error = INTERRUPTED
