@@ -972,7 +972,7 @@
     <message>
         <location filename="../../pos/ui/devices/controller.py" line="148"/>
         <source>E-mail given up: %1 document(s) sent to the printer.</source>
-        <translation>E-mail abandonné : %1 document(s) envoyé(s) à l'imprimante.</translation>
+        <translation>E-mail abandonné : %1 document(s) envoyé(s) à l&apos;imprimante.</translation>
     </message>
     <message>
         <location filename="../../pos/ui/devices/controller.py" line="151"/>
@@ -1629,7 +1629,7 @@
     <message>
         <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="38"/>
         <source>sending</source>
-        <translation>en cours d'envoi</translation>
+        <translation>en cours d&apos;envoi</translation>
     </message>
     <message>
         <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="39"/>
@@ -1703,7 +1703,7 @@
         <location filename="../../pos/ui/devices/mail_worker.py" line="143"/>
         <source>The e-mail of operation %1 could not be sent: %2. It will be sent again; the print jobs window (Ctrl+J) can print it instead.</source>
         <extracomment>Where the worker reads the mail settings at each send (they may change).</extracomment>
-        <translation>L'e-mail de l'ordre %1 n'a pas pu être envoyé : %2. Il sera renvoyé ; la fenêtre des impressions (Ctrl+J) peut l'imprimer à la place.</translation>
+        <translation>L&apos;e-mail de l&apos;ordre %1 n&apos;a pas pu être envoyé : %2. Il sera renvoyé ; la fenêtre des impressions (Ctrl+J) peut l&apos;imprimer à la place.</translation>
     </message>
 </context>
 <context>
