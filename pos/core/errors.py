@@ -925,3 +925,20 @@ class DatabaseUnreachable(DatabaseError):
 class DatabaseBusy(DatabaseError):
     code = "database_busy"
     template = N_("Database busy (another counter is writing): nothing was changed. Try again.")
+
+
+class MailJobError(DomainError):
+    """A mail outbox job the cashier acts on (``services.mail_jobs``)."""
+
+    code = "mail_job_error"
+    template = N_("E-mail {job_id}: refused.")
+
+
+class UnknownMailJob(MailJobError):
+    code = "unknown_mail_job"
+    template = N_("E-mail {job_id} not found.")
+
+
+class MailJobNotPending(MailJobError):
+    code = "mail_job_not_pending"
+    template = N_("E-mail {job_id} is {state}: it can no longer be printed instead.")

@@ -11,6 +11,7 @@ from pos.core import (  # noqa: F401
     models_holds,
     models_idempotency,
     models_ledger,
+    models_mail,
     models_printing,
 )
 from pos.core.models import Base

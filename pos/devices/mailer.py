@@ -30,6 +30,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from pos.config import MailConfig
+from pos.core.documents import Barcode, Document
 from pos.core.i18n import Lazy, _, lazy
 from pos.devices.errors import (
     MailRecipientRefused,
@@ -92,6 +93,13 @@ def build_message(
             filename=_safe_name(attachment.filename),
         )
     return message
+
+
+def attachment_name(document: Document) -> str:
+    """"billet-01010003014.pdf", "avoir-<number>.pdf", "recu-OP00001271.pdf"."""
+    code = next((b.payload for b in document.blocks if isinstance(b, Barcode)), "")
+    prefix = {"ticket": "billet", "credit_note": "avoir"}.get(document.kind, "recu")
+    return f"{prefix}-{code or document.kind}.pdf"
 
 
 def check_address(address: str) -> None:

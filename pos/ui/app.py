@@ -37,6 +37,7 @@ from pos.ui.counter.notes import NotesView
 from pos.ui.counter.session import CounterSession
 from pos.ui.counter.view import CounterView
 from pos.ui.devices.controller import DevicesController, separate_drawer
+from pos.ui.devices.mail_worker import MailQueue
 from pos.ui.devices.view import DeviceUi
 from pos.ui.devices.worker import DocumentPrinter, PrintQueue
 from pos.ui.exchange.bar import ExchangeBar
@@ -138,12 +139,22 @@ def build_main_window(
     refund = RefundController(session)
     refund.settle_exchange = settlement.settle  # a negative balance: F9-F12 refund it
     refund.email_recipient = settlement.email_recipient  # refunds by e-mail too
-    refund.send_by_email = settlement.send_documents
+    # E-mails: queued in the settlement's transaction, sent by the mail worker.
+    mail = MailQueue(database, station.counter_id, clock,
+                     lambda: (settlement.mail_config, settlement.outbox_dir), window)
+    window.sig_closing.connect(mail.stop)
+    QApplication.instance().aboutToQuit.connect(mail.stop)
+    mail.sig_sent.connect(lambda text: session.say(text, "info"))
+    mail.sig_failed.connect(lambda text: session.say(text, "error"))
+    settlement.wake_mail = mail.wake
+    refund.mail_request = lambda recipient: settlement.mail_request(recipient, refund=True)
+    refund.send_by_email = lambda _result, _recipient: mail.wake()
     hold = HoldController(session)
     counter.interceptors.append(hold.intercept_scan)  # a slip or a held ticket resumes
     take_back = TakeBackController(session)
     contact = ContactController(session)
     devices = DevicesController(database, station, clock, queue, config, window)
+    devices.mail_queue = mail
     session.approvals = SupervisorGate(session, dialogs, window)
     devices.supervisor = session.supervisor
     session.sig_station_changed.connect(lambda st: setattr(devices, "station", st))

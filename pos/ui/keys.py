@@ -46,6 +46,9 @@ CHECK_OR_TAKE_ALL = "Ctrl+Return"
 PRINT_JOBS = "Ctrl+J"
 NO_SALE = "Ctrl+T"
 DEVICE_SETTINGS = "Ctrl+Shift+P"
+# --- inside the print/send jobs window: a failed e-mail printed instead, or sent again --
+PRINT_MAIL_INSTEAD = "Ctrl+P"
+RETRY_MAIL = "Ctrl+E"
 # --- operators --------------------------------------------------------------------------
 SWITCH_OPERATOR = "Ctrl+Shift+O"
 LOG_OUT = "Ctrl+Shift+Q"

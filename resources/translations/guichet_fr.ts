@@ -32,7 +32,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="237"/>
+        <location filename="../../pos/ui/app.py" line="248"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
@@ -129,17 +129,17 @@
 <context>
     <name>BoxOfficeController</name>
     <message>
-        <location filename="../../pos/ui/box_office/controller.py" line="73"/>
+        <location filename="../../pos/ui/box_office/controller.py" line="75"/>
         <source>The bulk refund stopped on an error: the orders refunded so far stay refunded; start it again to go on.</source>
         <translation>Le remboursement en masse s&apos;est arrêté sur une erreur : les dossiers déjà remboursés le restent ; relancez-le pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/controller.py" line="129"/>
+        <location filename="../../pos/ui/box_office/controller.py" line="131"/>
         <source>Approval refused.</source>
         <translation>Accord refusé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/controller.py" line="160"/>
+        <location filename="../../pos/ui/box_office/controller.py" line="162"/>
         <source>%1 revoked tickets: %2</source>
         <translation>%1 billets révoqués : %2</translation>
     </message>
@@ -286,27 +286,27 @@
 <context>
     <name>CashSessionController</name>
     <message>
-        <location filename="../../pos/ui/cash_session/controller.py" line="66"/>
+        <location filename="../../pos/ui/cash_session/controller.py" line="65"/>
         <source>Cash session opened.</source>
         <translation>Session de caisse ouverte.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/controller.py" line="71"/>
+        <location filename="../../pos/ui/cash_session/controller.py" line="70"/>
         <source>Cash in recorded.</source>
         <translation>Entrée d&apos;espèces enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/controller.py" line="72"/>
+        <location filename="../../pos/ui/cash_session/controller.py" line="71"/>
         <source>Cash out recorded.</source>
         <translation>Sortie d&apos;espèces enregistrée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/controller.py" line="102"/>
+        <location filename="../../pos/ui/cash_session/controller.py" line="101"/>
         <source>Cash session %1 closed (difference %2). Z report: %3</source>
         <translation>Session de caisse %1 clôturée (écart %2). Rapport Z : %3</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/controller.py" line="140"/>
+        <location filename="../../pos/ui/cash_session/controller.py" line="142"/>
         <source>The report could not be saved to %1.</source>
         <translation>Le rapport n&apos;a pas pu être enregistré dans %1.</translation>
     </message>
@@ -960,48 +960,58 @@
 <context>
     <name>DevicesController</name>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="77"/>
+        <location filename="../../pos/ui/devices/controller.py" line="80"/>
         <source>The action could not be recorded: try again.</source>
         <translation>L&apos;action n&apos;a pas pu être enregistrée : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="105"/>
+        <location filename="../../pos/ui/devices/controller.py" line="108"/>
         <source>Duplicate sent to the printer.</source>
         <translation>Duplicata envoyé à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="120"/>
+        <location filename="../../pos/ui/devices/controller.py" line="148"/>
+        <source>E-mail given up: %1 document(s) sent to the printer.</source>
+        <translation>E-mail abandonné : %1 document(s) envoyé(s) à l&apos;imprimante.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/controller.py" line="151"/>
+        <source>E-mail given up: its documents were printed at the counter already.</source>
+        <translation>E-mail abandonné : ses documents ont déjà été imprimés au guichet.</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/controller.py" line="167"/>
         <source>Drawer opening recorded in the journal.</source>
         <translation>Ouverture du tiroir enregistrée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="139"/>
-        <location filename="../../pos/ui/devices/controller.py" line="148"/>
+        <location filename="../../pos/ui/devices/controller.py" line="186"/>
+        <location filename="../../pos/ui/devices/controller.py" line="195"/>
         <source>No printer is configured.</source>
         <translation>Aucune imprimante n&apos;est configurée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="159"/>
+        <location filename="../../pos/ui/devices/controller.py" line="206"/>
         <source>No cash drawer is configured.</source>
         <translation>Aucun tiroir-caisse n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="180"/>
+        <location filename="../../pos/ui/devices/controller.py" line="227"/>
         <source>Test page sent to the printer.</source>
         <translation>Page de test envoyée à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="182"/>
+        <location filename="../../pos/ui/devices/controller.py" line="229"/>
         <source>Drawer kick sent.</source>
         <translation>Impulsion d&apos;ouverture envoyée au tiroir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="201"/>
+        <location filename="../../pos/ui/devices/controller.py" line="248"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="213"/>
+        <location filename="../../pos/ui/devices/controller.py" line="260"/>
         <source>Settings saved in %1.</source>
         <translation>Réglages enregistrés dans %1.</translation>
     </message>
@@ -1161,12 +1171,12 @@
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="61"/>
+        <location filename="../../pos/ui/refund/controller.py" line="65"/>
         <source>The refund could not be recorded: nothing was changed. Try again.</source>
         <translation>Le remboursement n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/controller.py" line="67"/>
+        <location filename="../../pos/ui/refund/controller.py" line="71"/>
         <source>Operation %1: %2 refunded.</source>
         <translation>Ordre %1 : %2 remboursés.</translation>
     </message>
@@ -1262,70 +1272,65 @@
     <name>ExchangeSettlement</name>
     <message>
         <location filename="../../pos/ui/exchange/settlement.py" line="108"/>
-        <location filename="../../pos/ui/refund/controller.py" line="51"/>
+        <location filename="../../pos/ui/refund/controller.py" line="54"/>
         <source>The contact has no e-mail address: enter one, or hand the tickets over.</source>
         <extracomment>a cash refund the drawer cannot pay: (what it holds, the refund&apos;s tenders); the bar offers the split (the drawer&apos;s content in cash, the rest otherwise)</extracomment>
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="117"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="118"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="121"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="122"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="125"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="126"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="156"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="157"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="160"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="161"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="172"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="171"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="174"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="172"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="175"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="173"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="177"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="175"/>
         <source>Your refund - operation %1</source>
         <translation>Votre remboursement - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="179"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="177"/>
         <source>Please find attached the receipt of your refund (operation %1).</source>
         <translation>Veuillez trouver ci-joint le reçu de votre remboursement (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="180"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="178"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="185"/>
-        <source>The e-mail could not be sent: %1</source>
-        <translation>L&apos;e-mail n&apos;a pas pu être envoyé : %1</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +1617,93 @@
         <location filename="../../pos/ui/operators/dialogs/login.py" line="27"/>
         <source>PIN</source>
         <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>MailJobsPanel</name>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="37"/>
+        <source>to send</source>
+        <translation>à envoyer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="38"/>
+        <source>sending</source>
+        <translation>en cours d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="39"/>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="40"/>
+        <source>not sent (retried)</source>
+        <translation>non envoyé (nouvel essai)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="41"/>
+        <source>printed instead</source>
+        <translation>imprimé à la place</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="46"/>
+        <source>E-mails</source>
+        <translation>E-mails</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <source>Attempts</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="53"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="53"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="60"/>
+        <source>Print instead</source>
+        <translation>Imprimer à la place</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="64"/>
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="80"/>
+        <source>To %1 - %2</source>
+        <translation>À %1 - %2</translation>
+    </message>
+</context>
+<context>
+    <name>MailQueue</name>
+    <message>
+        <location filename="../../pos/ui/devices/mail_worker.py" line="143"/>
+        <source>The e-mail of operation %1 could not be sent: %2. It will be sent again; the print jobs window (Ctrl+J) can print it instead.</source>
+        <extracomment>Where the worker reads the mail settings at each send (they may change).</extracomment>
+        <translation>L&apos;e-mail de l&apos;ordre %1 n&apos;a pas pu être envoyé : %2. Il sera renvoyé ; la fenêtre des impressions (Ctrl+J) peut l&apos;imprimer à la place.</translation>
     </message>
 </context>
 <context>
@@ -2257,77 +2349,77 @@
 <context>
     <name>PrintJobsDialog</name>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="42"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
         <source>Print jobs</source>
         <translation>Travaux d&apos;impression</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="45"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="52"/>
         <source>queued</source>
         <translation>en attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="46"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="53"/>
         <source>sending</source>
         <translation>en cours d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="47"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="54"/>
         <source>printed</source>
         <translation>imprimé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="48"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
         <source>failed (retried)</source>
         <translation>échec (nouvel essai prévu)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="56"/>
         <source>waiting for the cashier</source>
         <translation>en attente (Réessayer)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
         <source>Attempts</source>
         <translation>Essais</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="56"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="63"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="56"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="63"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="63"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="70"/>
         <source>Reprint (duplicate)</source>
         <translation>Réimprimer (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="66"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="73"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="69"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="76"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>

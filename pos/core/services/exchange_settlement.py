@@ -43,6 +43,7 @@ from pos.core.services import settlement as step
 from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
 from pos.core.services.idempotency import outcome_type
+from pos.core.services.mail_jobs import MailRequest
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
 from pos.core.services.print_jobs import DEFERRED_NOTE, POSTAL_NOTE
@@ -112,12 +113,14 @@ def settle_exchange(
     delivery_mode: str = "Remis au contact",
     approval: Approval | None = None,
     idempotency_key: str | None = None,
+    mail: MailRequest | None = None,
 ) -> ExchangeResult:
     """``tickets_print``: "now" (the new tickets are printed after the commit), "later"
     (their print jobs wait for the cashier, see ``print_jobs.DEFERRED_NOTE``), "post"
     (they wait for the post batch, ``POSTAL_NOTE``, ``guichet documents pending``) or "none"
     (sent otherwise, e.g. by e-mail); the receipt and vouchers always print.
-    ``approval``: a supervisor's, when the exchange needs one (``SupervisorRequired``)."""
+    ``approval``: a supervisor's, when the exchange needs one (``SupervisorRequired``).
+    ``mail``: the documents also go by e-mail (queued in this transaction, step 8b)."""
     _check_request(cancellation, sale, tickets_print)
     sums = totals(cancellation, sale)
     checked = check_tenders(sums.total, tenders)
@@ -147,6 +150,7 @@ def settle_exchange(
                      checked, recorded, vouchers)
     _journal(ctx, operation, cancellation, sale, result, sums, checked)
     result = replace(result, print_job_ids=_enqueue(ctx, operation, result, tickets_print))
+    step.enqueue_mail(ctx, operation, result.documents, mail)
     step.commit(ctx, result)
     return result
 

@@ -16,6 +16,7 @@ from pos.core.services import settlement as step
 from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
 from pos.core.services.idempotency import outcome_type
+from pos.core.services.mail_jobs import MailRequest
 from pos.core.services.operation_notes import OperationNotes
 from pos.core.services.payments import record_payments, tenders_payload
 from pos.core.services.refund_ceiling import check_refund_ceiling
@@ -51,13 +52,15 @@ def refund_basket(
     print_note: str = "",
     approval: Approval | None = None,
     idempotency_key: str | None = None,
+    mail: MailRequest | None = None,
 ) -> SettlementResult:
     """``held_operation_id``: the operation on hold the basket was resumed from; it is
     completed under its own number. ``notes``: requested by, cause, remarks.
     ``print_note``: the documents wait for the cashier under this note instead of
     printing (a bulk refund, nobody at the counter). ``approval``: a supervisor's, when
     the refund needs one (``SupervisorRequired``). ``idempotency_key``: a key already
-    settled returns its first result."""
+    settled returns its first result. ``mail``: the documents go by e-mail as well
+    (queued in this transaction, step 8b)."""
     if not basket.tickets:
         raise EmptyBasket()
     if held_operation_id is not None:
@@ -87,6 +90,7 @@ def refund_basket(
                                      waiting_note=print_note)
     result = SettlementResult(operation.id, operation.number, basket.refund_total,
                               tuple(recorded), documents, cash, job_ids)
+    step.enqueue_mail(ctx, operation, documents, mail)
     step.commit(ctx, result)
     return result
 

@@ -17,7 +17,8 @@ then apply, then commit once):
 6. ``payments.record_payments``: payments, credit notes and suspense-account movements,
    the cash checked against the open drawer (``cash_sessions.take_cash``);
 7. ``append_journal``: the journal entry;
-8. ``enqueue_documents``: the print jobs;
+8. ``enqueue_documents``: the print jobs; 8b. ``enqueue_mail``: with delivery by e-mail,
+   the mail outbox job (``services.mail_jobs``), so a send that fails loses nothing;
 9. ``commit``: the outcome recorded under the key, in the same transaction (in
    training mode: everything rolled back, the documents printed marked FORMATION, see
    ``services.training``).
@@ -66,6 +67,8 @@ from pos.core.services import training
 from pos.core.services.authorization import Approval, Approver, settlement_approver
 from pos.core.services.fee_rules import evaluate as evaluate_fees
 from pos.core.services.idempotency import claim, record
+from pos.core.services.mail_jobs import MailRequest
+from pos.core.services.mail_jobs import enqueue as enqueue_mail_job
 from pos.core.services.operation_notes import OperationNotes, apply_notes
 from pos.core.services.operation_numbers import take_operation_number
 from pos.core.services.print_jobs import enqueue
@@ -298,6 +301,19 @@ def enqueue_documents(ctx: Context, operation: OperationRef | Operation,
                       waiting_note=waiting_note)
     reached("documents_enqueued")
     return job_ids
+
+
+def enqueue_mail(ctx: Context, operation: OperationRef | Operation,
+                 documents: Sequence[Document], mail: MailRequest | None) -> int | None:
+    """Step 8b: the e-mail of the documents, in the settlement's transaction (the mail
+    worker sends it after the commit, retries it, or the cashier prints it instead).
+    None without a request, and in training mode (nothing is kept)."""
+    if mail is None or ctx.station.training or not documents:
+        return None
+    job_id = enqueue_mail_job(ctx.uow.session, ctx.station.counter_id, operation.id,
+                              operation.number, documents, mail, ctx.now,
+                              operator_id=ctx.station.operator_id)
+    return job_id
 
 
 def commit(ctx: Context, outcome: Any = None, operation_id: int | None = None) -> None:

@@ -19,14 +19,16 @@ from pos.config import Config, ConfigError, default_config_path, parse_config
 from pos.core.clock import Clock
 from pos.core.db import Database
 from pos.core.device_documents import test_page
-from pos.core.services import print_jobs
+from pos.core.services import mail_jobs, print_jobs
 from pos.core.services.authorization import Approval
 from pos.core.services.cash_drawer import open_drawer_no_sale, record_drawer_test
+from pos.core.services.mail_jobs import MailJobView
 from pos.core.services.print_jobs import PrintJobView
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 from pos.devices.errors import DeviceError
 from pos.ui.common import ops
+from pos.ui.devices.mail_worker import MailQueue
 from pos.ui.devices.worker import PrintQueue
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,7 @@ class DevicesController(QObject):
         # calls back with the approval (pos.ui.counter.approval.SupervisorGate.hook).
         self.supervisor: Callable[[Callable[[Approval], object]], Any] | None = None
         print_queue.sig_job_changed.connect(lambda _event: self.sig_jobs_changed.emit())
+        self._mail_queue: MailQueue | None = None
         print_queue.sig_task_done.connect(self._task_done)
 
     def uow(self) -> UnitOfWork:
@@ -104,6 +107,50 @@ class DevicesController(QObject):
             self.sig_jobs_changed.emit()
             self.sig_message.emit(self.tr("Duplicate sent to the printer."), "info")
         return new_id
+
+    # --- e-mails (the mail outbox) ---------------------------------------------------------
+
+    @property
+    def mail_queue(self) -> MailQueue | None:
+        return self._mail_queue
+
+    @mail_queue.setter
+    def mail_queue(self, queue: MailQueue | None) -> None:
+        """The mail worker (set by the composition root): its changes redraw the jobs."""
+        self._mail_queue = queue
+        if queue is not None:
+            queue.sig_changed.connect(self.sig_jobs_changed.emit)
+
+    def mail_jobs(self) -> list[MailJobView]:
+        with self.uow() as uow:
+            return mail_jobs.list_jobs(uow, self.station.counter_id)
+
+    def retry_mail(self, job_id: int | None = None) -> None:
+        """"Réessayer" on an e-mail: sent again now, the backoff starting over."""
+        count = self._act(lambda uow: mail_jobs.retry(uow, self.station.counter_id,
+                                                      self.clock.now(), job_id))
+        if count is None:
+            return
+        if self._mail_queue is not None:
+            self._mail_queue.wake()
+        self.sig_jobs_changed.emit()
+
+    def print_mail_instead(self, job_id: int) -> tuple[int, ...] | None:
+        """The e-mail is given up: its documents not printed yet go to the printer."""
+        ids = self._act(lambda uow: mail_jobs.print_instead(
+            uow, job_id, counter_id=self.station.counter_id,
+            operator_id=self.station.operator_id, now=self.clock.now()))
+        if ids is None:
+            return None
+        self.print_queue.wake()
+        self.sig_jobs_changed.emit()
+        if ids:
+            text = self.tr("E-mail given up: %1 document(s) sent to the printer.")
+            self.sig_message.emit(text.replace("%1", str(len(ids))), "info")
+        else:
+            self.sig_message.emit(self.tr("E-mail given up: its documents were printed "
+                                          "at the counter already."), "info")
+        return ids
 
     # --- the drawer ---------------------------------------------------------------------
 

@@ -107,8 +107,9 @@ class DeviceUi(QObject):
             self.print_jobs_dialog = PrintJobsDialog(self.devices, self.window)
         else:
             self.print_jobs_dialog.refresh()
-        # Kept between openings: the cashier finds the job selected last time.
-        self.dialogs.open(self.print_jobs_dialog, keep=True)
+        # Kept between openings: the cashier finds the job selected last time. Active at
+        # once: its keys (Ctrl+P prints a failed e-mail instead) are the next ones pressed.
+        self.dialogs.open(self.print_jobs_dialog, keep=True, activate=True)
 
     def show_settings(self) -> None:
         self.dialogs.open(DeviceSettingsDialog(self.devices, self.window,

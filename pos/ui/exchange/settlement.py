@@ -5,8 +5,9 @@ customer pays (TOUT PAYER [F4], ``exchangePayDialog``), total < 0 the refund but
 (F9-F12, F8) refund the balance, total = 0 TOUT PAYER closes the operation. After the
 commit the print worker prints the receipt, vouchers and, with "Impression immédiate :
 oui", the new tickets; with "non" the tickets wait (BILLETS À IMPRIMER); with delivery
-by e-mail the documents go as PDF attachments through ``[mail]`` (or to the outbox), on
-a thread of their own.
+by e-mail the documents go as PDF attachments through ``[mail]`` (or to the outbox): the
+settlement queues the e-mail in its transaction and the mail worker
+(``pos.ui.devices.mail_worker``) sends it, retries it, or the cashier prints it instead.
 
 ``pos.ui.exchange.settlement_view`` wires the window's widgets to it.
 """
@@ -14,7 +15,7 @@ a thread of their own.
 from __future__ import annotations
 
 import logging
-import threading
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,7 +23,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos import formatting
 from pos.config import Config, MailConfig
-from pos.core.documents import Barcode, Document
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals
 from pos.core.money import ZERO
 from pos.core.services.accounts import order_contact_balance
@@ -30,6 +30,7 @@ from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import credit_note_balance
 from pos.core.services.deferred_prints import deferred_jobs, print_deferred
 from pos.core.services.exchange_settlement import ExchangeResult, settle_exchange
+from pos.core.services.mail_jobs import MailRequest
 from pos.core.services.refunds import Tender
 from pos.ui.common.ops import QUIET
 from pos.ui.counter.session import CounterSession
@@ -41,7 +42,6 @@ DELIVERY_MODES = {"counter": "Remis au contact", "email": "Envoi par e-mail",
 
 
 class ExchangeSettlement(QObject):
-    sig_mail_done = Signal(str, str)  # text, level (from the mail thread, queued)
     sig_pending_prints = Signal(int)  # tickets waiting to be printed on demand
 
     def __init__(self, session: CounterSession, parent: QObject | None = None) -> None:
@@ -49,8 +49,8 @@ class ExchangeSettlement(QObject):
         self.session = session
         self.mail_config = MailConfig()
         self.outbox_dir: Path = Config().mail_outbox_dir
-        self.mail_threads: list[threading.Thread] = []
-        self.sig_mail_done.connect(session.sig_message)
+        # The mail worker's wake-up, given by the composition root (pos.ui.devices).
+        self.wake_mail: Callable[[], None] = lambda: None
         self.contact = None  # the basket's ContactCard: its e-mail receives the tickets
 
     def set_contact(self, card) -> None:
@@ -112,7 +112,8 @@ class ExchangeSettlement(QObject):
             credit_note_validity_days=s.credit_note_validity_days, notes=s.notes,
             tickets_print=_tickets_print(s.delivery, s.tickets_print, recipient),
             delivery_mode=DELIVERY_MODES[s.delivery], approval=approval,
-            idempotency_key=s.settlement_key("exchange")),
+            idempotency_key=s.settlement_key("exchange"),
+            mail=self.mail_request(recipient) if recipient else None),
             refused=s.supervisor(lambda given: self.settle(tenders, given)),
             what="exchange", failure=QCoreApplication.translate("ExchangeSettlement", "The exchange could not be recorded: nothing was changed. Try again."))  # noqa: E501
         if not outcome.ok:
@@ -127,7 +128,7 @@ class ExchangeSettlement(QObject):
                 "%1", formatting.money(result.change))
         s.settled(result, text)
         if recipient:
-            self.send_documents(result, recipient)
+            self.wake_mail()  # queued in the settlement: the mail worker sends it
         self.refresh_pending()
         s.refresh_operation_number()
         return result
@@ -164,50 +165,19 @@ class ExchangeSettlement(QObject):
 
     # --- e-mail ---------------------------------------------------------------------------
 
-    def send_documents(self, result, recipient: str) -> threading.Thread:
-        """Render the PDFs of ``result`` (an ExchangeResult, or a refund's
-        SettlementResult) and send them, off the GUI thread; the outcome is said in the
-        message line (where the outbox is, without a server)."""
-        number = result.operation_number
-        subject = QCoreApplication.translate(
-            "ExchangeSettlement", "Your tickets - operation %1").replace("%1", str(number))
+    def mail_request(self, recipient: str, *, refund: bool = False) -> MailRequest:
+        """The e-mail the settlement queues in its transaction (``%1``: the operation's
+        number, known only then); the mail worker sends it after the commit."""
+        subject = QCoreApplication.translate("ExchangeSettlement", "Your tickets - operation %1")
         hello = QCoreApplication.translate("ExchangeSettlement", "Hello,")
         attached = QCoreApplication.translate("ExchangeSettlement", "Please find attached your tickets and the receipt of your exchange (operation %1).")  # noqa: E501
-        if not isinstance(result, ExchangeResult):  # a refund: its receipt and vouchers
-            subject = QCoreApplication.translate(
-                "ExchangeSettlement", "Your refund - operation %1").replace("%1", str(number))
+        if refund:  # a refund: its receipt and vouchers
+            subject = QCoreApplication.translate("ExchangeSettlement",
+                                                 "Your refund - operation %1")
             attached = QCoreApplication.translate("ExchangeSettlement", "Please find attached the receipt of your refund (operation %1).")  # noqa: E501
         regards = QCoreApplication.translate("ExchangeSettlement", "Best regards,")
-        body = (f"{hello}\n\n{attached.replace('%1', str(number))}\n\n{regards}\n"
-                f"{self.session.station.venue_name}\n")
-        documents, config, outbox = result.documents, self.mail_config, self.outbox_dir
-        at = self.session.clock.now()
-        failed = QCoreApplication.translate("ExchangeSettlement",
-                                            "The e-mail could not be sent: %1")
-
-        def work() -> None:
-            from pos.devices.errors import DeviceError
-            from pos.devices.mailer import Attachment, send_mail
-            from pos.devices.pdf import render_pdf
-
-            try:
-                attachments = [Attachment(attachment_name(d), render_pdf([d]))
-                               for d in documents]
-                sent = send_mail(config, outbox, recipient=recipient, subject=subject,
-                                 body=body, attachments=attachments, at=at)
-            except DeviceError as exc:
-                self.sig_mail_done.emit(failed.replace("%1", exc.message), "error")
-                return
-            except Exception as exc:  # noqa: BLE001 - the thread says it, never dies
-                log.exception("e-mail of operation %s", number)
-                self.sig_mail_done.emit(failed.replace("%1", str(exc)), "error")
-                return
-            self.sig_mail_done.emit(sent.notice, "info")
-
-        thread = threading.Thread(target=work, name=f"mail-{number}", daemon=True)
-        self.mail_threads.append(thread)
-        thread.start()
-        return thread
+        body = f"{hello}\n\n{attached}\n\n{regards}\n{self.session.station.venue_name}\n"
+        return MailRequest(recipient, subject, body)
 
 
 def _tickets_print(delivery: str, chosen: str, recipient: str) -> str:
@@ -220,10 +190,3 @@ def _tickets_print(delivery: str, chosen: str, recipient: str) -> str:
 
 def _balance_and_expiry(note) -> tuple[Decimal, bool]:
     return note.balance, note.expired
-
-
-def attachment_name(document: Document) -> str:
-    """"billet-01010003014.pdf", "avoir-<number>.pdf", "recu-exchange_receipt.pdf"."""
-    code = next((b.payload for b in document.blocks if isinstance(b, Barcode)), "")
-    prefix = {"ticket": "billet", "credit_note": "avoir"}.get(document.kind, "recu")
-    return f"{prefix}-{code or document.kind}.pdf"

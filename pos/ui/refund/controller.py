@@ -15,6 +15,7 @@ from pos import formatting
 from pos.core.errors import CashRefundExceedsDrawer, DomainError
 from pos.core.models import PaymentMode
 from pos.core.services.authorization import Approval
+from pos.core.services.mail_jobs import MailRequest
 from pos.core.services.refunds import SettlementResult, Tender, refund_basket
 from pos.ui.common import ops
 from pos.ui.counter.session import CounterSession
@@ -33,6 +34,8 @@ class RefundController(QObject):
         # vouchers (the composition root gives the exchange settlement's mailer).
         self.email_recipient: Callable[[], str] = lambda: ""
         self.send_by_email: Callable[[SettlementResult, str], object] | None = None
+        # The e-mail queued in the refund's transaction (for a recipient), sent after it.
+        self.mail_request: Callable[[str], MailRequest] | None = None
 
     def refund(self, mode: PaymentMode, reference: str = ""):
         """Refund the whole basket (or the exchange's balance) in one mode."""
@@ -55,7 +58,8 @@ class RefundController(QObject):
             credit_note_validity_days=s.credit_note_validity_days,
             held_operation_id=s.basket.held_operation_id, notes=s.notes,
             approval=approval,
-            idempotency_key=s.settlement_key("refund")),
+            idempotency_key=s.settlement_key("refund"),
+            mail=self.mail_request(recipient) if recipient and self.mail_request else None),
             refused=ops.either(s.supervisor(lambda given: self.settle(tenders, given)),
                                lambda exc: self._cash_short(exc, tenders)),
             what="refund", failure=QCoreApplication.translate(

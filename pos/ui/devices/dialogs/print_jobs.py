@@ -1,4 +1,6 @@
-"""The counter's print jobs: state, error, attempts; reprint (DUPLICATA) and retry."""
+"""The counter's print jobs: state, error, attempts; reprint (DUPLICATA) and retry. Below
+them its e-mails (the mail outbox): a failed one sent again, or printed instead in one
+key (``keys.PRINT_MAIL_INSTEAD``)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
 
 from pos import formatting
 from pos.core.models_printing import PrintJobState
+from pos.core.services.mail_jobs import MailJobView
 from pos.core.services.print_jobs import PrintJobView
+from pos.ui.devices.dialogs.mail_jobs import MailJobsPanel
 from pos.ui.devices.worker import job_name
 
 JOB_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,6 +36,9 @@ class JobIntents(Protocol):
     def jobs(self) -> list[PrintJobView]: ...
     def reprint(self, job_id: int) -> int | None: ...
     def retry_printing(self, job_id: int | None = None) -> None: ...
+    def mail_jobs(self) -> list[MailJobView]: ...
+    def retry_mail(self, job_id: int | None = None) -> None: ...
+    def print_mail_instead(self, job_id: int) -> tuple[int, ...] | None: ...
 
 
 class PrintJobsDialog(QDialog):
@@ -72,8 +79,13 @@ class PrintJobsDialog(QDialog):
         row.addWidget(self.reprint_button)
         row.addWidget(self.retry_button)
         row.addStretch()
-        row.addWidget(close)
         layout.addLayout(row)
+        self.mail = MailJobsPanel(devices, self)
+        layout.addWidget(self.mail)
+        bottom = QHBoxLayout()
+        bottom.addStretch()
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
         devices.sig_jobs_changed.connect(self.refresh)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.refresh()
@@ -98,6 +110,7 @@ class PrintJobsDialog(QDialog):
         if selected is None and jobs:
             self.table.selectRow(0)
         self._selection_changed()
+        self.mail.refresh()
 
     def selected_job_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
