@@ -14,7 +14,7 @@ from pos.core.services.station import ensure_station
 from tests.conftest import NOW, uow_of
 from tests.core.exchange_support import scan
 from tests.core.test_races import _outcomes_text, _winners
-from tests.support.cash import open_drawer
+from tests.support.cash import fill_drawer, open_drawer
 from tests.support.endurance_data import order_numbers, seed_paid_orders
 from tests.support.races import Counters
 
@@ -28,6 +28,7 @@ def test_an_undo_and_a_sale_of_its_seat_at_once_give_the_seat_once(demo, clock):
         course_1 = ensure_station(uow, counter="Course 1", sales_point="Guichet",
                                   operator="STX_BDD", venue_name="Théâtre de la Ville")
     open_drawer(demo, course_1, clock)  # the undo gives the cash back into it
+    fill_drawer(demo, course_1, clock)  # the rounds' cash refunds outgrow any float
     counters = Counters(demo.url, 2, NOW)  # counter 0 is "Course 1"
     try:
         for k in range(ROUNDS):

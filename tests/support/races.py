@@ -36,7 +36,7 @@ from pos.core.services.scanning import take_ticket
 from pos.core.services.station import ensure_station
 from pos.core.services.undo_cancellation import undo_cancellation
 from pos.core.uow import UnitOfWork
-from tests.support.cash import open_drawer
+from tests.support.cash import fill_drawer, open_drawer
 
 TIMEOUT = 60  # s: a round that takes longer is a deadlock, reported as such
 
@@ -104,6 +104,7 @@ def counter_main(url: str, index: int, now, jobs, results, barrier) -> None:
         station = ensure_station(uow, counter=f"Course {index + 1}", sales_point="Guichet",
                                  operator="STX_BDD", venue_name="Théâtre de la Ville")
     open_drawer(database, station, clock)
+    fill_drawer(database, station, clock)  # 200 rounds of cash refunds outgrow any float
     while (job := jobs.get()) is not None:
         round_no, job = job
         try:
