@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: run test stress bench venv translations lint clean
+.PHONY: run test stress bench venv bytecode translations lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,10 +12,16 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $@
 
+# Byte-compiled modules, as a wheel install has them: an editable install has none, and
+# with PYTHONDONTWRITEBYTECODE set each start would compile ~200 modules again (+0.2 s).
+# Only what changed since is compiled again.
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q -j0 pos
+
 venv: $(STAMP)
 
 ## Set everything up, create the embedded SQLite database with demo data, open the window.
-run: $(STAMP)
+run: $(STAMP) bytecode
 	@scripts/system-deps run
 	$(VENV)/bin/guichet db init --demo
 	$(VENV)/bin/guichet
@@ -46,7 +52,7 @@ stress: $(STAMP)
 BENCH_SIZES ?= 10k,100k,1m,peer
 BENCH_URL   ?=
 BENCH_OUT   ?= bench-results.json
-bench: $(STAMP)
+bench: $(STAMP) bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks.suite --sizes "$(BENCH_SIZES)" \
 	  --url "$(BENCH_URL)" --out "$(BENCH_OUT)"
 

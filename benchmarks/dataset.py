@@ -31,7 +31,7 @@ from pathlib import Path
 from sqlalchemy import event, insert, select, text
 from sqlalchemy.engine import make_url
 
-from pos.core.db import Database, make_engine
+from pos.core.db import Database, make_engine, schema_state
 from pos.core.models import (
     Area,
     Contact,
@@ -339,6 +339,19 @@ def _write_meta(key: str, meta: Meta) -> None:
     _meta_path(key).write_text(json.dumps(asdict(meta)))
 
 
+def _upgrade_if_behind(url: str, log) -> None:
+    """A database cached before the latest migration gets it, as a venue's would (``guichet
+    db upgrade``): the window refuses an old schema, and the settlement writes its tables."""
+    database = Database(url)
+    if schema_state(database.engine) == "behind":
+        log(f"upgrading the cached schema of {database.engine.url.database} ...")
+        database.upgrade()
+        if database.dialect == "sqlite":
+            with database.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+
+
 def prepare(shape: str, base_url: str = "", log=print) -> tuple[str, Meta]:
     """A fresh working copy of the shape's database (built once into the cache): its URL
     and what the operations need to know of it."""
@@ -358,6 +371,7 @@ def prepare(shape: str, base_url: str = "", log=print) -> tuple[str, Meta]:
             database.dispose()
             _write_meta(key, meta)
             log(f"built {shape} in {meta.build_seconds} s")
+        _upgrade_if_behind(f"sqlite:///{template}", log)
         work = Path(os.environ.get("GUICHET_BENCH_WORK", "/tmp")) / f"guichet-bench-{shape}.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{work}{suffix}").unlink(missing_ok=True)
@@ -381,6 +395,7 @@ def prepare(shape: str, base_url: str = "", log=print) -> tuple[str, Meta]:
             database.dispose()
             _write_meta(key, meta)
             log(f"built {shape} in {meta.build_seconds} s")
+        _upgrade_if_behind(url.set(database=tpl).render_as_string(hide_password=False), log)
         conn.execute(text(f'DROP DATABASE IF EXISTS "{work}" WITH (FORCE)'))
         conn.execute(text(f'CREATE DATABASE "{work}" TEMPLATE "{tpl}"'))
     admin.dispose()

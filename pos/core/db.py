@@ -89,6 +89,26 @@ def has_schema(engine: Engine) -> bool:
     return inspect(engine).has_table("alembic_version")
 
 
+def known_revisions() -> list[str]:
+    """The migrations this version ships, oldest first: each file is named after its
+    revision (``0011_mail_outbox.py``), so the window can check the schema without
+    importing Alembic."""
+    return sorted(f.name.split("_", 1)[0] for f in (MIGRATIONS / "versions").glob("[0-9]*_*.py"))
+
+
+def schema_state(engine: Engine) -> str:
+    """``"missing"`` (no schema: ``guichet db init``), ``"behind"`` (``guichet db
+    upgrade``), ``"ahead"`` (made by a newer Guichet) or ``"current"``."""
+    if not has_schema(engine):
+        return "missing"
+    with engine.connect() as conn:
+        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    known = known_revisions()
+    if revision == known[-1]:
+        return "current"
+    return "behind" if revision in known else "ahead"
+
+
 class Database:
     """One engine and its session factory; the only place sessions come from."""
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.config import Config, data_dir
 from pos.core.clock import Clock, SystemClock
-from pos.core.db import Database, has_schema
+from pos.core.db import Database, schema_state
 from pos.core.i18n import set_language
 from pos.core.models import PaymentMode
 from pos.core.services.operators import find_operator, identity_of
@@ -234,6 +234,22 @@ def build_main_window(
     return window
 
 
+def schema_refusal(state: str) -> str:
+    """Why the window cannot open on a schema in ``state`` (``pos.core.db.schema_state``),
+    or "" when it can: a counter never runs on tables it does not know, nor writes half
+    of what a newer version expects."""
+    return {
+        "missing": QApplication.translate(
+            "App", "The database has no schema yet: run \"guichet db init\"."),
+        "behind": QApplication.translate(
+            "App", "The database schema is older than this version of Guichet: "
+                   "run \"guichet db upgrade\"."),
+        "ahead": QApplication.translate(
+            "App", "The database was upgraded by a newer version of Guichet: "
+                   "install that version on this counter."),
+    }.get(state, "")
+
+
 def run_window(config: Config) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     app = QApplication.instance() or QApplication(sys.argv)
@@ -242,11 +258,10 @@ def run_window(config: Config) -> int:
     install_translator(app, lang)
     set_language(lang)  # the core's and the devices' messages follow the window
     database = Database(config.database_url, busy_timeout_ms=config.database.busy_timeout_ms)
-    if not has_schema(database.engine):
-        QMessageBox.critical(
-            None, "Guichet",
-            app.translate("App", "The database has no schema yet: run \"guichet db init\".")
-        )
+    refusal = schema_refusal(schema_state(database.engine))
+    if refusal:
+        log.error("%s", refusal)
+        QMessageBox.critical(None, "Guichet", refusal)
         return 2
     window = build_main_window(config, database, SystemClock(), make_printer(config))
     window.show()

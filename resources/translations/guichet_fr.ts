@@ -32,9 +32,19 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="248"/>
+        <location filename="../../pos/ui/app.py" line="242"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/app.py" line="244"/>
+        <source>The database schema is older than this version of Guichet: run &quot;guichet db upgrade&quot;.</source>
+        <translation>Le schéma de la base de données est plus ancien que cette version de Guichet : lancez « guichet db upgrade ».</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/app.py" line="247"/>
+        <source>The database was upgraded by a newer version of Guichet: install that version on this counter.</source>
+        <translation>La base de données a été mise à jour par une version plus récente de Guichet : installez cette version sur ce guichet.</translation>
     </message>
 </context>
 <context>
