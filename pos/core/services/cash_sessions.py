@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.core import denominations, journal
@@ -65,14 +65,20 @@ def current_session(uow: UnitOfWork, counter_id: int) -> SessionView | None:
                        row.expected)
 
 
+# Every cash settlement runs it: built once, a Core statement (UnitOfWork.execute).
+_MOVE_EXPECTED = (
+    update(_T).where(_T.c.counter_id == bindparam("drawer_counter"),
+                     _T.c.state == CashSessionState.OPEN,
+                     _T.c.expected + bindparam("delta", type_=_T.c.expected.type) >= ZERO)
+    .values(expected=_T.c.expected + bindparam("delta", type_=_T.c.expected.type))
+    .returning(_T.c.id))
+
+
 def _move_expected(uow: UnitOfWork, counter_id: int, delta: Decimal) -> int | None:
     """The drawer's running figure moved by ``delta`` if it stays >= 0: the session's
     id, or None (no open session, or not that much in the drawer)."""
-    return uow.session.execute(
-        update(_T).where(_T.c.counter_id == counter_id, _T.c.state == CashSessionState.OPEN,
-                         _T.c.expected + delta >= ZERO)
-        .values(expected=_T.c.expected + delta).returning(_T.c.id)
-        .execution_options(synchronize_session=False)).scalar_one_or_none()
+    return uow.execute(_MOVE_EXPECTED, {"drawer_counter": counter_id,
+                                        "delta": delta}).scalar_one_or_none()
 
 
 def take_cash(uow: UnitOfWork, station: Station, delta: Decimal) -> int:

@@ -21,6 +21,7 @@ from pos.core.i18n import lazy
 from pos.core.models import Operator, OperatorRole, Performance, PriceCategory, Tariff, Ticket
 from pos.core.models_fees import FeeRule
 from pos.core.money import ZERO, as_text, money
+from pos.core.prepared import PreparedInQuery, PreparedQuery
 from pos.core.services.approvals import approve
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
@@ -32,13 +33,25 @@ KEYS = {"name", "applies_to", "requested_by", "tariff", "category", "from_hours"
         "until_hours", "percent", "fixed", "per"}
 
 
+# Read at every settlement (step 2b): compiled once, plain rows (pos.core.prepared).
+_RULES = PreparedQuery(select(
+    FeeRule.name, FeeRule.position, FeeRule.applies_to, FeeRule.requested_by,
+    FeeRule.tariff, FeeRule.category, FeeRule.from_hours, FeeRule.until_hours,
+    FeeRule.percent_bp, FeeRule.fixed, FeeRule.per).order_by(FeeRule.position, FeeRule.id))
+_FACTS = PreparedInQuery(lambda ids: (
+    select(Ticket.id, Tariff.code, PriceCategory.name, Performance.starts_at)
+    .join(Tariff, Tariff.id == Ticket.tariff_id)
+    .join(PriceCategory, PriceCategory.id == Ticket.category_id)
+    .join(Performance, Performance.id == Ticket.performance_id)
+    .where(Ticket.id.in_(ids))))
+
+
 def load_rules(uow: UnitOfWork) -> list[Rule]:
-    rows = uow.session.scalars(select(FeeRule).order_by(FeeRule.position, FeeRule.id))
     return [Rule(name=r.name, position=r.position, applies_to=r.applies_to,
                  requested_by=r.requested_by, tariff=r.tariff, category=r.category,
                  from_hours=r.from_hours, until_hours=r.until_hours,
                  percent=Decimal(r.percent_bp) / 100, fixed=r.fixed, per=r.per)
-            for r in rows]
+            for r in uow.fetch(_RULES, {})]
 
 
 def fee_tickets(uow: UnitOfWork, basket: CancellationBasket) -> list[FeeTicket]:
@@ -46,12 +59,7 @@ def fee_tickets(uow: UnitOfWork, basket: CancellationBasket) -> list[FeeTicket]:
     ids = [t.ticket_id for t in basket.tickets]
     if not ids:
         return []
-    facts = {row.id: row for row in uow.session.execute(
-        select(Ticket.id, Tariff.code, PriceCategory.name, Performance.starts_at)
-        .join(Tariff, Tariff.id == Ticket.tariff_id)
-        .join(PriceCategory, PriceCategory.id == Ticket.category_id)
-        .join(Performance, Performance.id == Ticket.performance_id)
-        .where(Ticket.id.in_(ids)))}
+    facts = {row.id: row for row in uow.fetch_in(_FACTS, ids)}
     return [FeeTicket(t.ticket_id, facts[t.ticket_id].code, facts[t.ticket_id].name,
                       facts[t.ticket_id].starts_at, basket.fee_base(t))
             for t in basket.tickets if t.ticket_id in facts]

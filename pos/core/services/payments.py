@@ -97,6 +97,9 @@ def transfers(net: dict[int, Decimal]) -> tuple[list[tuple[int, int, Decimal]],
             {o: a for o, a in givers.items() if a > ZERO})
 
 
+_INSERT_PAYMENTS = insert(Payment.__table__)
+
+
 def record_payments(
     uow: UnitOfWork, net: dict[int, Decimal], checked: CheckedTenders, *,
     operation_id: int, operation_number: int, station: Station, clock: Clock,
@@ -144,8 +147,8 @@ def record_payments(
     cash = [row["amount"] for row in rows if row["mode"] is PaymentMode.CASH]
     if cash:  # the drawer: open, and holding what is given back (cash_sessions)
         take_cash(uow, station, sum(cash, ZERO))
-    if rows:  # appended, never edited: one multi-row INSERT
-        s.execute(insert(Payment), rows)
+    if rows:  # appended, never edited: one INSERT, built once (a Core statement)
+        uow.execute(_INSERT_PAYMENTS, rows)
     return tenders, vouchers
 
 
