@@ -12,6 +12,7 @@ the process ends at once (``os._exit``) so that the parent times start-up only.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -38,8 +39,6 @@ path = "{printer_path}"
 def cold_start(url: str, printer_path: Path) -> None:
     """Mirrors pos.ui.app.run_window, up to the first event loop turn with the focus in
     the scan field."""
-    import gc
-
     gc.disable()  # as pos.cli does before it imports the window
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QLineEdit
@@ -47,7 +46,7 @@ def cold_start(url: str, printer_path: Path) -> None:
     from pos.core.clock import SystemClock
     from pos.core.db import Database, has_schema
     from pos.core.i18n import set_language
-    from pos.ui.app import build_main_window, make_printer
+    from pos.ui.app import build_main_window, collect_after_start, make_printer
     from pos.ui.common.i18n import install_translator, language
 
     config = _config(printer_path)
@@ -62,8 +61,7 @@ def cold_start(url: str, printer_path: Path) -> None:
     window = build_main_window(config, database, SystemClock(), make_printer(config),
                                operator="STX_BDD")
     window.show()
-    gc.freeze()
-    gc.enable()
+    collect_after_start()
     field = window.findChild(QLineEdit, "scanField")
 
     def ready() -> None:
@@ -98,8 +96,9 @@ def scans(url: str, numbers: list[str], basket_size: int, printer_path: Path) ->
 
     from pos.core.clock import FixedClock
     from pos.core.db import Database
-    from pos.ui.app import build_main_window, make_printer
+    from pos.ui.app import build_main_window, collect_after_start, make_printer
 
+    gc.disable()  # as pos.cli does, until the window is up (run_window)
     app = QApplication.instance() or QApplication(sys.argv)
     at = datetime.fromisoformat(os.environ.get("GUICHET_BENCH_NOW", "2026-12-01T09:00:00+00:00"))
     clock = FixedClock(at.astimezone(UTC))
@@ -108,6 +107,7 @@ def scans(url: str, numbers: list[str], basket_size: int, printer_path: Path) ->
     window = build_main_window(config, database, clock, make_printer(config),
                                operator="STX_BDD")
     window.show()
+    collect_after_start()  # as run_window does
     window.activateWindow()
     field = window.findChild(QLineEdit, "scanField")
     view = window.findChild(QTreeView, "basketView")

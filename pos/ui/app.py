@@ -234,6 +234,15 @@ def build_main_window(
     return window
 
 
+def collect_after_start() -> None:
+    """What start-up built (modules, ORM mappers, the window's wrappers) lives as long as
+    the window: out of the cyclic collector's sight, a full collection walks only what
+    came after instead of stopping a scan for 60-100 ms (benchmarks/window_scan.py). The
+    collector is off until then (pos.cli)."""
+    gc.freeze()
+    gc.enable()
+
+
 def schema_refusal(state: str) -> str:
     """Why the window cannot open on a schema in ``state`` (``pos.core.db.schema_state``),
     or "" when it can: a counter never runs on tables it does not know, nor writes half
@@ -265,11 +274,7 @@ def run_window(config: Config) -> int:
         return 2
     window = build_main_window(config, database, SystemClock(), make_printer(config))
     window.show()
-    # What start-up built (modules, ORM mappers, the window's wrappers) lives as long as
-    # the window: out of the cyclic collector's sight, a full collection walks only what
-    # came after instead of stopping a scan for 60-100 ms (benchmarks/window_scan.py).
-    gc.freeze()
-    gc.enable()  # off since the start (pos.cli)
+    collect_after_start()
     log.info("window ready: %s on %s", config.counter.name, database.dialect)
     code = app.exec()
     database.dispose()
