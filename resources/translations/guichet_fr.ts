@@ -2767,29 +2767,32 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="23"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="15"/>
         <source>Supervisor approval</source>
         <translation>Accord d&apos;un superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="35"/>
-        <source>Supervisor</source>
-        <translation>Superviseur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="36"/>
-        <source>PIN</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="39"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="26"/>
         <source>Approve</source>
         <translation>Autoriser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="41"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="28"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorCredentials</name>
+    <message>
+        <location filename="../../pos/ui/common/supervisor_credentials.py" line="32"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/supervisor_credentials.py" line="33"/>
+        <source>PIN</source>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
@@ -2923,37 +2926,27 @@
 <context>
     <name>UndoCancellationDialog</name>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="28"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="29"/>
         <source>Undo a cancellation</source>
         <translation>Annuler une annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="30"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="31"/>
         <source>A refund or an exchange of today at this counter is undone: its tickets are valid again and the money comes back.</source>
         <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l&apos;argent revient.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="42"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="39"/>
         <source>Ticket</source>
         <translation>Billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="43"/>
-        <source>Supervisor</source>
-        <translation>Superviseur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="44"/>
-        <source>PIN</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="51"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="47"/>
         <source>Undo the cancellation</source>
         <translation>Annuler l&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="53"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="49"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
