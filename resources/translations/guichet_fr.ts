@@ -1457,32 +1457,22 @@
 <context>
     <name>FeeWaiverDialog</name>
     <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="20"/>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="14"/>
         <source>Waive the fees</source>
         <translation>Lever les frais</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="31"/>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="21"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="32"/>
-        <source>Supervisor</source>
-        <translation>Superviseur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="33"/>
-        <source>PIN</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="36"/>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="25"/>
         <source>Waive</source>
         <translation>Lever</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="38"/>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="27"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
