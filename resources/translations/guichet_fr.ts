@@ -32,17 +32,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="242"/>
+        <location filename="../../pos/ui/app.py" line="251"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="244"/>
+        <location filename="../../pos/ui/app.py" line="253"/>
         <source>The database schema is older than this version of Guichet: run &quot;guichet db upgrade&quot;.</source>
         <translation>Le schéma de la base de données est plus ancien que cette version de Guichet : lancez « guichet db upgrade ».</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="247"/>
+        <location filename="../../pos/ui/app.py" line="256"/>
         <source>The database was upgraded by a newer version of Guichet: install that version on this counter.</source>
         <translation>La base de données a été mise à jour par une version plus récente de Guichet : installez cette version sur ce guichet.</translation>
     </message>
@@ -1467,32 +1467,22 @@
 <context>
     <name>FeeWaiverDialog</name>
     <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="20"/>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="14"/>
         <source>Waive the fees</source>
         <translation>Lever les frais</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="31"/>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="21"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="32"/>
-        <source>Supervisor</source>
-        <translation>Superviseur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="33"/>
-        <source>PIN</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="36"/>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="25"/>
         <source>Waive</source>
         <translation>Lever</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="38"/>
+        <location filename="../../pos/ui/box_office/dialogs/fee_waiver.py" line="27"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2777,29 +2767,32 @@
 <context>
     <name>SupervisorApprovalDialog</name>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="23"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="15"/>
         <source>Supervisor approval</source>
         <translation>Accord d&apos;un superviseur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="35"/>
-        <source>Supervisor</source>
-        <translation>Superviseur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="36"/>
-        <source>PIN</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="39"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="26"/>
         <source>Approve</source>
         <translation>Autoriser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="41"/>
+        <location filename="../../pos/ui/counter/dialogs/supervisor_approval.py" line="28"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorCredentials</name>
+    <message>
+        <location filename="../../pos/ui/common/supervisor_credentials.py" line="32"/>
+        <source>Supervisor</source>
+        <translation>Superviseur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/common/supervisor_credentials.py" line="33"/>
+        <source>PIN</source>
+        <translation>Code</translation>
     </message>
 </context>
 <context>
@@ -2933,37 +2926,27 @@
 <context>
     <name>UndoCancellationDialog</name>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="28"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="29"/>
         <source>Undo a cancellation</source>
         <translation>Annuler une annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="30"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="31"/>
         <source>A refund or an exchange of today at this counter is undone: its tickets are valid again and the money comes back.</source>
         <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l&apos;argent revient.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="42"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="39"/>
         <source>Ticket</source>
         <translation>Billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="43"/>
-        <source>Supervisor</source>
-        <translation>Superviseur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="44"/>
-        <source>PIN</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="51"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="47"/>
         <source>Undo the cancellation</source>
         <translation>Annuler l&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="53"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="49"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

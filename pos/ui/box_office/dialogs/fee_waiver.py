@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from pos.ui.common.supervisor_credentials import SupervisorCredentials
 
 
 class FeeWaiverDialog(QDialog):
@@ -19,19 +13,14 @@ class FeeWaiverDialog(QDialog):
         self.setObjectName("feeWaiverDialog")
         self.setWindowTitle(self.tr("Waive the fees"))
         layout = QVBoxLayout(self)
-        form = QFormLayout()
         self.reason = QLineEdit(self)
         self.reason.setObjectName("feeWaiverReasonField")
         self.reason.setMaxLength(200)
-        self.login = QLineEdit(self)
-        self.login.setObjectName("feeWaiverLoginField")
-        self.pin = QLineEdit(self)
-        self.pin.setObjectName("feeWaiverPinField")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("Supervisor"), self.login)
-        form.addRow(self.tr("PIN"), self.pin)
-        layout.addLayout(form)
+        credentials = SupervisorCredentials(
+            self, login_name="feeWaiverLoginField", pin_name="feeWaiverPinField",
+            above=[(self.tr("Reason"), self.reason)])
+        self.login, self.pin = credentials.login, credentials.pin
+        layout.addWidget(credentials)
         row = QHBoxLayout()
         ok = QPushButton(self.tr("Waive"), self)
         ok.setObjectName("feeWaiverConfirmButton")
@@ -43,6 +32,5 @@ class FeeWaiverDialog(QDialog):
         cancel.clicked.connect(self.reject)
         layout.addLayout(row)
         self.reason.returnPressed.connect(self.login.setFocus)
-        self.login.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.accept)
         self.reason.setFocus()

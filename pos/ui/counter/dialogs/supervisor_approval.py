@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos.ui.common.scan_target import declare_scan_field
+from pos.ui.common.supervisor_credentials import SupervisorCredentials
 
 
 class SupervisorApprovalDialog(QDialog):
@@ -26,15 +18,10 @@ class SupervisorApprovalDialog(QDialog):
         why.setObjectName("approvalReasonLabel")
         why.setWordWrap(True)
         layout.addWidget(why)
-        form = QFormLayout()
-        self.login = QLineEdit(self)
-        self.login.setObjectName("supervisorLoginField")
-        self.pin = QLineEdit(self)
-        self.pin.setObjectName("supervisorPinField")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Supervisor"), self.login)
-        form.addRow(self.tr("PIN"), self.pin)
-        layout.addLayout(form)
+        credentials = SupervisorCredentials(self, login_name="supervisorLoginField",
+                                            pin_name="supervisorPinField")
+        self.login, self.pin = credentials.login, credentials.pin
+        layout.addWidget(credentials)
         row = QHBoxLayout()
         approve = QPushButton(self.tr("Approve"), self)
         approve.setObjectName("approveButton")
@@ -47,7 +34,6 @@ class SupervisorApprovalDialog(QDialog):
         approve.clicked.connect(self.accept)
         cancel.clicked.connect(self.reject)
         layout.addLayout(row)
-        self.login.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self.accept)
         self.login.setFocus()
         # The supervisor's badge: a scan is the login, then Return moves to the PIN.

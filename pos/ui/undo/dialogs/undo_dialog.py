@@ -8,7 +8,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from pos.ui.common.supervisor_credentials import SupervisorCredentials
 
 
 class UndoCancellationDialog(QDialog):
@@ -31,18 +32,13 @@ class UndoCancellationDialog(QDialog):
                               "its tickets are valid again and the money comes back."), self)
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        form = QFormLayout()
         self.ticket = QLineEdit(self)
         self.ticket.setObjectName("undoTicketField")
-        self.login = QLineEdit(self)
-        self.login.setObjectName("undoSupervisorLoginField")
-        self.pin = QLineEdit(self)
-        self.pin.setObjectName("undoSupervisorPinField")
-        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(self.tr("Ticket"), self.ticket)
-        form.addRow(self.tr("Supervisor"), self.login)
-        form.addRow(self.tr("PIN"), self.pin)
-        layout.addLayout(form)
+        self._credentials = SupervisorCredentials(
+            self, login_name="undoSupervisorLoginField", pin_name="undoSupervisorPinField",
+            above=[(self.tr("Ticket"), self.ticket)])
+        self.login, self.pin = self._credentials.login, self._credentials.pin
+        layout.addWidget(self._credentials)
         self.error = QLabel("", self)
         self.error.setObjectName("undoErrorLabel")
         self.error.setWordWrap(True)
@@ -58,7 +54,6 @@ class UndoCancellationDialog(QDialog):
         confirm.clicked.connect(self._confirm)
         cancel.clicked.connect(self.reject)
         self.ticket.returnPressed.connect(self.login.setFocus)
-        self.login.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self._confirm)
         self.ticket.setFocus()
 
@@ -66,7 +61,6 @@ class UndoCancellationDialog(QDialog):
         refusal = self._undo(self.ticket.text(), self.login.text(), self.pin.text())
         if refusal:
             self.error.setText(refusal)
-            self.pin.clear()
-            self.pin.setFocus()
+            self._credentials.ask_pin_again()
             return
         self.accept()
