@@ -161,6 +161,21 @@ def test_the_supervisor_badge_is_scanned_into_the_login(counter, qtbot):
     qtbot.waitUntil(lambda: basket_numbers(window) == ["01010003008"], timeout=10_000)
 
 
+def test_the_undo_dialog_takes_the_ticket_from_the_scanner(counter, qtbot):
+    window, scanner = counter
+    qtbot.keyClick(scan_field(window), Qt.Key.Key_U, CTRL_SHIFT)
+    dialog = shown(qtbot, window, QDialog, "undoCancellationDialog")
+    login = dialog.findChild(QLineEdit, "undoSupervisorLoginField")
+    focus_on(qtbot, login)  # even from the login, the scan is the ticket
+    scanner.scan(JOYAUX[-1])
+    ticket = dialog.findChild(QLineEdit, "undoTicketField")
+    qtbot.waitUntil(lambda: ticket.text() == JOYAUX[-1], timeout=10_000)
+    assert login.text() == "" and dialog.findChild(QLabel, REFUSAL_LABEL) is None
+    wait_focus(qtbot, "undoSupervisorLoginField")  # Return moved on to the login
+    assert basket_numbers(window) == []
+    dialog.reject()
+
+
 def test_a_dialog_expecting_no_scan_refuses_it_in_itself(counter, qtbot):
     window, scanner = counter
     qtbot.keyClick(scan_field(window), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)

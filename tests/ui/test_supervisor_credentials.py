@@ -1,8 +1,8 @@
 """The supervisor's login and PIN block, shared by the approval, the undo and the fee
 waiver dialogs: the fields' objectNames, Tab and Enter walking them in order, a wrong PIN
 asked again, and each dialog's own answer to a scan (issue 9): the approval takes the
-badge into the login, the undo and the waiver dialogs, which declare no scan field,
-refuse it aloud."""
+badge into the login, the undo dialog the ticket into its ticket field, the waiver
+dialog, which declares no scan field, refuses it aloud."""
 
 from __future__ import annotations
 
@@ -120,11 +120,20 @@ def test_a_badge_scan_goes_to_the_approval_login_then_the_pin(qtbot):
     assert dialog.isVisible() and dialog.findChild(QLabel, REFUSAL_LABEL) is None
 
 
+def test_a_scan_in_the_undo_dialog_is_its_ticket_then_the_login(qtbot):
+    dialog = _shown(qtbot, UndoCancellationDialog(lambda *_a: ""))
+    ticket, login, pin = _fields(dialog, "undoTicketField", "undoSupervisorLoginField",
+                                 "undoSupervisorPinField")
+    login.setFocus()
+    assert deliver_scan(dialog, "01010002748") is True
+    assert (ticket.text(), login.text(), pin.text()) == ("01010002748", "", "")
+    _focus(qtbot, "undoSupervisorLoginField")
+    assert dialog.findChild(QLabel, REFUSAL_LABEL) is None
+
+
 @pytest.mark.parametrize("make, names", [
-    (lambda: UndoCancellationDialog(lambda *_a: ""),
-     ("undoTicketField", "undoSupervisorLoginField", "undoSupervisorPinField")),
     (FeeWaiverDialog, ("feeWaiverReasonField", "feeWaiverLoginField", "feeWaiverPinField")),
-], ids=["undo", "fee-waiver"])
+], ids=["fee-waiver"])
 def test_a_dialog_expecting_no_scan_refuses_it_aloud(qtbot, make, names):
     dialog = _shown(qtbot, make())
     assert deliver_scan(dialog, "01010002748") is False

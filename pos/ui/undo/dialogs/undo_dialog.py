@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pos.ui.common.scan_target import declare_scan_field
 from pos.ui.common.supervisor_credentials import SupervisorCredentials
 
 
@@ -55,6 +56,8 @@ class UndoCancellationDialog(QDialog):
         cancel.clicked.connect(self.reject)
         self.ticket.returnPressed.connect(self.login.setFocus)
         self.pin.returnPressed.connect(self._confirm)
+        # The ticket is scanned here (its barcode), then Return moves on to the login.
+        declare_scan_field(self, self.ticket)
         self.ticket.setFocus()
 
     def _confirm(self) -> None:
