@@ -17,7 +17,7 @@ from pos.core import journal
 from pos.core.errors import (
     AccountCreditNotPositive,
     AccountDebitNotPositive,
-    AccountError,  # noqa: F401 - their home is errors.py
+    AccountError,  # noqa: F401 - their home is pos.core.errors
     AccountInsufficient,
 )
 from pos.core.models import Contact, Order

@@ -11,7 +11,7 @@ from pos.core.clock import Clock
 from pos.core.device_documents import no_sale_slip
 from pos.core.errors import (
     NoSaleReasonTooLong,
-    NoSaleRefused,  # noqa: F401 - their home is errors.py
+    NoSaleRefused,  # noqa: F401 - their home is pos.core.errors
 )
 from pos.core.services.authorization import Approval, require_supervisor
 from pos.core.services.print_jobs import enqueue

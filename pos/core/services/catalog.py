@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from pos.core.clock import Clock
-from pos.core.errors import (  # noqa: F401 - their home is errors.py
+from pos.core.errors import (  # noqa: F401 - their home is pos.core.errors
     BenefitRequired,
     DomainError,
     ExchangeError,

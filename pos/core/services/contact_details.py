@@ -11,7 +11,7 @@ from sqlalchemy import select
 from pos.core import journal
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
-from pos.core.errors import (  # noqa: F401 - their home is errors.py
+from pos.core.errors import (  # noqa: F401 - their home is pos.core.errors
     AddressIncomplete,
     ContactFieldTooLong,
     DomainError,

@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, or_, select
 
 from pos.core.errors import (
-    SearchTooShort,  # noqa: F401 - their home is errors.py
+    SearchTooShort,  # noqa: F401 - their home is pos.core.errors
 )
 from pos.core.models import Contact, Order, Ticket
 from pos.core.uow import UnitOfWork

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from pos.core import journal
 from pos.core.clock import Clock
 from pos.core.documents import Barcode, Columns, Document, Feed, Heading, QRCode, Separator, Text
-from pos.core.errors import (  # noqa: F401 - their home is errors.py
+from pos.core.errors import (  # noqa: F401 - their home is pos.core.errors
     CreditNoteAmountNotPositive,
     CreditNoteCheckDigitInvalid,
     CreditNoteError,

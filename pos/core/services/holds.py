@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from pos.core.basket import CancellationBasket
 from pos.core.clock import Clock
 from pos.core.documents import Document
-from pos.core.errors import (  # noqa: F401 - their home is errors.py
+from pos.core.errors import (  # noqa: F401 - their home is pos.core.errors
     EmptyBasket,
     OperationNotOnHold,
     UnknownOperation,

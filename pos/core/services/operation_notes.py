@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from pos.core.errors import (
     CauseTooLong,
-    InvalidOperationNotes,  # noqa: F401 - their home is errors.py
+    InvalidOperationNotes,  # noqa: F401 - their home is pos.core.errors
     RemarksTooLong,
     UnknownRequester,
 )

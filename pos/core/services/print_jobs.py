@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from pos.core import journal
 from pos.core.documents import Document, Heading, Text, from_json, to_json
-from pos.core.errors import DomainError, IllegalPrintJobTransition, PrintJobError, UnknownPrintJob  # noqa: F401 - their home is errors.py
+from pos.core.errors import DomainError, IllegalPrintJobTransition, PrintJobError, UnknownPrintJob  # noqa: F401 - their home is pos.core.errors
 from pos.core.job_labels import job_label
 from pos.core.models import Operation
 from pos.core.models_printing import PrintJob, PrintJobState

@@ -17,7 +17,7 @@ from typing import Any
 
 from pos.core.basket import BasketTicket, CancellationBasket
 from pos.core.clock import Clock
-from pos.core.errors import (  # noqa: F401 - their home is errors.py
+from pos.core.errors import (  # noqa: F401 - their home is pos.core.errors
     AlreadyInBasket,
     ApprovalRequired,
     BatchTooLarge,
