@@ -937,7 +937,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/devices/view.py" line="50"/>
-        <location filename="../../pos/ui/devices/view.py" line="102"/>
+        <location filename="../../pos/ui/devices/view.py" line="116"/>
         <source>Retry printing</source>
         <translation>Réessayer l&apos;impression</translation>
     </message>
@@ -951,8 +951,23 @@
         <source>DRAWER</source>
         <translation>TIROIR</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/devices/view.py" line="110"/>
+        <source>%n print(s)</source>
+        <translation><numerusform>%n impression</numerusform><numerusform>%n impressions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/devices/view.py" line="111"/>
+        <source>%n e-mail(s)</source>
+        <translation><numerusform>%n e-mail</numerusform><numerusform>%n e-mails</numerusform></translation>
+    </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="100"/>
+        <location filename="../../pos/ui/devices/view.py" line="112"/>
+        <source>Retry: %1 failed</source>
+        <translation>Réessayer : %1 en échec</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/view.py" line="114"/>
         <source>Retry printing (%1)</source>
         <translation>Réessayer l&apos;impression (%1)</translation>
     </message>
@@ -960,58 +975,58 @@
 <context>
     <name>DevicesController</name>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="80"/>
+        <location filename="../../pos/ui/devices/controller.py" line="81"/>
         <source>The action could not be recorded: try again.</source>
         <translation>L&apos;action n&apos;a pas pu être enregistrée : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="108"/>
+        <location filename="../../pos/ui/devices/controller.py" line="109"/>
         <source>Duplicate sent to the printer.</source>
         <translation>Duplicata envoyé à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="148"/>
+        <location filename="../../pos/ui/devices/controller.py" line="158"/>
         <source>E-mail given up: %1 document(s) sent to the printer.</source>
         <translation>E-mail abandonné : %1 document(s) envoyé(s) à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="151"/>
+        <location filename="../../pos/ui/devices/controller.py" line="161"/>
         <source>E-mail given up: its documents were printed at the counter already.</source>
         <translation>E-mail abandonné : ses documents ont déjà été imprimés au guichet.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="167"/>
+        <location filename="../../pos/ui/devices/controller.py" line="177"/>
         <source>Drawer opening recorded in the journal.</source>
         <translation>Ouverture du tiroir enregistrée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="186"/>
-        <location filename="../../pos/ui/devices/controller.py" line="195"/>
+        <location filename="../../pos/ui/devices/controller.py" line="196"/>
+        <location filename="../../pos/ui/devices/controller.py" line="205"/>
         <source>No printer is configured.</source>
         <translation>Aucune imprimante n&apos;est configurée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="206"/>
+        <location filename="../../pos/ui/devices/controller.py" line="216"/>
         <source>No cash drawer is configured.</source>
         <translation>Aucun tiroir-caisse n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="227"/>
+        <location filename="../../pos/ui/devices/controller.py" line="237"/>
         <source>Test page sent to the printer.</source>
         <translation>Page de test envoyée à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="229"/>
+        <location filename="../../pos/ui/devices/controller.py" line="239"/>
         <source>Drawer kick sent.</source>
         <translation>Impulsion d&apos;ouverture envoyée au tiroir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="248"/>
+        <location filename="../../pos/ui/devices/controller.py" line="258"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="260"/>
+        <location filename="../../pos/ui/devices/controller.py" line="270"/>
         <source>Settings saved in %1.</source>
         <translation>Réglages enregistrés dans %1.</translation>
     </message>
@@ -1700,7 +1715,7 @@
 <context>
     <name>MailQueue</name>
     <message>
-        <location filename="../../pos/ui/devices/mail_worker.py" line="143"/>
+        <location filename="../../pos/ui/devices/mail_worker.py" line="151"/>
         <source>The e-mail of operation %1 could not be sent: %2. It will be sent again; the print jobs window (Ctrl+J) can print it instead.</source>
         <extracomment>Where the worker reads the mail settings at each send (they may change).</extracomment>
         <translation>L&apos;e-mail de l&apos;ordre %1 n&apos;a pas pu être envoyé : %2. Il sera renvoyé ; la fenêtre des impressions (Ctrl+J) peut l&apos;imprimer à la place.</translation>
@@ -1901,7 +1916,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="86"/>
+        <location filename="../../pos/ui/devices/view.py" line="90"/>
         <source>Printed: %1</source>
         <translation>Imprimé : %1</translation>
     </message>

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from pos.core.models import PaymentMode
 from pos.core.models_ledger import CreditNote
 from pos.core.services import mail_jobs
-from pos.core.services.failed_mail import failed_mails
+from pos.core.services.failed_mail import failed_count, failed_mails
 from pos.core.services.mail_jobs import MailRequest
 from pos.core.services.print_jobs import retry_delay
 from pos.core.services.refunds import Tender, refund_basket
@@ -55,6 +55,7 @@ def test_an_email_the_server_cannot_take_is_listed_until_it_is_sent(
     assert "connexion refusée" in error and first == error
     with uow_of(demo) as uow:
         [mail] = failed_mails(uow)
+        assert failed_count(uow, station.counter_id) == 1
     assert (mail.recipient, mail.attempts, mail.last_error) == (ADDRESS, 2, error)
     assert mail.operation_number == result.operation_number and mail.counter == "Guichet 1"
     assert mail.next_try == clock.now() + retry_delay(2)
@@ -68,6 +69,7 @@ def test_an_email_the_server_cannot_take_is_listed_until_it_is_sent(
         mail_jobs.retry(uow, station.counter_id, clock.now(), mail.id)
     with uow_of(demo) as uow:
         [again] = failed_mails(uow)
+        assert failed_count(uow, station.counter_id) == 0  # being sent, not failed
     assert again.next_try == clock.now() and again.last_error == error
 
     controller, mailbox = smtp_server  # the server is back

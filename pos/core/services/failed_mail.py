@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from pos.core.job_labels import job_label
 from pos.core.models import Counter, Operation
@@ -56,3 +56,11 @@ def failed_mails(uow: UnitOfWork) -> list[FailedMail]:
 def _names(job: MailJob, operation_number: int | None) -> tuple[str, ...]:
     return tuple(job_label(d.kind, (d,), operation_number) or d.kind
                  for d in documents_of(job))
+
+
+def failed_count(uow: UnitOfWork, counter_id: int) -> int:
+    """How many e-mails of the counter failed and wait for their next try (the status
+    bar's retry button counts them with the print jobs)."""
+    return uow.session.scalar(
+        select(func.count()).select_from(MailJob)
+        .where(MailJob.counter_id == counter_id, MailJob.state == MailJobState.FAILED)) or 0

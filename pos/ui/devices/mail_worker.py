@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 from pos.config import MailConfig
 from pos.core.clock import Clock
 from pos.core.db import Database
-from pos.core.services import mail_jobs
+from pos.core.services import failed_mail, mail_jobs
 from pos.core.uow import UnitOfWork
 from pos.devices.errors import DeviceError
 
@@ -44,6 +44,7 @@ class MailQueue(QObject):
     sig_sent = Signal(str)  # the notice for the cashier ("E-mail envoyé à …")
     sig_failed = Signal(str)  # the whole sentence: which e-mail, why, what next
     sig_changed = Signal()  # a job changed state
+    sig_attention = Signal(int)  # failed e-mails of the counter, after each look at them
 
     def __init__(self, database: Database, counter_id: int, clock: Clock,
                  settings: MailSettings, parent: QObject | None = None) -> None:
@@ -87,6 +88,7 @@ class MailQueue(QObject):
                     return
             try:
                 due_in = self._send_due_jobs()
+                self._report_attention()
             except Exception:  # noqa: BLE001 - a database hiccup must not stop sending
                 log.exception("mail worker: database error")
                 due_in = 2.0
@@ -95,6 +97,12 @@ class MailQueue(QObject):
                 if not self._woken and not self._stopping:
                     self._cond.wait(wait)
                 self._woken = False
+
+    def _report_attention(self) -> None:
+        # every pass (a wake, a due retry, a sent or failed job): the cashier's retry and
+        # "Imprimer à la place" change the count from the GUI thread, then wake us
+        with self._uow() as uow:
+            self.sig_attention.emit(failed_mail.failed_count(uow, self.counter_id))
 
     def _send_due_jobs(self) -> float | None:
         """Send every due job; return the seconds until the next one is due."""
