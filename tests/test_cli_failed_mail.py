@@ -1,28 +1,18 @@
 """``guichet documents pending`` lists the e-mails that failed (a real process on a real
 SQLite file; the failure is a real send to a closed port)."""
 
-from datetime import datetime
-
-from pos.core.clock import FixedClock
-from pos.core.db import Database
 from pos.core.services.print_jobs import retry_delay
-from pos.core.services.station import ensure_station
-from pos.core.uow import UnitOfWork
-from pos.formatting import VENUE_TZ, timestamp
+from pos.formatting import timestamp
 from tests.core.test_delivery_modes import exchange as exchange_kept
 from tests.core.test_failed_mail import send_due
 from tests.core.test_mail_jobs import ADDRESS, by_mail
 from tests.devices.test_mailer import _config, _free_port
-from tests.test_cli import env, guichet  # noqa: F401
+from tests.test_cli import demo_counter, env, guichet  # noqa: F401
 
 
 def test_failed_emails_are_listed_with_the_documents_kept(env, tmp_path):  # noqa: F811
     assert guichet("db", "init", "--demo", env=env).returncode == 0
-    demo = Database(f"sqlite:///{tmp_path / 'data' / 'guichet.sqlite3'}")
-    clock = FixedClock(datetime(2026, 11, 27, 10, 0, tzinfo=VENUE_TZ))
-    with UnitOfWork(demo.sessions) as uow:
-        station = ensure_station(uow, counter="Guichet 1", sales_point="Guichet",
-                                 operator="STX_BDD", venue_name="Théâtre de la Ville")
+    demo, clock, station = demo_counter(tmp_path)
     posted = exchange_kept(demo, station, clock, ["01010002727"], "post", "Envoi postal")
     mailed = by_mail(demo, station, clock)
     closed = _config(_free_port())

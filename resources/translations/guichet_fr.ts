@@ -954,12 +954,18 @@
     <message numerus="yes">
         <location filename="../../pos/ui/devices/view.py" line="110"/>
         <source>%n print(s)</source>
-        <translation><numerusform>%n impression</numerusform><numerusform>%n impressions</numerusform></translation>
+        <translation>
+            <numerusform>%n impression</numerusform>
+            <numerusform>%n impressions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../pos/ui/devices/view.py" line="111"/>
         <source>%n e-mail(s)</source>
-        <translation><numerusform>%n e-mail</numerusform><numerusform>%n e-mails</numerusform></translation>
+        <translation>
+            <numerusform>%n e-mail</numerusform>
+            <numerusform>%n e-mails</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../pos/ui/devices/view.py" line="112"/>
@@ -1637,77 +1643,77 @@
 <context>
     <name>MailJobsPanel</name>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="37"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="31"/>
         <source>to send</source>
         <translation>à envoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="38"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="32"/>
         <source>sending</source>
         <translation>en cours d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="39"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="33"/>
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="40"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="34"/>
         <source>not sent (retried)</source>
         <translation>non envoyé (nouvel essai)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="41"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="35"/>
         <source>printed instead</source>
         <translation>imprimé à la place</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="46"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="27"/>
         <source>E-mails</source>
         <translation>E-mails</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="28"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="28"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="28"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="29"/>
         <source>Attempts</source>
         <translation>Essais</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="53"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="29"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="53"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="29"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="60"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="38"/>
         <source>Print instead</source>
         <translation>Imprimer à la place</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="64"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="41"/>
         <source>Send again</source>
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="80"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="48"/>
         <source>To %1 - %2</source>
         <translation>À %1 - %2</translation>
     </message>
@@ -1715,7 +1721,7 @@
 <context>
     <name>MailQueue</name>
     <message>
-        <location filename="../../pos/ui/devices/mail_worker.py" line="151"/>
+        <location filename="../../pos/ui/devices/mail_worker.py" line="99"/>
         <source>The e-mail of operation %1 could not be sent: %2. It will be sent again; the print jobs window (Ctrl+J) can print it instead.</source>
         <extracomment>Where the worker reads the mail settings at each send (they may change).</extracomment>
         <translation>L&apos;e-mail de l&apos;ordre %1 n&apos;a pas pu être envoyé : %2. Il sera renvoyé ; la fenêtre des impressions (Ctrl+J) peut l&apos;imprimer à la place.</translation>
@@ -2364,120 +2370,123 @@
 <context>
     <name>PrintJobsDialog</name>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="74"/>
         <source>Print jobs</source>
         <translation>Travaux d&apos;impression</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="52"/>
-        <source>queued</source>
-        <translation>en attente d&apos;envoi</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="53"/>
-        <source>sending</source>
-        <translation>en cours d&apos;envoi</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="54"/>
-        <source>printed</source>
-        <translation>imprimé</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
-        <source>failed (retried)</source>
-        <translation>échec (nouvel essai prévu)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="56"/>
-        <source>waiting for the cashier</source>
-        <translation>en attente (Réessayer)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
-        <source>No.</source>
-        <translation>N°</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
-        <source>Document</source>
-        <translation>Document</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
-        <source>State</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
-        <source>Attempts</source>
-        <translation>Essais</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="63"/>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="63"/>
-        <source>Error</source>
-        <translation>Erreur</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="70"/>
-        <source>Reprint (duplicate)</source>
-        <translation>Réimprimer (duplicata)</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="73"/>
-        <source>Retry</source>
-        <translation>Réessayer</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="76"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="84"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
 </context>
 <context>
+    <name>PrintJobsPanel</name>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="43"/>
+        <source>queued</source>
+        <translation>en attente d'envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="44"/>
+        <source>sending</source>
+        <translation>en cours d'envoi</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="45"/>
+        <source>printed</source>
+        <translation>imprimé</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="46"/>
+        <source>failed (retried)</source>
+        <translation>échec (nouvel essai prévu)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="47"/>
+        <source>waiting for the cashier</source>
+        <translation>en attente (Réessayer)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
+        <source>No.</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="50"/>
+        <source>Attempts</source>
+        <translation>Essais</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="50"/>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="50"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="51"/>
+        <source>Reprint (duplicate)</source>
+        <translation>Réimprimer (duplicata)</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="53"/>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+</context>
+<context>
     <name>PrintQueue</name>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="71"/>
+        <location filename="../../pos/ui/devices/worker.py" line="72"/>
         <source>drawer opening without sale</source>
         <translation>ouverture du tiroir sans vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="73"/>
+        <location filename="../../pos/ui/devices/worker.py" line="74"/>
         <source>test page</source>
         <translation>page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="75"/>
+        <location filename="../../pos/ui/devices/worker.py" line="76"/>
         <source>operation no. %1</source>
         <translation>ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="80"/>
+        <location filename="../../pos/ui/devices/worker.py" line="81"/>
         <source> (duplicate no. %1)</source>
         <translation> (duplicata n°%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="89"/>
+        <location filename="../../pos/ui/devices/worker.py" line="90"/>
         <source>Printing of operation %1 failed: %2</source>
         <translation>L&apos;impression de l&apos;ordre %1 a échoué : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="93"/>
+        <location filename="../../pos/ui/devices/worker.py" line="94"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="97"/>
+        <location filename="../../pos/ui/devices/worker.py" line="98"/>
         <source>The drawer was not opened.</source>
         <translation>Le tiroir n&apos;a pas été ouvert.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="105"/>
+        <location filename="../../pos/ui/devices/worker.py" line="106"/>
         <source>Operation %1 printed, but the drawer did not open: %2</source>
         <translation>Ordre %1 imprimé, mais le tiroir ne s&apos;est pas ouvert : %2</translation>
     </message>
