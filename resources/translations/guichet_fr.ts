@@ -1721,7 +1721,7 @@
 <context>
     <name>MailQueue</name>
     <message>
-        <location filename="../../pos/ui/devices/mail_worker.py" line="99"/>
+        <location filename="../../pos/ui/devices/mail_worker.py" line="91"/>
         <source>The e-mail of operation %1 could not be sent: %2. It will be sent again; the print jobs window (Ctrl+J) can print it instead.</source>
         <extracomment>Where the worker reads the mail settings at each send (they may change).</extracomment>
         <translation>L&apos;e-mail de l&apos;ordre %1 n&apos;a pas pu être envoyé : %2. Il sera renvoyé ; la fenêtre des impressions (Ctrl+J) peut l&apos;imprimer à la place.</translation>
@@ -2385,12 +2385,12 @@
     <message>
         <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="43"/>
         <source>queued</source>
-        <translation>en attente d'envoi</translation>
+        <translation>en attente d&apos;envoi</translation>
     </message>
     <message>
         <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="44"/>
         <source>sending</source>
-        <translation>en cours d'envoi</translation>
+        <translation>en cours d&apos;envoi</translation>
     </message>
     <message>
         <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="45"/>
@@ -2451,42 +2451,42 @@
 <context>
     <name>PrintQueue</name>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="72"/>
+        <location filename="../../pos/ui/devices/worker.py" line="71"/>
         <source>drawer opening without sale</source>
         <translation>ouverture du tiroir sans vente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="74"/>
+        <location filename="../../pos/ui/devices/worker.py" line="73"/>
         <source>test page</source>
         <translation>page de test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="76"/>
+        <location filename="../../pos/ui/devices/worker.py" line="75"/>
         <source>operation no. %1</source>
         <translation>ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="81"/>
+        <location filename="../../pos/ui/devices/worker.py" line="80"/>
         <source> (duplicate no. %1)</source>
         <translation> (duplicata n°%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="90"/>
+        <location filename="../../pos/ui/devices/worker.py" line="89"/>
         <source>Printing of operation %1 failed: %2</source>
         <translation>L&apos;impression de l&apos;ordre %1 a échoué : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="94"/>
+        <location filename="../../pos/ui/devices/worker.py" line="93"/>
         <source>Printing of %1 failed: %2</source>
         <translation>L&apos;impression de %1 a échoué : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="98"/>
+        <location filename="../../pos/ui/devices/worker.py" line="97"/>
         <source>The drawer was not opened.</source>
         <translation>Le tiroir n&apos;a pas été ouvert.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/worker.py" line="106"/>
+        <location filename="../../pos/ui/devices/worker.py" line="105"/>
         <source>Operation %1 printed, but the drawer did not open: %2</source>
         <translation>Ordre %1 imprimé, mais le tiroir ne s&apos;est pas ouvert : %2</translation>
     </message>
