@@ -20,7 +20,10 @@ def print_failed_mails(mails: Sequence[FailedMail]) -> None:
               f" ({mail.counter})")
         for name in mail.documents:
             print(f"{'':>8}{name}")
-        print(f"{'':>8}{_plural(mail.attempts, 'essai', 'essais')} ; dernière erreur : "
+        # the cashier's "Renvoyer" starts the count again: the e-mail is due at once
+        tries = (_plural(mail.attempts, "essai", "essais") if mail.attempts
+                 else "renvoi demandé")
+        print(f"{'':>8}{tries} ; dernière erreur : "
               f"{mail.last_error.rstrip('.')} ; nouvel essai : {timestamp(mail.next_try)}")
 
 

@@ -1,7 +1,9 @@
 """``guichet documents pending`` lists the e-mails that failed (a real process on a real
 SQLite file; the failure is a real send to a closed port)."""
 
+from pos.core.services import mail_jobs
 from pos.core.services.print_jobs import retry_delay
+from pos.core.uow import UnitOfWork
 from pos.formatting import timestamp
 from tests.core.test_delivery_modes import exchange as exchange_kept
 from tests.core.test_failed_mail import send_due
@@ -39,3 +41,11 @@ def test_failed_emails_are_listed_with_the_documents_kept(env, tmp_path):  # noq
     assert "connexion refusée" in tries
     # one post ticket, and the receipt and two tickets of the e-mail
     assert lines[-1] == "4 document(s) en attente, dont 3 dans 1 e-mail en échec."
+
+    demo, clock, station = demo_counter(tmp_path)
+    with UnitOfWork(demo.sessions) as uow:  # the cashier's "Renvoyer", the counter then off
+        assert mail_jobs.retry(uow, station.counter_id, clock.now()) == 1
+    demo.dispose()
+    again = guichet("documents", "pending", env=env).stdout.splitlines()
+    assert again[at + 4].strip().startswith("renvoi demandé ; dernière erreur : ")
+    assert again[-1] == lines[-1]
