@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     documents = verbs.add_parser("documents", help="les documents gardés").add_subparsers(
         dest="documents_verb")
     documents.add_parser("pending", help="les documents à envoyer par la poste ou à "
-                                         "imprimer plus tard")
+                                         "imprimer plus tard, les e-mails en échec")
 
     order = verbs.add_parser("order", help="les dossiers").add_subparsers(dest="order_verb")
     show = order.add_parser("show", help="afficher un dossier")
@@ -110,20 +110,24 @@ def cmd_db_app_role(config: Config, name: str) -> int:
 
 
 def cmd_documents_pending(config: Config) -> int:
+    from pos.cli_mail import print_failed_mails, total_line
     from pos.core.services.deferred_prints import pending_documents
+    from pos.core.services.failed_mail import failed_mails
     from pos.core.uow import UnitOfWork
 
     database = _database(config)
     try:
         with UnitOfWork(database.sessions) as uow:
             pending = pending_documents(uow)
+            mails = failed_mails(uow)
     finally:
         database.dispose()
     words = {"post": "envoi postal", "later": "plus tard"}
     for job, why in pending:
         order = f"ordre {job.operation_number}" if job.operation_number else "-"
         print(f"{job.id:>6}  {words[why]:<12}  {order:<11}  {job.label or job.kind}")
-    print(f"{len(pending)} document(s) en attente.")
+    print_failed_mails(mails)
+    print(total_line(len(pending), mails))
     return 0
 
 

@@ -112,11 +112,8 @@ def test_db_init_demo_reset_gives_a_fresh_demo(env, tmp_path):
     assert len(order["tickets"]) == 22
 
 
-def test_documents_pending_lists_what_waits_for_the_post(env, tmp_path):
-    assert guichet("db", "init", "--demo", env=env).returncode == 0
-    empty = guichet("documents", "pending", env=env)
-    assert empty.returncode == 0, empty.stderr
-    assert empty.stdout.strip().endswith("0 document(s) en attente.")
+def demo_counter(tmp_path):
+    """The database `db init --demo` wrote, a clock, and the configured counter's station."""
     from datetime import datetime
 
     from pos.core.clock import FixedClock
@@ -124,13 +121,23 @@ def test_documents_pending_lists_what_waits_for_the_post(env, tmp_path):
     from pos.core.services.station import ensure_station
     from pos.core.uow import UnitOfWork
     from pos.formatting import VENUE_TZ
-    from tests.core.test_delivery_modes import exchange
 
     demo = Database(f"sqlite:///{tmp_path / 'data' / 'guichet.sqlite3'}")
     clock = FixedClock(datetime(2026, 11, 27, 10, 0, tzinfo=VENUE_TZ))
     with UnitOfWork(demo.sessions) as uow:
         station = ensure_station(uow, counter="Guichet 1", sales_point="Guichet",
                                  operator="STX_BDD", venue_name="Théâtre de la Ville")
+    return demo, clock, station
+
+
+def test_documents_pending_lists_what_waits_for_the_post(env, tmp_path):
+    assert guichet("db", "init", "--demo", env=env).returncode == 0
+    empty = guichet("documents", "pending", env=env)
+    assert empty.returncode == 0, empty.stderr
+    assert empty.stdout.strip().endswith("0 document(s) en attente.")
+    from tests.core.test_delivery_modes import exchange
+
+    demo, clock, station = demo_counter(tmp_path)
     result = exchange(demo, station, clock, ["01010002727"], "post", "Envoi postal")
     demo.dispose()
     listed = guichet("documents", "pending", env=env)

@@ -947,7 +947,7 @@
     </message>
     <message>
         <location filename="../../pos/ui/devices/view.py" line="50"/>
-        <location filename="../../pos/ui/devices/view.py" line="102"/>
+        <location filename="../../pos/ui/devices/view.py" line="116"/>
         <source>Retry printing</source>
         <translation>Réessayer l&apos;impression</translation>
     </message>
@@ -961,8 +961,29 @@
         <source>DRAWER</source>
         <translation>TIROIR</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/devices/view.py" line="110"/>
+        <source>%n print(s)</source>
+        <translation>
+            <numerusform>%n impression</numerusform>
+            <numerusform>%n impressions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../pos/ui/devices/view.py" line="111"/>
+        <source>%n e-mail(s)</source>
+        <translation>
+            <numerusform>%n e-mail</numerusform>
+            <numerusform>%n e-mails</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="100"/>
+        <location filename="../../pos/ui/devices/view.py" line="112"/>
+        <source>Retry: %1 failed</source>
+        <translation>Réessayer : %1 en échec</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/view.py" line="114"/>
         <source>Retry printing (%1)</source>
         <translation>Réessayer l&apos;impression (%1)</translation>
     </message>
@@ -970,58 +991,58 @@
 <context>
     <name>DevicesController</name>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="80"/>
+        <location filename="../../pos/ui/devices/controller.py" line="81"/>
         <source>The action could not be recorded: try again.</source>
         <translation>L&apos;action n&apos;a pas pu être enregistrée : réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="108"/>
+        <location filename="../../pos/ui/devices/controller.py" line="109"/>
         <source>Duplicate sent to the printer.</source>
         <translation>Duplicata envoyé à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="148"/>
+        <location filename="../../pos/ui/devices/controller.py" line="158"/>
         <source>E-mail given up: %1 document(s) sent to the printer.</source>
         <translation>E-mail abandonné : %1 document(s) envoyé(s) à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="151"/>
+        <location filename="../../pos/ui/devices/controller.py" line="161"/>
         <source>E-mail given up: its documents were printed at the counter already.</source>
         <translation>E-mail abandonné : ses documents ont déjà été imprimés au guichet.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="167"/>
+        <location filename="../../pos/ui/devices/controller.py" line="177"/>
         <source>Drawer opening recorded in the journal.</source>
         <translation>Ouverture du tiroir enregistrée dans le journal.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="186"/>
-        <location filename="../../pos/ui/devices/controller.py" line="195"/>
+        <location filename="../../pos/ui/devices/controller.py" line="196"/>
+        <location filename="../../pos/ui/devices/controller.py" line="205"/>
         <source>No printer is configured.</source>
         <translation>Aucune imprimante n&apos;est configurée.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="206"/>
+        <location filename="../../pos/ui/devices/controller.py" line="216"/>
         <source>No cash drawer is configured.</source>
         <translation>Aucun tiroir-caisse n&apos;est configuré.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="227"/>
+        <location filename="../../pos/ui/devices/controller.py" line="237"/>
         <source>Test page sent to the printer.</source>
         <translation>Page de test envoyée à l&apos;imprimante.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="229"/>
+        <location filename="../../pos/ui/devices/controller.py" line="239"/>
         <source>Drawer kick sent.</source>
         <translation>Impulsion d&apos;ouverture envoyée au tiroir.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="248"/>
+        <location filename="../../pos/ui/devices/controller.py" line="258"/>
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/controller.py" line="260"/>
+        <location filename="../../pos/ui/devices/controller.py" line="270"/>
         <source>Settings saved in %1.</source>
         <translation>Réglages enregistrés dans %1.</translation>
     </message>
@@ -1622,77 +1643,77 @@
 <context>
     <name>MailJobsPanel</name>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="37"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="31"/>
         <source>to send</source>
         <translation>à envoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="38"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="32"/>
         <source>sending</source>
         <translation>en cours d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="39"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="33"/>
         <source>sent</source>
         <translation>envoyé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="40"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="34"/>
         <source>not sent (retried)</source>
         <translation>non envoyé (nouvel essai)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="41"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="35"/>
         <source>printed instead</source>
         <translation>imprimé à la place</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="46"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="27"/>
         <source>E-mails</source>
         <translation>E-mails</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="28"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="28"/>
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="28"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="52"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="29"/>
         <source>Attempts</source>
         <translation>Essais</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="53"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="29"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="53"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="29"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="60"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="38"/>
         <source>Print instead</source>
         <translation>Imprimer à la place</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="64"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="41"/>
         <source>Send again</source>
         <translation>Renvoyer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="80"/>
+        <location filename="../../pos/ui/devices/dialogs/mail_jobs.py" line="48"/>
         <source>To %1 - %2</source>
         <translation>À %1 - %2</translation>
     </message>
@@ -1700,7 +1721,7 @@
 <context>
     <name>MailQueue</name>
     <message>
-        <location filename="../../pos/ui/devices/mail_worker.py" line="143"/>
+        <location filename="../../pos/ui/devices/mail_worker.py" line="91"/>
         <source>The e-mail of operation %1 could not be sent: %2. It will be sent again; the print jobs window (Ctrl+J) can print it instead.</source>
         <extracomment>Where the worker reads the mail settings at each send (they may change).</extracomment>
         <translation>L&apos;e-mail de l&apos;ordre %1 n&apos;a pas pu être envoyé : %2. Il sera renvoyé ; la fenêtre des impressions (Ctrl+J) peut l&apos;imprimer à la place.</translation>
@@ -1901,7 +1922,7 @@
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="86"/>
+        <location filename="../../pos/ui/devices/view.py" line="90"/>
         <source>Printed: %1</source>
         <translation>Imprimé : %1</translation>
     </message>
@@ -2349,79 +2370,82 @@
 <context>
     <name>PrintJobsDialog</name>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="74"/>
         <source>Print jobs</source>
         <translation>Travaux d&apos;impression</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="52"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="84"/>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJobsPanel</name>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="43"/>
         <source>queued</source>
         <translation>en attente d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="53"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="44"/>
         <source>sending</source>
         <translation>en cours d&apos;envoi</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="54"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="45"/>
         <source>printed</source>
         <translation>imprimé</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="55"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="46"/>
         <source>failed (retried)</source>
         <translation>échec (nouvel essai prévu)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="56"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="47"/>
         <source>waiting for the cashier</source>
         <translation>en attente (Réessayer)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
         <source>No.</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
         <source>Document</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="49"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="62"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="50"/>
         <source>Attempts</source>
         <translation>Essais</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="63"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="50"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="63"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="50"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="70"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="51"/>
         <source>Reprint (duplicate)</source>
         <translation>Réimprimer (duplicata)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="73"/>
+        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="53"/>
         <source>Retry</source>
         <translation>Réessayer</translation>
-    </message>
-    <message>
-        <location filename="../../pos/ui/devices/dialogs/print_jobs.py" line="76"/>
-        <source>Close</source>
-        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -2926,27 +2950,27 @@
 <context>
     <name>UndoCancellationDialog</name>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="29"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="30"/>
         <source>Undo a cancellation</source>
         <translation>Annuler une annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="31"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="32"/>
         <source>A refund or an exchange of today at this counter is undone: its tickets are valid again and the money comes back.</source>
         <translation>Un remboursement ou un échange du jour à ce guichet est annulé : ses billets sont de nouveau valables et l&apos;argent revient.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="39"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="40"/>
         <source>Ticket</source>
         <translation>Billet</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="47"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="48"/>
         <source>Undo the cancellation</source>
         <translation>Annuler l&apos;annulation</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="49"/>
+        <location filename="../../pos/ui/undo/dialogs/undo_dialog.py" line="50"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

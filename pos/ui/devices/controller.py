@@ -56,6 +56,7 @@ class DevicesController(QObject):
     sig_jobs_changed = Signal()
     sig_test_result = Signal(str, str, str)  # test name, text, level
     sig_config_saved = Signal(object)  # the new Config
+    sig_mail_attention = Signal(int)  # failed e-mails (the mail worker's count)
 
     def __init__(self, database: Database, station: Station, clock: Clock,
                  print_queue: PrintQueue, config: Config,
@@ -120,6 +121,7 @@ class DevicesController(QObject):
         self._mail_queue = queue
         if queue is not None:
             queue.sig_changed.connect(self.sig_jobs_changed.emit)
+            queue.sig_attention.connect(self.sig_mail_attention)
 
     def mail_jobs(self) -> list[MailJobView]:
         with self.uow() as uow:
@@ -135,6 +137,12 @@ class DevicesController(QObject):
             self._mail_queue.wake()
         self.sig_jobs_changed.emit()
 
+    def retry_failed(self) -> None:
+        """The status bar's "Réessayer": every waiting or failed print job and every
+        failed e-mail, now."""
+        self.retry_printing()
+        self.retry_mail()
+
     def print_mail_instead(self, job_id: int) -> tuple[int, ...] | None:
         """The e-mail is given up: its documents not printed yet go to the printer."""
         ids = self._act(lambda uow: mail_jobs.print_instead(
@@ -143,6 +151,8 @@ class DevicesController(QObject):
         if ids is None:
             return None
         self.print_queue.wake()
+        if self._mail_queue is not None:
+            self._mail_queue.wake()  # it counts the failed e-mails again
         self.sig_jobs_changed.emit()
         if ids:
             text = self.tr("E-mail given up: %1 document(s) sent to the printer.")

@@ -10,18 +10,18 @@ job left SENDING by a stop is sent again at start-up. Every change is said by si
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos.config import MailConfig
 from pos.core.clock import Clock
 from pos.core.db import Database
-from pos.core.services import mail_jobs
+from pos.core.services import failed_mail, mail_jobs
 from pos.core.uow import UnitOfWork
 from pos.devices.errors import DeviceError
+from pos.ui.devices.job_worker import RetryingJobWorker
 
 log = logging.getLogger(__name__)
 
@@ -29,91 +29,39 @@ log = logging.getLogger(__name__)
 MailSettings = Callable[[], tuple[MailConfig, Path]]
 
 
-class _Thread(QThread):
-    def __init__(self, queue: MailQueue) -> None:
-        super().__init__(queue)
-        self._queue = queue
-
-    def run(self) -> None:
-        self._queue._loop()
-
-
-class MailQueue(QObject):
+class MailQueue(RetryingJobWorker):
     """The mail worker of one counter. Call ``wake()`` after committing a job."""
 
     sig_sent = Signal(str)  # the notice for the cashier ("E-mail envoyé à …")
     sig_failed = Signal(str)  # the whole sentence: which e-mail, why, what next
     sig_changed = Signal()  # a job changed state
+    # sig_attention: failed e-mails of the counter, after each look at them (every pass:
+    # the cashier's retry and "Imprimer à la place" change the count from the GUI
+    # thread, then wake us)
+
+    jobs = mail_jobs
+    what = "e-mails"
+    report_each_pass = True
 
     def __init__(self, database: Database, counter_id: int, clock: Clock,
                  settings: MailSettings, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.database, self.counter_id, self.clock = database, counter_id, clock
+        super().__init__(database, counter_id, clock, parent)
         self.settings = settings
-        self._cond = threading.Condition()
-        self._woken = False
-        self._stopping = False
-        self._thread = _Thread(self)
-        self._thread.setObjectName("mailThread")
-        self._thread.start()
+        self._start_thread("mailThread")
 
-    def wake(self) -> None:
-        """A job was committed, retried, or the clock moved: look at the outbox now."""
-        with self._cond:
-            self._woken = True
-            self._cond.notify_all()
-
-    def stop(self) -> None:
-        with self._cond:
-            self._stopping = True
-            self._cond.notify_all()
-        self._thread.wait(15_000)
-
-    # --- the worker thread --------------------------------------------------------------
-
-    def _uow(self) -> UnitOfWork:
-        return UnitOfWork(self.database.sessions)
-
-    def _loop(self) -> None:
-        try:
-            with self._uow() as uow:
-                if mail_jobs.recover_interrupted(uow, self.counter_id, self.clock.now()):
-                    self.sig_changed.emit()
-        except Exception:  # noqa: BLE001 - the thread must live on
-            log.exception("e-mails left in mid-send could not be recovered")
-        while True:
-            with self._cond:
-                if self._stopping:
-                    return
-            try:
-                due_in = self._send_due_jobs()
-            except Exception:  # noqa: BLE001 - a database hiccup must not stop sending
-                log.exception("mail worker: database error")
-                due_in = 2.0
-            wait = 30.0 if due_in is None else min(30.0, max(due_in, 0.05))
-            with self._cond:
-                if not self._woken and not self._stopping:
-                    self._cond.wait(wait)
-                self._woken = False
-
-    def _send_due_jobs(self) -> float | None:
-        """Send every due job; return the seconds until the next one is due."""
-        while True:
-            with self._cond:
-                if self._stopping:
-                    return None
-            with self._uow() as uow:
-                claimed = mail_jobs.claim_next(uow, self.counter_id, self.clock.now())
-                if claimed is None:
-                    due = mail_jobs.next_due(uow, self.counter_id)
-                    return None if due is None else (due - self.clock.now()).total_seconds()
+    def _recovered(self, count: int) -> None:
+        if count:
             self.sig_changed.emit()
-            self._send(claimed)
 
-    def _send(self, job: mail_jobs.ClaimedMail) -> None:
+    def _attention_count(self, uow: UnitOfWork) -> int:
+        return failed_mail.failed_count(uow, self.counter_id)
+
+    def _handle(self, job: mail_jobs.ClaimedMail) -> None:
+        """Send one claimed job (SENDING) and record how it went."""
         from pos.devices.mailer import Attachment, attachment_name, send_mail
         from pos.devices.pdf import render_pdf
 
+        self.sig_changed.emit()
         config, outbox = self.settings()
         try:
             attachments = [Attachment(attachment_name(d), render_pdf([d]))

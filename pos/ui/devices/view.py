@@ -50,7 +50,7 @@ class DeviceUi(QObject):
         self.retry_button = QPushButton(self.tr("Retry printing"), status)
         self.retry_button.setObjectName("retryPrintButton")
         self.retry_button.setVisible(False)
-        self.retry_button.clicked.connect(lambda: devices.retry_printing())
+        self.retry_button.clicked.connect(lambda: devices.retry_failed())
         keys.bind_button(self.retry_button, keys.RETRY_PRINTING)
         status.addPermanentWidget(self.retry_button)
         jobs = QPushButton(self.tr("PRINTS") + f" [{PRINT_JOBS_KEY}]", status)
@@ -71,10 +71,14 @@ class DeviceUi(QObject):
         queue.sig_drawer_state.connect(self._drawer_state)
         queue.sig_attention.connect(self._attention)
         queue.sig_paused.connect(lambda: self._attention(self._pending))
+        devices.sig_mail_attention.connect(self._mail_attention)
         devices.sig_message.connect(say)
         queue.sig_job_done.connect(self._printed)
         self._pending = 0
+        self._failed_mails = 0
         queue.request_status()  # the worker may have spoken before we listened
+        if devices.mail_queue is not None:
+            devices.mail_queue.wake()  # likewise: it counts the failed e-mails again
 
     def _action(self, menu, text: str, name: str, key: str, slot) -> QAction:
         action = keys.bind_action(self.window, key, name, slot, text)
@@ -92,15 +96,27 @@ class DeviceUi(QObject):
         # The labels are the cashier's words already (pos.devices.status.DrawerState).
         self.drawer_label.setText(state.label)
 
+    def _mail_attention(self, failed: int) -> None:
+        self._failed_mails = failed
+        self._attention(self._pending)
+
     def _attention(self, pending: int) -> None:
-        self._pending = pending
-        visible = pending > 0 or self.devices.print_queue.paused
+        """``pending``: print jobs failed or waiting for the cashier; with the failed
+        e-mails, "Réessayer : 2 impressions, 1 e-mail en échec"."""
+        self._pending, mails = pending, self._failed_mails
+        visible = pending > 0 or mails > 0 or self.devices.print_queue.paused
         self.retry_button.setVisible(visible)
-        if pending:
+        if mails:
+            parts = [self.tr("%n print(s)", "", pending)] if pending else []
+            parts.append(self.tr("%n e-mail(s)", "", mails))
+            text = self.tr("Retry: %1 failed").replace("%1", ", ".join(parts))
+        elif pending:
             text = self.tr("Retry printing (%1)").replace("%1", str(pending))
         else:
             text = self.tr("Retry printing")
-        self.retry_button.setText(keys.with_key(text, keys.RETRY_PRINTING))
+        # setText drops a button's shortcut (Qt takes the text's mnemonic): bound again
+        self.retry_button.setText(text)
+        keys.bind_button(self.retry_button, keys.RETRY_PRINTING)
 
     def show_print_jobs(self) -> None:
         if self.print_jobs_dialog is None:

@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import collections
 import logging
-import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos.core.clock import Clock
 from pos.core.db import Database
@@ -37,6 +36,7 @@ from pos.core.services import print_jobs
 from pos.core.uow import UnitOfWork
 from pos.devices.errors import DeviceError, PrinterNotReady, PrinterUnreachable
 from pos.devices.status import PrinterStatus
+from pos.ui.devices.job_worker import RetryingJobWorker
 
 log = logging.getLogger(__name__)
 
@@ -107,16 +107,7 @@ def drawer_failure_text(job: print_jobs.ClaimedJob, message: str) -> str:
         "%1", str(job.operation_number or "")).replace("%2", message)
 
 
-class _Thread(QThread):
-    def __init__(self, queue: PrintQueue) -> None:
-        super().__init__(queue)
-        self._queue = queue
-
-    def run(self) -> None:
-        self._queue._loop()
-
-
-class PrintQueue(QObject):
+class PrintQueue(RetryingJobWorker):
     """The print worker of one counter. Call ``wake()`` after committing a job."""
 
     sig_job_done = Signal(str)  # job name
@@ -125,29 +116,27 @@ class PrintQueue(QObject):
     sig_job_changed = Signal(object)  # JobEvent
     sig_printer_status = Signal(object)  # PrinterStatus, on each change
     sig_drawer_state = Signal(object)  # DrawerState (sensor read through the printer), on change
-    sig_attention = Signal(int)  # jobs waiting for the cashier or failed
+    # sig_attention: jobs waiting for the cashier or failed, after each change
     sig_paused = Signal()  # stopped until "Réessayer", or going again: see ``paused``
     sig_task_done = Signal(str, object)  # task name, its result or the exception
+
+    jobs = print_jobs
+    what = "print jobs"
 
     def __init__(self, database: Database, counter_id: int, clock: Clock,
                  printer: DocumentPrinter | None, *, drawer: Drawer | None = None,
                  status_interval: float = 5.0, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.database, self.counter_id, self.clock = database, counter_id, clock
+        super().__init__(database, counter_id, clock, parent)
         self._printer, self._drawer = printer, drawer
         self.status_interval = status_interval
-        self._cond = threading.Condition()
-        self._woken = False
-        self._stopping = False
         self._paused = False
         self._poll_now = True
         self._force_report = False
         self._tasks: collections.deque[tuple[str, Callable[[], Any]]] = collections.deque()
         self._status: PrinterStatus | None = None
         self._drawer_state = None
-        self._thread = _Thread(self)
-        self._thread.setObjectName("printerThread")
-        self._thread.start()
+        self._next_poll = 0.0
+        self._start_thread("printerThread")
 
     # --- called from the GUI thread -----------------------------------------------------
 
@@ -158,12 +147,6 @@ class PrintQueue(QObject):
     @property
     def printer_status(self) -> PrinterStatus:
         return self._status or PrinterStatus.UNKNOWN
-
-    def wake(self) -> None:
-        """New jobs were committed (or a retry is due): look at the queue now."""
-        with self._cond:
-            self._woken = True
-            self._cond.notify_all()
 
     def submit(self, *_args: object, **_kwargs: object) -> None:
         """Kept for older callers: jobs are now written with ``print_jobs.enqueue`` in the
@@ -201,55 +184,36 @@ class PrintQueue(QObject):
             self._poll_now = True
         self.wake()
 
-    def stop(self) -> None:
+    # --- the worker thread: what a print job says --------------------------------------
+
+    def _attention_count(self, uow: UnitOfWork) -> int:
+        return print_jobs.pending_attention(uow, self.counter_id)
+
+    def _may_work(self) -> bool:
+        return not self._paused  # stopped until the cashier's "Réessayer"
+
+    def _more_to_do(self) -> bool:
+        return bool(self._tasks)
+
+    def _between_passes(self) -> float:
+        """The device tasks asked for, and the printer's state when it is time to read it;
+        returns the seconds until the next read."""
         with self._cond:
-            self._stopping = True
-            self._cond.notify_all()
-        self._thread.wait(15_000)
-
-    # --- the worker thread --------------------------------------------------------------
-
-    def _uow(self) -> UnitOfWork:
-        return UnitOfWork(self.database.sessions)
-
-    def _loop(self) -> None:
-        try:
-            with self._uow() as uow:
-                print_jobs.recover_interrupted(uow, self.counter_id, self.clock.now())
-        except Exception:  # noqa: BLE001 - the thread must live on
-            log.exception("print jobs left in mid-send could not be recovered")
-        self._safe(self._report_attention)
-        next_poll = 0.0
-        while True:
-            with self._cond:
-                if self._stopping:
-                    return
-                tasks = list(self._tasks)
-                self._tasks.clear()
-                # a link that cannot read (file, CUPS) says UNKNOWN: not polled again
-                poll = self._poll_now or (time.monotonic() >= next_poll
-                                          and self._status is not PrinterStatus.UNKNOWN)
-                force, self._poll_now, self._force_report = self._force_report, False, False
-            for name, task in tasks:
-                self._run_task(name, task)
-            if poll:
-                self._safe(lambda force=force: self._poll_status(force))
-            if poll or time.monotonic() >= next_poll:
-                next_poll = time.monotonic() + self.status_interval
-            if force:
-                self._safe(self._report_attention)
-            wait = max(0.0, next_poll - time.monotonic())
-            try:
-                due_in = self._print_due_jobs()
-            except Exception:  # noqa: BLE001 - a database hiccup must not kill printing
-                log.exception("print worker: database error")
-                due_in = 2.0
-            if due_in is not None:
-                wait = min(wait, max(due_in, 0.05))
-            with self._cond:
-                if not self._woken and not self._stopping and not self._tasks:
-                    self._cond.wait(wait)
-                self._woken = False
+            tasks = list(self._tasks)
+            self._tasks.clear()
+            # a link that cannot read (file, CUPS) says UNKNOWN: not polled again
+            poll = self._poll_now or (time.monotonic() >= self._next_poll
+                                      and self._status is not PrinterStatus.UNKNOWN)
+            force, self._poll_now, self._force_report = self._force_report, False, False
+        for name, task in tasks:
+            self._run_task(name, task)
+        if poll:
+            self._safe(lambda force=force: self._poll_status(force))
+        if poll or time.monotonic() >= self._next_poll:
+            self._next_poll = time.monotonic() + self.status_interval
+        if force:
+            self._safe(self._report_attention)
+        return max(0.0, self._next_poll - time.monotonic())
 
     def _run_task(self, name: str, task: Callable[[], Any]) -> None:
         try:
@@ -258,12 +222,6 @@ class PrintQueue(QObject):
             log.warning("device task %s: %s", name, exc)
             result = exc
         self.sig_task_done.emit(name, result)
-
-    def _safe(self, call: Callable[[], Any]) -> None:
-        try:
-            call()
-        except Exception:  # noqa: BLE001 - the thread must live on
-            log.exception("print worker")
 
     def _poll_status(self, force: bool = False) -> None:
         printer = self._printer
@@ -280,29 +238,13 @@ class PrintQueue(QObject):
             self._status = status
             self.sig_printer_status.emit(status)
 
-    def _report_attention(self) -> None:
-        with self._uow() as uow:
-            self.sig_attention.emit(print_jobs.pending_attention(uow, self.counter_id))
-
     def _pause(self) -> None:
         with self._cond:
             self._paused = True
         self.sig_paused.emit()
 
-    def _print_due_jobs(self) -> float | None:
-        """Print every due job in order; return the seconds until the next one is due."""
-        while True:
-            with self._cond:
-                if self._stopping or self._paused:
-                    return None
-            with self._uow() as uow:
-                claimed = print_jobs.claim_next(uow, self.counter_id, self.clock.now())
-                if claimed is None:
-                    due = print_jobs.next_due(uow, self.counter_id)
-                    return None if due is None else (due - self.clock.now()).total_seconds()
-            self._print(claimed)
-
-    def _print(self, job: print_jobs.ClaimedJob) -> None:
+    def _handle(self, job: print_jobs.ClaimedJob) -> None:
+        """Print one job and record how it went."""
         name = job_name(job.kind, job.operation_number, job.copy_number,
                         job_label(job.kind, job.documents, job.operation_number))
         self.sig_job_changed.emit(JobEvent(job.id, name, PrintJobState.SENDING))
