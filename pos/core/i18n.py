@@ -146,6 +146,29 @@ def lazy(msgid: str, **params: object) -> Lazy:
     return Lazy(msgid, **params)
 
 
+class RenderedError(Exception):
+    """An error whose text is rendered when it is read, in the language current then:
+    the root of the core's ``DomainError`` and the devices' ``DeviceError``."""
+
+    def render(self, lang: str | None = None) -> str:
+        raise NotImplementedError
+
+    @property
+    def message(self) -> str:
+        """What the window shows, in the current language."""
+        return self.render()
+
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its state, not its args (a message is rendered, not stored).
+        return _restore, (type(self), self.__dict__)
+
+
+def _restore(cls: type[RenderedError], state: dict) -> RenderedError:
+    error = cls.__new__(cls)
+    error.__dict__.update(state)
+    return error
+
+
 def render_params(params: dict[str, object], lang: str | None = None) -> dict[str, object]:
     """Parameters ready for ``str.format``: lazy texts and nested errors rendered, and
     an amount (a Decimal) as the cashier reads it, ``110,00 €``, never ``110.00``."""

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from pos.core.i18n import N_, _, render_params
+from pos.core.i18n import N_, RenderedError, _, render_params
 
 if TYPE_CHECKING:
     from pos.devices.status import PrinterStatus
 
 
-class DeviceError(Exception):
+class DeviceError(RenderedError):
     """Root of every device error; catch this one in the window."""
 
     code: ClassVar[str] = "device_error"
@@ -31,15 +31,6 @@ class DeviceError(Exception):
 
     def render(self, lang: str | None = None) -> str:
         return _(self.template, lang).format(**render_params(self.params, lang))
-
-    @property
-    def message(self) -> str:
-        """What the window shows, in the current language."""
-        return self.render()
-
-    def __reduce__(self) -> tuple:
-        # Rebuilt from its state, not its args (a message is rendered, not stored).
-        return _restore, (type(self), self.__dict__)
 
     def __str__(self) -> str:
         return f"{self.message} [{self.detail}]" if self.detail else self.message
@@ -149,9 +140,3 @@ class OutboxNotWritable(DeviceError):
     def __init__(self, folder: str, reason: object, *, detail: str = "") -> None:
         super().__init__(detail=detail, folder=folder, reason=reason)
         self.folder = folder
-
-
-def _restore(cls: type[DeviceError], state: dict) -> DeviceError:
-    error = cls.__new__(cls)
-    error.__dict__.update(state)
-    return error
