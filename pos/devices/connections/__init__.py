@@ -19,10 +19,11 @@ Which transport comes from where, and why:
   by default, has no RTS/CTS or ``exclusive`` option.
 - File: plain ``open(..., "ab")``. python-escpos's ``File`` opens with "wb" and
   would erase every earlier job.
-- USB and CUPS: python-escpos's ``Usb`` and ``CupsPrinter``, wrapped thinly.
-  They need pyusb / pycups (extras ``guichet[usb]``, ``guichet[cups]``); USB is tested
-  over pyusb's device lookup (no printer), CUPS is not; their status is UNKNOWN
-  (python-escpos's CUPS status is meaningless).
+- USB: python-escpos's ``Usb``, wrapped thinly (pyusb, extra ``guichet[usb]``); tested
+  over pyusb's device lookup (no printer); status UNKNOWN.
+- CUPS: pycups itself (extra ``guichet[cups]``), not python-escpos's ``CupsPrinter``
+  (see cups_queue.py for why); tested against a real cupsd; status UNKNOWN (CUPS knows
+  nothing of the paper), UNREACHABLE when the server or the queue refuses.
 """
 
 from __future__ import annotations
