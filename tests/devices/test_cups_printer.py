@@ -11,6 +11,7 @@ administrator stopped or closed, a printer behind CUPS that is off, cupsd not ru
 from __future__ import annotations
 
 import os
+import sys
 from datetime import datetime
 from decimal import Decimal
 
@@ -19,7 +20,7 @@ import pytest
 from pos.config import DrawerConfig, PrinterConfig
 from pos.core.ticket_documents import TicketFace, ticket_document
 from pos.devices.connections.cups_queue import split_server
-from pos.devices.errors import PrinterUnreachable
+from pos.devices.errors import PrinterConfigError, PrinterUnreachable
 from pos.devices.printer import receipt_printer_from_config
 from pos.devices.status import PrinterStatus
 from tests.support import cupsd
@@ -173,3 +174,13 @@ def test_cupsd_not_running_says_so(server, queue, fake, receipt):
 ])
 def test_cups_server_key_forms(server_key, expected):
     assert split_server(server_key) == expected
+
+
+def test_without_pycups_the_config_error_names_the_extra(monkeypatch, receipt):
+    monkeypatch.setitem(sys.modules, "cups", None)  # what `import cups` meets without it
+    printer = receipt_printer_from_config(
+        PrinterConfig(connection="cups", cups_name="guichet"), DrawerConfig(kind="none"), None)
+    with pytest.raises(PrinterConfigError) as refused:
+        printer.print_documents([receipt])
+    assert refused.value.message == (
+        "Configuration de l'imprimante : module pycups absent : pip install guichet[cups]")

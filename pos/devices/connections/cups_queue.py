@@ -67,8 +67,8 @@ class CupsConnection(PrinterConnection):
             raise PrinterConfigError(lazy("module pycups missing: pip install guichet[cups]"),
                                      detail=repr(exc)) from None
         host, port = split_server(self.server)
-        # Also libcups' own (per-thread) server: printFile looks the queue up there, not
-        # on the connection it is given.
+        # libcups' per-thread default server, not Connection(host=...): printFile looks
+        # the queue up on the default server, whatever the connection it is given.
         if host is not None:
             cups.setServer(host)
         if port is not None:
