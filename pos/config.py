@@ -90,7 +90,8 @@ class PrinterConfig:
     host: str = _key("", doc="network: host name or IPv4 address")
     port: int = _key(9100, _port, "network: TCP port")
     timeout: float = _key(5.0, _positive,
-                          "network/serial: seconds before the printer is unreachable")
+                          "network/serial: seconds before the printer is unreachable; "
+                          "cups: seconds for CUPS to print a job")
     device: str = _key("", doc="serial: a stable path such as /dev/serial/by-id/...")
     baudrate: int = _key(19200, _positive, "serial: speed")
     flow_control: str = _key("none", _choice("none", "rtscts", "dsrdtr", "xonxoff"),
@@ -98,6 +99,8 @@ class PrinterConfig:
     vendor_id: int = _key(0, doc="usb: vendor id (e.g. 0x04b8)")
     product_id: int = _key(0, doc="usb: product id")
     cups_name: str = _key("", doc="cups: the queue name")
+    cups_server: str = _key("", doc="cups: host[:port] or socket path of the CUPS server; "
+                            "empty = the system's (CUPS_SERVER, client.conf)")
     path: str = _key("",
                      doc="file: where the bytes go; empty = printer-output.bin in the data folder")
     profile: str = _key("default", doc="python-escpos printer profile")

@@ -54,7 +54,8 @@ def open_printer(config: PrinterConfig, file_path: Path) -> PrinterConnection | 
         case "usb":
             return UsbConnection(config.vendor_id, config.product_id, timeout=config.timeout)
         case "cups":
-            return CupsConnection(config.cups_name)
+            return CupsConnection(config.cups_name, server=config.cups_server,
+                                  timeout=config.timeout)
         case "none":
             return None
     raise PrinterConfigError(

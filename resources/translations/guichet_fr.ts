@@ -769,156 +769,161 @@
     </message>
     <message>
         <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
+        <source>CUPS server</source>
+        <translation>Serveur CUPS</translation>
+    </message>
+    <message>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
         <source>Output file</source>
         <translation>Fichier de sortie</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="86"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
         <source>Printer profile</source>
         <translation>Profil de l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
         <source>Paper width (mm)</source>
         <translation>Largeur du papier (mm)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="87"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
         <source>Code page</source>
         <translation>Table de caractères</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="88"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
         <source>Drawer pin</source>
         <translation>Broche du tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
         <source>End of a scan</source>
         <translation>Fin d&apos;une lecture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="89"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
         <source>Prefix key</source>
         <translation>Touche de préfixe</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="91"/>
         <source>Suffix key</source>
         <translation>Touche de fin</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="90"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="91"/>
         <source>Longest gap between keys (ms)</source>
         <translation>Écart maximal entre deux touches (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="91"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="92"/>
         <source>Shortest scan</source>
         <translation>Longueur minimale d&apos;une lecture</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="92"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="93"/>
         <source>Same code ignored within (ms)</source>
         <translation>Même code ignoré pendant (ms)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="99"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="100"/>
         <source>Printer</source>
         <translation>Imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="100"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="101"/>
         <source>Cash drawer</source>
         <translation>Tiroir-caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="101"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="102"/>
         <source>Scanner</source>
         <translation>Lecteur de codes-barres</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="105"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="106"/>
         <source>File: %1</source>
         <translation>Fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="111"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="112"/>
         <source>File printer output: %1</source>
         <translation>Sortie de l&apos;imprimante fichier : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="119"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="120"/>
         <source>Test print</source>
         <translation>Impression test</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="120"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="121"/>
         <source>Open the drawer</source>
         <translation>Ouvrir le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="121"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="122"/>
         <source>Read the printer state</source>
         <translation>Lire l&apos;état de l&apos;imprimante</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="122"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="123"/>
         <source>Scan now</source>
         <translation>Scanner maintenant</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="123"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="124"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="124"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="125"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="136"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="137"/>
         <source>After &quot;Scan now&quot;, scan a code here</source>
         <translation>Après « Scanner maintenant », scannez un code ici</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="191"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="192"/>
         <source>an integer</source>
         <translation>un entier</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="191"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="192"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="194"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="195"/>
         <source>expected %1</source>
         <translation>attendu %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="224"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="225"/>
         <source>Printing the test page...</source>
         <translation>Impression de la page de test…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="235"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="236"/>
         <source>Asking the printer...</source>
         <translation>Interrogation de l&apos;imprimante…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="241"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="242"/>
         <source>Waiting for a scan...</source>
         <translation>En attente d&apos;une lecture…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="257"/>
+        <location filename="../../pos/ui/devices/dialogs/device_settings.py" line="258"/>
         <source>Read: %1</source>
         <translation>Lu : %1</translation>
     </message>

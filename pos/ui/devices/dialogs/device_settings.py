@@ -83,6 +83,7 @@ class DeviceSettingsDialog(QDialog):
             "device": self.tr("Serial device"), "baudrate": self.tr("Speed (baud)"),
             "flow_control": self.tr("Flow control"), "vendor_id": self.tr("USB vendor id"),
             "product_id": self.tr("USB product id"), "cups_name": self.tr("CUPS queue"),
+            "cups_server": self.tr("CUPS server"),
             "path": self.tr("Output file"), "profile": self.tr("Printer profile"),
             "paper_width": self.tr("Paper width (mm)"), "codepage": self.tr("Code page"),
             "kind": self.tr("Kind"), "pin": self.tr("Drawer pin"),
