@@ -44,7 +44,7 @@ test: $(STAMP)
 ## below (the same tests run short in `make test`). Add a test: mark it
 ## @pytest.mark.stress and, if it has a length, read it from a variable set here.
 STRESS_ENV ?= GUICHET_ENDURANCE_SCANS=5000 GUICHET_RACE_ROUNDS=200 \
-  GUICHET_CRASH_ROUNDS=300 GUICHET_CRASH_NAMED=all
+  GUICHET_CRASH_ROUNDS=300 GUICHET_CRASH_NAMED=all GUICHET_PROPERTY_SCALE=10
 stress: $(STAMP)
 	@scripts/system-deps test || echo "(continuing: tests needing those packages will say so)"
 	@url="$${GUICHET_TEST_POSTGRES_URL:-$$(scripts/pg-test-server || true)}"; \

@@ -3,6 +3,7 @@ property of any sequence of partial refunds."""
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 
 import pytest
@@ -25,6 +26,8 @@ from tests.core.test_refunds import JOYAUX, fill
 
 D = Decimal
 M = PaymentMode
+# The property tests run their examples here in make test, ten times more in make stress.
+SCALE = int(os.environ.get("GUICHET_PROPERTY_SCALE", "1"))
 
 
 def reminder(db, basket):
@@ -107,7 +110,8 @@ def test_refund_split():
 ORDER_961 = ["01010003003", "01010003004", "01010003005"]  # paid 192,00 € by card
 
 
-@settings(max_examples=25, deadline=None,
+@pytest.mark.stress
+@settings(max_examples=25 * SCALE, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(
     st.tuples(st.sets(st.sampled_from(ORDER_961), min_size=1), st.booleans(),
@@ -214,7 +218,8 @@ def test_an_exchange_on_the_same_order_leaves_the_reminder_whole(demo, station, 
     assert r.lines == (ReminderLine(M.SUSPENSE_ACCOUNT, D("220.00")),)
 
 
-@settings(max_examples=12, deadline=None,
+@pytest.mark.stress
+@settings(max_examples=12 * SCALE, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.tuples(
     st.sampled_from(["refund", "exchange", "sale"]), st.integers(1, 3),
