@@ -7,8 +7,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from sqlalchemy import event
 
 from benchmarks import ops, suite
+from pos.core.basket import CancellationBasket
+from pos.core.db import Database
+from pos.core.services import settlement
 from pos.core.services.refunds import SettlementResult
 
 
@@ -62,3 +66,42 @@ def test_an_exchange_that_replaces_nothing_fails_the_run(bench_env, monkeypatch)
     with pytest.raises(ops.BenchCheckFailed, match="exchange of order"):
         suite.main(["--sizes", "tiny", "--quick", "--no-window",
                     "--out", str(bench_env / "r.json")])
+
+
+def core_run(bench_env) -> None:
+    suite.main(["--sizes", "tiny", "--quick", "--no-window", "--out", str(bench_env / "r.json")])
+
+
+def test_a_range_that_takes_nothing_fails_the_run(bench_env, monkeypatch):
+    real = ops.take_refundable
+
+    def take_elsewhere(uow, basket, numbers, clock):
+        # Says what it took, but into a basket nobody sees: the bench's stays empty.
+        return real(uow, CancellationBasket(), numbers, clock)
+
+    monkeypatch.setattr(ops, "take_refundable", take_elsewhere)
+    with pytest.raises(ops.BenchCheckFailed, match=r"range: 0 tickets in the basket"):
+        core_run(bench_env)
+
+
+def test_a_refund_that_appends_no_journal_entry_fails_the_run(bench_env, monkeypatch):
+    # The settlement runs for real (tickets cancelled, payments and print jobs appended),
+    # but its journal step does nothing.
+    monkeypatch.setattr(settlement, "append_journal", lambda ctx, *args, **kw: None)
+    with pytest.raises(ops.BenchCheckFailed, match=r"order \d+: no journal entry appended"):
+        core_run(bench_env)
+
+
+def test_a_connection_without_synchronous_full_fails_the_run(bench_env, monkeypatch):
+    def open_normal(url: str) -> Database:
+        database = Database(url)
+
+        @event.listens_for(database.engine, "connect")
+        def _normal(dbapi_connection, _record) -> None:  # after the app's own FULL
+            dbapi_connection.execute("PRAGMA synchronous=NORMAL")
+
+        return database
+
+    monkeypatch.setattr(ops, "open_database", open_normal)
+    with pytest.raises(ops.BenchCheckFailed, match=r"synchronous=1, not FULL"):
+        core_run(bench_env)
