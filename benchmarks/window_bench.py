@@ -5,8 +5,14 @@ to the focus widget with their own timestamps, as a keyboard-wedge scanner does)
 baskets that grow to ``--basket`` tickets; then the peak resident memory. Prints one
 JSON line.
 
+Each counted scan is checked (``benchmarks.ops.check``): the scanned number itself is in
+the basket, and its row was in the basket view when the keys had been delivered (what
+"keys -> row" times); a scan that lands another ticket, or no row, fails the run.
+
 ``--mode start``: a cold start: what ``guichet`` does up to a focused scan field, then
-the process ends at once (``os._exit``) so that the parent times start-up only.
+the process ends at once (``os._exit``) so that the parent times start-up only. A start
+whose scan field has no focus after ``GUICHET_BENCH_START_GIVE_UP_S`` seconds (20) gives
+up with exit code 3, saying where the focus is.
 """
 
 from __future__ import annotations
@@ -65,14 +71,22 @@ def cold_start(url: str, printer_path: Path) -> None:
     field = window.findChild(QLineEdit, "scanField")
 
     def ready() -> None:
-        if QApplication.focusWidget() is field:
+        if field is not None and QApplication.focusWidget() is field:
             sys.stdout.write(json.dumps({"ready": True}) + "\n")
             sys.stdout.flush()
             os._exit(0)
         QTimer.singleShot(1, ready)
 
+    def give_up() -> None:
+        focus = QApplication.focusWidget()
+        sys.stderr.write(f"no focused scan field after {give_up_s} s (focus: "
+                         f"{focus.objectName() if focus is not None else None})\n")
+        sys.stderr.flush()
+        os._exit(3)
+
+    give_up_s = float(os.environ.get("GUICHET_BENCH_START_GIVE_UP_S") or 20)
     QTimer.singleShot(0, ready)
-    QTimer.singleShot(20_000, lambda: os._exit(3))
+    QTimer.singleShot(int(give_up_s * 1000), give_up)
     app.exec()
 
 
@@ -89,11 +103,29 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def shows_ticket(view, number: str) -> bool:
+    """The basket view's model has the row of ticket ``number`` (its first cell reads
+    "NUMBER  place"; the group rows above it read otherwise)."""
+    from PySide6.QtCore import QModelIndex
+
+    model = view.model()
+
+    def under(parent) -> bool:
+        for r in range(model.rowCount(parent)):
+            index = model.index(r, 0, parent)
+            if (index.data() or "").split("  ", 1)[0] == number or under(index):
+                return True
+        return False
+
+    return under(QModelIndex())
+
+
 def scans(url: str, numbers: list[str], basket_size: int, printer_path: Path) -> dict:
     from datetime import UTC, datetime
 
     from PySide6.QtWidgets import QApplication, QLineEdit, QTreeView
 
+    from benchmarks.ops import check
     from pos.core.clock import FixedClock
     from pos.core.db import Database
     from pos.ui.app import build_main_window, collect_after_start, make_printer
@@ -131,15 +163,18 @@ def scans(url: str, numbers: list[str], basket_size: int, printer_path: Path) ->
         t0 = time.perf_counter()
         keys.scan(number)
         t1 = time.perf_counter()
+        shown = shows_ticket(view, number)  # at t1: what "keys -> row" claims; not timed
+        t1_checked = time.perf_counter()
         app.processEvents()
         t2 = time.perf_counter()
         if len(controller.basket) == before + 1:
-            rows = view.model().rowCount()
-            if not rows:
-                raise SystemExit(f"scan of {number}: the basket view has no row")
+            check(number in controller.basket,
+                  f"scan of {number}: the basket grew, but not by the scanned ticket")
+            check(shown, f"scan of {number}: its row was not in the basket view when "
+                         "the keys had been delivered")
             if number not in warm:
                 to_row.append(t1 - t0)
-                to_idle.append(t2 - t0)
+                to_idle.append((t1 - t0) + (t2 - t1_checked))
                 positions.append(before + 1)
         else:
             refused += 1

@@ -1,7 +1,8 @@
 """The scanner in every dialog, on a real X server (Xvfb) with xdotool's XTEST key
 events at a scanner's pace (``type --delay 5``): the range dialog (Ctrl+Shift+R), the
-F4 pay dialog's voucher field, the list dialog, the supervisor dialog, and a dialog that
-expects no scan (the no-sale reason). The window runs in tests/ui/xvfb_app.py.
+F4 pay dialog's voucher field, the list dialog, the supervisor dialog, the undo dialog
+(Ctrl+Shift+U), a dialog that expects no scan (the no-sale reason), and the F9 refund
+confirmation box. The window runs in tests/ui/xvfb_app.py.
 """
 
 from __future__ import annotations
@@ -96,12 +97,33 @@ def test_supervisor_dialog(app_factory):  # noqa: F811
     app = app_factory()
     scanned(app, "01010003008")  # checked in: the supervisor is asked
     wait_dialog(app, lambda d: d["focus"] == "supervisorLoginField", "the supervisor")
+    app.xdotool("key", "Tab")  # login -> PIN: even from the PIN, the badge is the login
+    wait_dialog(app, lambda d: d["focus"] == "supervisorPinField", "the PIN focused")
     scanned(app, "chef")
-    wait_dialog(app, lambda d: d["fields"]["supervisorLoginField"] == "chef"
-                and d["focus"] == "supervisorPinField", "the login, then the PIN")
+    state = wait_dialog(app, lambda d: d["fields"]["supervisorLoginField"] == "chef",
+                        "the badge in the login")
+    assert state["fields"]["supervisorPinField"] == "" and state["refusal"] == ""
+    wait_dialog(app, lambda d: d["focus"] == "supervisorPinField", "the PIN after Return")
     app.xdotool("type", "--delay", "150", "9999")
     app.xdotool("key", "Return")
     app.wait_for(lambda s: s["basket"] == ["01010003008"], "the approved ticket")
+
+
+def test_undo_dialog(app_factory):  # noqa: F811
+    app = app_factory()
+    app.xdotool("key", "ctrl+shift+u")
+    wait_dialog(app, lambda d: d["name"] == "undoCancellationDialog"
+                and d["focus"] == "undoTicketField", "the undo dialog")
+    app.xdotool("key", "Tab")  # ticket -> login: even from the login, the scan is the ticket
+    wait_dialog(app, lambda d: d["focus"] == "undoSupervisorLoginField", "the login focused")
+    scanned(app, JOYAUX[-1])
+    state = wait_dialog(app, lambda d: d["fields"]["undoTicketField"] == JOYAUX[-1],
+                        "the ticket in its field")
+    assert state["fields"]["undoSupervisorLoginField"] == "" and state["refusal"] == ""
+    wait_dialog(app, lambda d: d["focus"] == "undoSupervisorLoginField", "the login after Return")
+    assert app.state()["basket"] == []
+    app.xdotool("key", "Escape")
+    wait_dialog(app, lambda d: d["name"] is None, "the dialog closed")
 
 
 def test_a_dialog_expecting_no_scan_says_so(app_factory):  # noqa: F811
@@ -115,3 +137,19 @@ def test_a_dialog_expecting_no_scan_says_so(app_factory):  # noqa: F811
     assert state["name"] == "noSaleDialog"
     assert all(text == "" for text in state["fields"].values())  # the reason stays empty
     assert app.state()["basket"] == []
+
+
+def test_refund_confirmation_refuses_a_scan(app_factory):  # noqa: F811
+    app = app_factory()
+    app.ask(f"scan {JOYAUX[0]}")
+    app.ask("focus")
+    app.xdotool("key", "F9")
+    wait_dialog(app, lambda d: d["name"] == "confirmDialog", "the refund confirmation")
+    scanned(app, JOYAUX[1])  # its Return must not confirm the refund either
+    state = wait_dialog(app, lambda d: d["refusal"], "the refusal")
+    assert "ignorée" in state["refusal"]
+    assert state["name"] == "confirmDialog"
+    assert app.state()["basket"] == [JOYAUX[0]]  # neither added nor refunded
+    app.xdotool("key", "Escape")
+    wait_dialog(app, lambda d: d["name"] is None, "the box closed")
+    assert app.state()["basket"] == [JOYAUX[0]]
