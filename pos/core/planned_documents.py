@@ -17,15 +17,18 @@ class PlannedDocument:
     nature: str
 
 
-def planned_documents(*, tickets: int, delivery: str | None = None,
+def planned_documents(*, tickets: int, delivery: str = "counter",
                       held: bool = False, credit_notes: int = 0) -> tuple[PlannedDocument, ...]:
     """Nothing for an empty basket; a refund receipt otherwise (printed at the counter
     whatever "immediate print" says: that choice is for replacement tickets), a voucher
     per credit note (SOLDE AVOIR), and the hold slip again for a resumed held operation
-    that may be put back on hold."""
+    that may be put back on hold. ``delivery``: the delivery panel's mode (counter,
+    email, post, later); a refund's documents print at the counter in every mode (and go
+    in the e-mail too), so "post" and "later" say they print now, not "handed over"."""
     if tickets <= 0:
         return ()
-    sending = delivery if delivery is not None else _("Handed to the contact")
+    sending = {"email": _("Sent by e-mail"), "post": _("Printed now"),
+               "later": _("Printed now")}.get(delivery, _("Handed to the contact"))
     documents = [PlannedDocument(_("Refund receipt"), 1, sending, _("Receipt"))]
     if credit_notes:
         documents.append(PlannedDocument(_("Credit note"), credit_notes, sending,

@@ -54,7 +54,7 @@ class DocumentsView(QObject):
         else:
             documents = planned_documents(
                 tickets=len(s.basket), held=s.basket.held_operation_id is not None,
-                delivery=self.delivery.mode.currentText() if s.delivery == "email" else None)
+                delivery=s.delivery)
         if documents != self._shown:  # a scan into a basket with tickets changes nothing
             self._shown = documents
             self.documents.show_documents(documents)
