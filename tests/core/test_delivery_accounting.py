@@ -7,7 +7,7 @@ never nowhere, never twice in one of them, never both printed and kept.
 
 The core is called as the window calls it (pos/ui/refund/controller.py: a refund is
 given only the e-mail; pos/ui/exchange/settlement.py: an exchange is given
-``tickets_print`` by ``_tickets_print`` and ``delivery_mode`` by ``DELIVERY_MODES``)."""
+``tickets_print`` and ``delivery_mode`` by the rule of ``pos.core.delivery``)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from pos.core import delivery
 from pos.core.documents import Document, from_json
 from pos.core.exchange_basket import totals
 from pos.core.models import PaymentMode
@@ -40,18 +41,6 @@ MODES = {
     "post": ("post", True),  # "Envoi postal"
     "later": ("later", True),  # "Plus tard"
 }
-# pos/ui/exchange/settlement.py DELIVERY_MODES: what the new tickets carry.
-DELIVERY_MODES = {"counter": "Remis au contact", "email": "Envoi par e-mail",
-                  "post": "Envoi postal", "later": "Plus tard"}
-
-
-def tickets_print(mode: str, print_now: bool) -> str:
-    """pos/ui/exchange/settlement.py ``_tickets_print``, with a recipient for e-mail."""
-    if mode == "email":
-        return "none"
-    return {"post": "post", "later": "later"}.get(mode, "now" if print_now else "later")
-
-
 def refund(demo, station, clock, mode: str, _print_now: bool, payment: PaymentMode):
     basket = scan(demo, clock, [JOYAUX[-1]])
     with uow_of(demo) as uow:
@@ -69,8 +58,10 @@ def exchange(demo, station, clock, mode: str, print_now: bool, quantity: int,
     due = totals(cancellation, sale).total
     with uow_of(demo) as uow:
         return settle_exchange(uow, cancellation, sale, [Tender(payment, abs(due))], station,
-                               clock, tickets_print=tickets_print(mode, print_now),
-                               delivery_mode=DELIVERY_MODES[mode],
+                               clock, tickets_print=delivery.tickets_print(
+                                   mode, "now" if print_now else "later",
+                                   emailed=mode == "email"),
+                               delivery_mode=delivery.TICKET_LABELS[mode],
                                mail=MAIL if mode == "email" else None)
 
 

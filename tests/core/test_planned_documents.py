@@ -21,3 +21,14 @@ def test_a_refunds_documents_say_where_they_go(delivery, sending):
 
 def test_an_empty_basket_plans_nothing_whatever_the_mode():
     assert {planned_documents(tickets=0, delivery=m) for m in ("counter", "post")} == {()}
+
+
+def test_the_delivery_modes_rule_what_becomes_of_an_exchanges_new_tickets():
+    from pos.core import delivery
+
+    assert set(delivery.TICKET_LABELS) == set(delivery.MODES)
+    assert [delivery.tickets_print(m, "now", emailed=False) for m in delivery.MODES] == [
+        "now", "now", "post", "later"]
+    assert delivery.tickets_print("counter", "later", emailed=False) == "later"
+    assert delivery.tickets_print("email", "now", emailed=True) == "none"
+    assert delivery.TICKET_LABELS["post"] == "Envoi postal"

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos import formatting
 from pos.config import Config, MailConfig
+from pos.core import delivery
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals
 from pos.core.money import ZERO
 from pos.core.services.accounts import order_contact_balance
@@ -36,10 +37,6 @@ from pos.ui.common.ops import QUIET
 from pos.ui.counter.session import CounterSession
 
 log = logging.getLogger(__name__)
-
-DELIVERY_MODES = {"counter": "Remis au contact", "email": "Envoi par e-mail",
-                  "post": "Envoi postal", "later": "Plus tard"}
-
 
 class ExchangeSettlement(QObject):
     sig_pending_prints = Signal(int)  # tickets waiting to be printed on demand
@@ -110,8 +107,9 @@ class ExchangeSettlement(QObject):
         outcome = s.run(lambda uow: settle_exchange(
             uow, s.basket, self.sale, tenders, s.station, s.clock,
             credit_note_validity_days=s.credit_note_validity_days, notes=s.notes,
-            tickets_print=_tickets_print(s.delivery, s.tickets_print, recipient),
-            delivery_mode=DELIVERY_MODES[s.delivery], approval=approval,
+            tickets_print=delivery.tickets_print(s.delivery, s.tickets_print,
+                                                 emailed=bool(recipient)),
+            delivery_mode=delivery.TICKET_LABELS[s.delivery], approval=approval,
             idempotency_key=s.settlement_key("exchange"),
             mail=self.mail_request(recipient) if recipient else None),
             refused=s.supervisor(lambda given: self.settle(tenders, given)),
@@ -178,14 +176,6 @@ class ExchangeSettlement(QObject):
         regards = QCoreApplication.translate("ExchangeSettlement", "Best regards,")
         body = f"{hello}\n\n{attached}\n\n{regards}\n{self.session.station.venue_name}\n"
         return MailRequest(recipient, subject, body)
-
-
-def _tickets_print(delivery: str, chosen: str, recipient: str) -> str:
-    """What becomes of the new tickets: e-mailed ("none" printed), kept for the post
-    batch, kept for later at the counter, or as "Impression immédiate" says."""
-    if recipient:
-        return "none"
-    return {"post": "post", "later": "later"}.get(delivery, chosen)
 
 
 def _balance_and_expiry(note) -> tuple[Decimal, bool]:
