@@ -21,7 +21,6 @@ import email.utils
 import errno
 import re
 import smtplib
-import socket
 import ssl
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from pos.devices.errors import (
     MailUnreachable,
     OutboxNotWritable,
 )
+from pos.devices.network_reasons import network_reason
 
 DEFAULT_SENDER = "guichet@localhost"
 _ADDRESS = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\"]+$")
@@ -207,23 +207,13 @@ def _safe_name(name: str) -> str:
 
 
 def _reason(exc: BaseException, timeout: float) -> Lazy:
-    if isinstance(exc, ConnectionRefusedError):
-        return lazy("connection refused")
-    if isinstance(exc, TimeoutError):
-        return lazy("no reply within {seconds} s", seconds=format(timeout, "g"))
-    if isinstance(exc, socket.gaierror):
-        return lazy("unknown address")
     if isinstance(exc, ssl.SSLCertVerificationError):
         return lazy("server certificate not recognised")
     if isinstance(exc, ssl.SSLError):
         return lazy("encrypted connection failed")
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return lazy("connection closed by the server")
-    if isinstance(exc, OSError) and exc.errno == errno.EHOSTUNREACH:
-        return lazy("host unreachable")
-    if isinstance(exc, OSError) and exc.errno == errno.ENETUNREACH:
-        return lazy("network unreachable")
-    return lazy("network error")
+    return network_reason(exc, timeout)
 
 
 def _disk_reason(exc: OSError) -> Lazy:

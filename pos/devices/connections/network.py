@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import socket
 
 from pos.core.i18n import Lazy, lazy
 from pos.devices.connections.base import DEFAULT_STATUS_TIMEOUT, PrinterConnection
 from pos.devices.errors import PrinterUnreachable
+from pos.devices.network_reasons import network_reason
 from pos.devices.status import PrinterStatus, interpret_status, query_status
-
-
-def _network_reason(exc: OSError, timeout: float) -> Lazy:
-    if isinstance(exc, ConnectionRefusedError):
-        return lazy("connection refused")
-    if isinstance(exc, TimeoutError):
-        return lazy("no reply within {seconds} s", seconds=format(timeout, "g"))
-    if isinstance(exc, socket.gaierror):
-        return lazy("unknown address")
-    if exc.errno == errno.EHOSTUNREACH:
-        return lazy("host unreachable")
-    if exc.errno == errno.ENETUNREACH:
-        return lazy("network unreachable")
-    return lazy("network error")
 
 
 class NetworkConnection(PrinterConnection):
@@ -52,7 +38,7 @@ class NetworkConnection(PrinterConnection):
         except OSError as exc:
             self.traffic.note(f"connexion impossible : {exc!r}")
             raise PrinterUnreachable(
-                self.target, _network_reason(exc, self.timeout), detail=repr(exc)
+                self.target, network_reason(exc, self.timeout), detail=repr(exc)
             ) from None
         self.traffic.note("connecté")
 
