@@ -98,11 +98,20 @@ def known_revisions() -> list[str]:
 
 def schema_state(engine: Engine) -> str:
     """``"missing"`` (no schema: ``guichet db init``), ``"behind"`` (``guichet db
-    upgrade``), ``"ahead"`` (made by a newer Guichet) or ``"current"``."""
-    if not has_schema(engine):
-        return "missing"
-    with engine.connect() as conn:
-        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    upgrade``), ``"ahead"`` (made by a newer Guichet) or ``"current"``; a database that
+    cannot be reached raises the core's ``DatabaseError``, in French."""
+    from pos.core.db_errors import as_domain_error
+
+    try:
+        if not has_schema(engine):
+            return "missing"
+        with engine.connect() as conn:
+            revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    except Exception as error:
+        said = as_domain_error(error)  # unreachable, refused...: said in French
+        if said is None:
+            raise
+        raise said from error
     known = known_revisions()
     if revision == known[-1]:
         return "current"

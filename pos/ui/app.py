@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pos.config import Config, data_dir
 from pos.core.clock import Clock, SystemClock
 from pos.core.db import Database, schema_state
+from pos.core.errors import DatabaseError
 from pos.core.i18n import set_language
 from pos.core.models import PaymentMode
 from pos.core.services.operators import find_operator, identity_of
@@ -267,7 +268,10 @@ def run_window(config: Config) -> int:
     install_translator(app, lang)
     set_language(lang)  # the core's and the devices' messages follow the window
     database = Database(config.database_url, busy_timeout_ms=config.database.busy_timeout_ms)
-    refusal = schema_refusal(schema_state(database.engine))
+    try:
+        refusal = schema_refusal(schema_state(database.engine))
+    except DatabaseError as error:  # unreachable at start: said, nothing to lose yet
+        refusal = error.message
     if refusal:
         log.error("%s", refusal)
         QMessageBox.critical(None, "Guichet", refusal)

@@ -43,3 +43,16 @@ def test_schema_state_is_current_on_a_migrated_database(database):
     from pos.core.db import schema_state
 
     assert schema_state(database.engine) == "current"
+
+
+def test_schema_state_says_an_unreachable_database_in_french():
+    import pytest
+
+    from pos.core.db import Database, schema_state
+    from pos.core.errors import DatabaseUnreachable
+
+    db = Database("postgresql+psycopg://guichet@127.0.0.1:1/x")
+    with pytest.raises(DatabaseUnreachable) as refused:
+        schema_state(db.engine)
+    assert refused.value.message.startswith("Base de données injoignable")
+    db.dispose()

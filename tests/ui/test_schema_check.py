@@ -48,3 +48,22 @@ def test_the_window_does_not_open_on_a_schema_of_another_version(qtbot, tmp_path
     assert said == [schema_refusal(expected)]
     assert not [w for w in QApplication.topLevelWidgets()
                 if w.objectName() == "mainWindow" and w.isVisible()]
+
+
+def test_the_window_says_in_french_that_the_database_is_unreachable(qtbot, tmp_path):
+    config = parse_config('[database]\nurl = "postgresql+psycopg://guichet@127.0.0.1:1/x"\n'
+                          f'[printer]\nconnection = "file"\npath = "{tmp_path / "p.bin"}"\n')
+    said = []
+
+    def answer_the_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(10, answer_the_box)
+
+    QTimer.singleShot(10, answer_the_box)
+    assert run_window(config) == 2
+    assert len(said) == 1 and said[0].startswith("Base de données injoignable")
+    assert "Rien n’est perdu" in said[0]
