@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pos.core.reports import Report
@@ -32,19 +33,31 @@ def _styles(fonts: Fonts) -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyl
 
 
 def _grid(rows: list[list[str]], fonts: Fonts, cell: ParagraphStyle, *, header: bool,
-          right_from: int) -> Table:
+          right_from: int, widths: list[float] | None = None) -> Table:
     """Cells as Paragraphs (long texts wrap); amounts (columns from ``right_from``) on the
     right."""
     right = ParagraphStyle("right", parent=cell, alignment=2)
     body = [[Paragraph(_escape(fonts.safe(text)), right if i >= right_from else cell)
              for i, text in enumerate(row)] for row in rows]
-    table = Table(body, repeatRows=1 if header else 0, hAlign="LEFT")
+    table = Table(body, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"),
              ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey)]
     if header:
         style += [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8"))]
     table.setStyle(TableStyle(style))
     return table
+
+
+def _fact_widths(report: Report, fonts: Fonts, cell: ParagraphStyle,
+                 available: float) -> list[float]:
+    """The labels as wide as the longest, the values the rest of the page: the journal's
+    chain head (64 hexadecimal digits) stays on one line, whole, as `guichet journal
+    verify` prints it, instead of being cut where the column ends."""
+    padding = 2 * 6 + 2  # the table's cell padding, left and right, and a hair
+    label = max(stringWidth(fonts.safe(name), cell.fontName, cell.fontSize)
+                for name, _value in report.facts) + padding
+    label = min(label, available / 2)
+    return [label, available - label]
 
 
 def _escape(text: str) -> str:
@@ -64,7 +77,7 @@ def render_report_pdf(report: Report, fonts: Fonts | None = None) -> bytes:
     story.append(Paragraph(_escape(fonts.safe(report.title)), title))
     if report.facts:
         story.append(_grid([list(f) for f in report.facts], fonts, cell, header=False,
-                           right_from=1))
+                           right_from=1, widths=_fact_widths(report, fonts, cell, doc.width)))
     for table in report.tables:
         story.append(Paragraph(_escape(fonts.safe(table.title)), heading))
         if table.rows:
