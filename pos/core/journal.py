@@ -13,15 +13,17 @@ from sqlalchemy.orm import Session
 from pos.core.journal_chain import chain_hash, hashed_fields, payload_text
 from pos.core.models import Counter, JournalEntry
 from pos.core.money import to_cents
-from pos.core.uow import note_write
+from pos.core.prepared import PreparedQuery, PreparedWrite
+from pos.core.uow import driver_of, note_write
 
-# Built once, on the Core tables: no ORM bulk machinery, no statement built per entry
-# (an entry is never loaded back as an object anyway).
+# Built once, on the Core tables, and run on the driver's cursor of the caller's write
+# transaction (pos.core.prepared): no ORM machinery, no statement built per entry (an
+# entry is never loaded back as an object anyway).
 _COUNTERS = Counter.__table__
 _ENTRIES = JournalEntry.__table__
-_HEAD = (select(_COUNTERS.c.journal_seq, _COUNTERS.c.journal_head)
-         .where(_COUNTERS.c.id == bindparam("counter")).with_for_update())
-_APPEND = insert(_ENTRIES).returning(_ENTRIES.c.id)
+_HEAD = PreparedQuery(select(_COUNTERS.c.journal_seq, _COUNTERS.c.journal_head)
+                      .where(_COUNTERS.c.id == bindparam("counter")).with_for_update())
+_APPEND = PreparedWrite(insert(_ENTRIES).returning(_ENTRIES.c.id))
 
 
 def append(
@@ -46,14 +48,14 @@ def append(
     if counter_id is None:
         raise ValueError("a journal entry belongs to a counter (its chain)")
     note_write(session)
-    conn = session.connection()
-    seq, head = conn.execute(_HEAD, {"counter": counter_id}).one()
+    driver = driver_of(session)
+    (seq, head), = _HEAD.run(*driver, {"counter": counter_id})
     text = payload_text(payload)
     fields = hashed_fields(seq=seq + 1, counter_id=counter_id, at=at, action=action,
                            operator_id=operator_id, approver_id=approver_id,
                            operation_id=operation_id,
                            amount_cents=None if net is None else to_cents(net), payload=text)
-    return conn.execute(_APPEND, {
+    return _APPEND.run(*driver, {
         "seq": fields["seq"], "hash": chain_hash(head, fields), "at": at, "action": action,
         "counter_id": counter_id, "operator_id": operator_id, "approver_id": approver_id,
         "operation_id": operation_id, "amount_cents": fields["amount_cents"],

@@ -29,7 +29,13 @@ from sqlalchemy.pool import PoolProxiedConnection
 
 from pos.core.db import READ, WRITE
 from pos.core.db_errors import as_domain_error
-from pos.core.prepared import PreparedInQuery, PreparedQuery
+from pos.core.prepared import (
+    PreparedInQuery,
+    PreparedInWrite,
+    PreparedQuery,
+    PreparedWrite,
+    Written,
+)
 
 _WROTE = "guichet_wrote"
 
@@ -62,6 +68,13 @@ def note_write(session: Session) -> None:
     """A write made on the session's connection, out of the ORM's sight: leaving the
     unit of work without commit() must roll it back."""
     session.info[_WROTE] = True
+
+
+def driver_of(session: Session) -> tuple[Any, Dialect]:
+    """The driver's connection of the session's transaction, and its dialect: where a
+    ``pos.core.prepared`` statement runs for a caller that holds a session."""
+    conn = session.connection()
+    return conn.connection.dbapi_connection, conn.dialect
 
 
 class UnitOfWork:
@@ -105,8 +118,7 @@ class UnitOfWork:
 
     def _driver(self) -> tuple[Any, Dialect]:
         if self._session is not None:
-            conn = self._session.connection()
-            return conn.connection.dbapi_connection, conn.dialect
+            return driver_of(self._session)
         if self._raw is None:
             self._raw = self._read_engine.raw_connection()
         return self._raw.dbapi_connection, self._read_engine.dialect
@@ -189,6 +201,21 @@ class UnitOfWork:
         commit() rolls it back."""
         note_write(self.session)
         return self.session.connection().execute(statement, params)
+
+    def write(self, statement: PreparedWrite,
+              params: Mapping[str, Any] | list[Mapping[str, Any]]) -> Written:
+        """A pipeline write compiled once (``pos.core.prepared.PreparedWrite``), run on the
+        driver's cursor of the session's transaction (the write transaction of
+        ``begin_write``): the same SQL SQLAlchemy would send, without its per-statement
+        work. Counts as a write: leaving without commit() rolls it back."""
+        note_write(self.session)
+        return statement.run(*self._driver(), params)
+
+    def write_in(self, statement: PreparedInWrite, values: list[Any],
+                 params: Mapping[str, Any]) -> Written:
+        """``write`` for a statement with one ``IN`` list: ``values``."""
+        note_write(self.session)
+        return statement.run(*self._driver(), values, params)
 
     def commit(self) -> None:
         self.session.commit()

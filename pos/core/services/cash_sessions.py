@@ -32,6 +32,7 @@ from pos.core.errors import (
 from pos.core.models import JournalEntry, Operator
 from pos.core.models_cash import CashMovement, CashMovementKind, CashSession, CashSessionState
 from pos.core.money import ZERO, as_text, money
+from pos.core.prepared import PreparedWrite
 from pos.core.services.approvals import Approval
 from pos.core.services.cash_reports import SessionReport, close_figures, session_report
 from pos.core.services.print_jobs import enqueue
@@ -65,8 +66,8 @@ def current_session(uow: UnitOfWork, counter_id: int) -> SessionView | None:
                        row.expected)
 
 
-# Every cash settlement runs it: built once, a Core statement (UnitOfWork.execute).
-_MOVE_EXPECTED = (
+# Every cash settlement runs it: built once, run on the driver's cursor (UnitOfWork.write).
+_MOVE_EXPECTED = PreparedWrite(
     update(_T).where(_T.c.counter_id == bindparam("drawer_counter"),
                      _T.c.state == CashSessionState.OPEN,
                      _T.c.expected + bindparam("delta", type_=_T.c.expected.type) >= ZERO)
@@ -77,8 +78,8 @@ _MOVE_EXPECTED = (
 def _move_expected(uow: UnitOfWork, counter_id: int, delta: Decimal) -> int | None:
     """The drawer's running figure moved by ``delta`` if it stays >= 0: the session's
     id, or None (no open session, or not that much in the drawer)."""
-    return uow.execute(_MOVE_EXPECTED, {"drawer_counter": counter_id,
-                                        "delta": delta}).scalar_one_or_none()
+    return uow.write(_MOVE_EXPECTED, {"drawer_counter": counter_id,
+                                      "delta": delta}).scalar_one_or_none()
 
 
 def take_cash(uow: UnitOfWork, station: Station, delta: Decimal) -> int:

@@ -21,6 +21,7 @@ from pos.core.clock import Clock
 from pos.core.documents import Document
 from pos.core.models import Order, Payment, PaymentMode
 from pos.core.money import ZERO, as_text
+from pos.core.prepared import PreparedWrite
 from pos.core.services.accounts import credit_account, debit_account
 from pos.core.services.cash_sessions import take_cash
 from pos.core.services.credit_notes import (
@@ -97,7 +98,7 @@ def transfers(net: dict[int, Decimal]) -> tuple[list[tuple[int, int, Decimal]],
             {o: a for o, a in givers.items() if a > ZERO})
 
 
-_INSERT_PAYMENTS = insert(Payment.__table__)
+_INSERT_PAYMENTS = PreparedWrite(insert(Payment.__table__))
 
 
 def record_payments(
@@ -147,8 +148,8 @@ def record_payments(
     cash = [row["amount"] for row in rows if row["mode"] is PaymentMode.CASH]
     if cash:  # the drawer: open, and holding what is given back (cash_sessions)
         take_cash(uow, station, sum(cash, ZERO))
-    if rows:  # appended, never edited: one INSERT, built once (a Core statement)
-        uow.execute(_INSERT_PAYMENTS, rows)
+    if rows:  # appended, never edited: built once, run on the driver's cursor
+        uow.write(_INSERT_PAYMENTS, rows)
     return tenders, vouchers
 
 

@@ -29,8 +29,9 @@ from pos.core.errors import DomainError, IllegalPrintJobTransition, PrintJobErro
 from pos.core.job_labels import job_label
 from pos.core.models import Operation
 from pos.core.models_printing import PrintJob, PrintJobState
+from pos.core.prepared import PreparedWrite
 from pos.core.services.authorization import Approval, require_supervisor
-from pos.core.uow import UnitOfWork, note_write
+from pos.core.uow import UnitOfWork, driver_of, note_write
 
 Q, S, D, F, W = (PrintJobState.QUEUED, PrintJobState.SENDING, PrintJobState.DONE,
                  PrintJobState.FAILED, PrintJobState.WAITING)
@@ -103,8 +104,8 @@ def _move(job: PrintJob, to: PrintJobState, now: datetime) -> None:
     job.updated_at = now
 
 
-_ENQUEUE = insert(PrintJob.__table__).returning(PrintJob.__table__.c.id,
-                                               sort_by_parameter_order=True)
+# Run on the driver's cursor of the settlement's transaction (pos.core.prepared).
+_ENQUEUE = PreparedWrite(insert(PrintJob.__table__).returning(PrintJob.__table__.c.id))
 
 
 def enqueue(
@@ -127,7 +128,7 @@ def enqueue(
     if not documents:
         return ()
     state = W if waiting_note else Q
-    # One multi-row INSERT ... RETURNING: no ORM object per job, the ids in order.
+    # No ORM object per job: one prepared INSERT ... RETURNING each, the ids in order.
     rows = [{"counter_id": counter_id, "operation_id": operation_id,
              "kind": document.kind[:30], "document": to_json(document),
              "open_drawer": bool(open_drawer and i == 0), "state": state, "attempts": 0,
@@ -135,7 +136,7 @@ def enqueue(
              "copy_number": 0, "reprint_of_id": None, "operator_id": operator_id}
             for i, document in enumerate(documents)]
     note_write(session)
-    return tuple(session.connection().execute(_ENQUEUE, rows).scalars())
+    return tuple(_ENQUEUE.run(*driver_of(session), rows).scalars())
 
 
 def _get(session: Session, job_id: int, *, lock: bool = False) -> PrintJob:

@@ -63,6 +63,7 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
+from pos.core.prepared import PreparedInWrite, PreparedWrite
 from pos.core.services import training
 from pos.core.services.authorization import Approval, Approver, settlement_approver
 from pos.core.services.fee_rules import evaluate as evaluate_fees
@@ -85,13 +86,15 @@ STATE_WORDS = {
 }
 
 
-# The pipeline's own writes, built once (pos.core.uow.UnitOfWork.execute).
+# The pipeline's own writes, built once and run on the driver's cursor of the write
+# transaction (pos.core.prepared.PreparedWrite, UnitOfWork.write).
 _operations, _orders = Operation.__table__, Order.__table__
-_NEW_OPERATION = insert(_operations).returning(_operations.c.id)
-_NEW_LINES = insert(OperationLine.__table__)
-_TOUCH_ORDERS = (update(_orders).where(_orders.c.id.in_(bindparam("ids", expanding=True)))
-                 .values(modified_at=bindparam("at"), modified_by_id=bindparam("by"),
-                         modified_sales_point_id=bindparam("point")))
+_NEW_OPERATION = PreparedWrite(insert(_operations).returning(_operations.c.id))
+_NEW_LINES = PreparedWrite(insert(OperationLine.__table__))
+_TOUCH_ORDERS = PreparedInWrite(
+    lambda ids: update(_orders).where(_orders.c.id.in_(ids))
+    .values(modified_at=bindparam("at"), modified_by_id=bindparam("by"),
+            modified_sales_point_id=bindparam("point")))
 
 
 @dataclass(frozen=True)
@@ -220,7 +223,7 @@ def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind
         return OperationRef(operation.id, operation.number)
     checked = (notes or OperationNotes()).checked()
     number = take_operation_number(ctx.uow, ctx.station.counter_id)
-    operation_id = ctx.uow.execute(_NEW_OPERATION, {
+    operation_id = ctx.uow.write(_NEW_OPERATION, {
         "counter_id": ctx.station.counter_id, "number": number, "kind": kind, "state": state,
         "created_at": ctx.now,
         "completed_at": ctx.now if state is OperationState.COMPLETED else None,
@@ -235,7 +238,7 @@ def open_operation(ctx: Context, basket: CancellationBasket, kind: OperationKind
 
 def write_cancel_lines(ctx: Context, operation: OperationRef,
                        basket: CancellationBasket) -> None:
-    ctx.uow.execute(_NEW_LINES, [
+    ctx.uow.write(_NEW_LINES, [
         {"operation_id": operation.id, "ticket_id": item.ticket_id, "kind": LineKind.CANCEL,
          "price": item.price, "fees": basket.refunded_fees(item),
          "fee_kept": basket.fee_kept(item), "fee_rule": _fee_rule(basket, item.ticket_id),
@@ -264,9 +267,8 @@ def cancel_taken_back(ctx: Context, operation: OperationRef, basket: Cancellatio
 
 def touch_orders(ctx: Context, order_ids: Iterable[int]) -> None:
     """The orders show who changed them last, and where."""
-    ctx.uow.execute(_TOUCH_ORDERS, {
-        "ids": sorted(set(order_ids)), "at": ctx.now, "by": ctx.station.operator_id,
-        "point": ctx.station.sales_point_id})
+    ctx.uow.write_in(_TOUCH_ORDERS, sorted(set(order_ids)), {
+        "at": ctx.now, "by": ctx.station.operator_id, "point": ctx.station.sales_point_id})
     reached("orders_touched")
 
 

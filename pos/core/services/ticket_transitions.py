@@ -33,7 +33,7 @@ from pos.core.models import (
     Ticket,
     TicketState,
 )
-from pos.core.prepared import PreparedInQuery
+from pos.core.prepared import PreparedInQuery, PreparedInWrite
 from pos.core.services.scanning import holds_of, refunds_of, refusal_message, ticket_load_options
 from pos.core.ticket_states import allowed
 from pos.core.uow import UnitOfWork
@@ -88,13 +88,14 @@ def _lock_statement(ids: list) -> Select:
             .where(Ticket.id.in_(ids)).order_by(Ticket.id).with_for_update(of=Ticket))
 
 
-# Built once (pos.core.prepared; the transition stays a SQLAlchemy write).
+# Built once (pos.core.prepared): the lock's read, and the transition, a conditional
+# UPDATE run on the driver's cursor of the write transaction.
 _LOCK = PreparedInQuery(_lock_statement)
 _tickets = Ticket.__table__
-_MOVE = (update(_tickets)
-         .where(_tickets.c.id.in_(bindparam("ids", expanding=True)),
-                _tickets.c.state == bindparam("frm"))
-         .values(state=bindparam("to")).returning(_tickets.c.id))
+_MOVE = PreparedInWrite(
+    lambda ids: update(_tickets).where(_tickets.c.id.in_(ids),
+                                       _tickets.c.state == bindparam("frm"))
+    .values(state=bindparam("to")).returning(_tickets.c.id))
 
 
 def lock_and_recheck(uow: UnitOfWork, items: list[BasketTicket], clock: Clock,
@@ -135,8 +136,7 @@ def transition(uow: UnitOfWork, items: Iterable[BasketTicket], to: TicketState,
         by_state.setdefault(frm, []).append(item)
     for frm, group in by_state.items():
         ids = [i.ticket_id for i in group]
-        moved = set(uow.execute(_MOVE, {"ids": ids, "frm": frm.value, "to": to.value})
-                    .scalars())
+        moved = set(uow.write_in(_MOVE, ids, {"frm": frm, "to": to}).scalars())
         stale = [i for i in group if i.ticket_id not in moved]
         if stale:
             raise changed_refusal(uow, stale[0], clock)
