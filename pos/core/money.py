@@ -27,7 +27,7 @@ def to_cents(amount: Decimal) -> int:
 
 
 def from_cents(cents: int) -> Decimal:
-    return (Decimal(cents) / 100).quantize(CENT)
+    return Decimal(cents).scaleb(-2)  # exact, two places: 1234 -> 12.34, 0 -> 0.00
 
 
 def as_text(amount: Decimal) -> str:

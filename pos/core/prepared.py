@@ -29,6 +29,28 @@ class _Compiled:
     results: tuple[Callable[[Any], Any] | None, ...]
     row: type
 
+    @property
+    def processed(self) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        """The columns that have a result processor, by position (most have none)."""
+        return tuple((i, p) for i, p in enumerate(self.results) if p is not None)
+
+
+def _rows(fetched: list[tuple], processed: tuple, make: Callable[[Any], Any]) -> list[Any]:
+    """The driver's rows with their columns' result processors applied, each made by
+    ``make``; a hot loop (a range of 1,000 tickets goes through it), hence only the
+    columns that have a processor are touched."""
+    if not processed:
+        return [make(r) for r in fetched]
+    out = []
+    for r in fetched:
+        row = list(r)
+        for i, process in processed:
+            value = row[i]
+            if value is not None:
+                row[i] = process(value)
+        out.append(make(row))
+    return out
+
 
 class PreparedQuery:
     """``run(dbapi_connection, dialect, params)`` -> the rows, as named tuples with the
@@ -37,6 +59,7 @@ class PreparedQuery:
     def __init__(self, statement: Select) -> None:
         self._statement = statement
         self._by_dialect: dict[str, _Compiled] = {}
+        self._processed: dict[str, tuple] = {}
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         compiled = self._statement.compile(dialect=dialect)
@@ -62,6 +85,7 @@ class PreparedQuery:
         found = self._by_dialect.get(dialect.name)
         if found is None:
             found = self._by_dialect[dialect.name] = self._compile(dialect)
+            self._processed[dialect.name] = found.processed
         return found
 
     def run(self, dbapi_connection: Any, dialect: Dialect,
@@ -78,9 +102,26 @@ class PreparedQuery:
             fetched = cursor.fetchall()
         finally:
             cursor.close()
-        results, make = c.results, c.row._make
-        return [make([v if p is None or v is None else p(v)
-                      for p, v in zip(results, r, strict=True)]) for r in fetched]
+        return _rows(fetched, self._processed[dialect.name], c.row._make)
+
+
+def _in_names(size: int) -> tuple[str, ...]:
+    names = _IN_NAMES.get(size)
+    if names is None:
+        names = _IN_NAMES[size] = tuple(f"in_{i}" for i in range(size))
+    return names
+
+
+_IN_NAMES: dict[int, tuple[str, ...]] = {}
+
+
+def _padded(values: list[Any], size: int) -> dict[str, Any]:
+    """The IN list's binds, ``values`` then its last value repeated up to ``size``."""
+    names = _in_names(size)
+    padded = dict(zip(names, values, strict=False))
+    if len(values) < size:
+        padded.update(dict.fromkeys(names[len(values):], values[-1]))
+    return padded
 
 
 class PreparedInQuery:
@@ -104,9 +145,8 @@ class PreparedInQuery:
             from sqlalchemy import bindparam
 
             query = self._by_size[size] = PreparedQuery(
-                self._make([bindparam(f"in_{i}") for i in range(size)]))
-        last = len(values) - 1
-        padded = {f"in_{i}": values[min(i, last)] for i in range(size)}
+                self._make([bindparam(n) for n in _in_names(size)]))
+        padded = _padded(values, size)
         return query.run(dbapi_connection, dialect, {**params, **padded})
 
 
@@ -220,14 +260,11 @@ class PreparedWrite:
                 else:
                     cursor.execute(c.sql, values[0])
                 return Written([], cursor.rowcount)
-            count = 0
+            processed = tuple((i, p) for i, p in enumerate(c.results) if p is not None)
             for one in values:  # RETURNING: one execution each, rows in their order
                 cursor.execute(c.sql, one)
-                fetched = cursor.fetchall()
-                count += len(fetched)
-                rows += [tuple(v if p is None or v is None else p(v)
-                               for p, v in zip(c.results, r, strict=True)) for r in fetched]
-            return Written(rows, count)
+                rows += _rows(cursor.fetchall(), processed, tuple)
+            return Written(rows, len(rows))
         finally:
             cursor.close()
 
@@ -260,7 +297,6 @@ class PreparedInWrite:
             from sqlalchemy import bindparam
 
             write = self._by_size[size] = PreparedWrite(
-                self._make([bindparam(f"in_{i}") for i in range(size)]))
-        last = len(values) - 1
-        padded = {f"in_{i}": values[min(i, last)] for i in range(size)}
+                self._make([bindparam(n) for n in _in_names(size)]))
+        padded = _padded(values, size)
         return write.run(dbapi_connection, dialect, {**params, **padded})
