@@ -155,6 +155,14 @@ def settle_exchange(
     return result
 
 
+# The new tickets as ONE multi-row INSERT ... RETURNING (SQLAlchemy's "insertmanyvalues"),
+# built once. The ids come back paired with the numbers, which are unique: no row order
+# is needed, so no sentinel and no one-INSERT-per-ticket fallback (10 statements, ~1 ms).
+_tickets = Ticket.__table__
+_NEW_TICKETS = insert(_tickets).returning(_tickets.c.id, _tickets.c.number)
+_NEW_SALE_LINES = insert(OperationLine.__table__)
+
+
 @dataclass(frozen=True)
 class NewTicket:
     id: int
@@ -177,16 +185,16 @@ def _sell(ctx: step.Context, operation_id: int, sale: ExchangeBasket, tickets_pr
              "checked_in_at": None, "replaced_by_id": None}
             for line, number in zip(new_lines, numbers, strict=True)]
     try:
-        ids = s.scalars(insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True),
-                        rows).all() if rows else []
+        ids = ({number: ticket_id for ticket_id, number in ctx.uow.execute(_NEW_TICKETS, rows)}
+               if rows else {})
     except IntegrityError as error:
         if "seat" in str(error.orig) or "uq_tickets_live_seat" in str(error.orig):
             raise SeatTaken() from None
         raise
-    created = {line.line_id: NewTicket(i, n)
-               for line, i, n in zip(new_lines, ids, numbers, strict=True)}
+    created = {line.line_id: NewTicket(ids[n], n)
+               for line, n in zip(new_lines, numbers, strict=True)}
     if new_lines:
-        s.execute(insert(OperationLine), [
+        ctx.uow.execute(_NEW_SALE_LINES, [
             {"operation_id": operation_id, "ticket_id": created[line.line_id].id,
              "kind": LineKind.SALE, "price": line.price, "fees": line.fees}
             for line in new_lines])
