@@ -6,7 +6,7 @@ benefit) and returns plain data; ``settle_exchange`` checks it all again when it
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import selectinload
 
 from pos.core.basket import CancellationBasket
@@ -23,9 +23,10 @@ from pos.core.errors import (
     UnknownProduct,
 )
 from pos.core.exchange_basket import ExchangeBasket, SaleProduct, SaleTicket
-from pos.core.models import Order, Performance, PriceCategory, Tariff, Ticket
+from pos.core.models import Contact, Order, Performance, PriceCategory, Tariff, Ticket
 from pos.core.models_catalog import BUNDLE_KINDS, Product, ProductKind
 from pos.core.money import ZERO
+from pos.core.prepared import PreparedQuery
 from pos.core.services.catalog import (
     OutOfStock,
     check_benefit,
@@ -33,9 +34,16 @@ from pos.core.services.catalog import (
     sellable_performance,
 )
 from pos.core.services.payment_reminder import largest_remainder
+from pos.core.services.sale_reference import SaleReference, plain_sale
 from pos.core.services.seat_holds import held_seats
 from pos.core.services.seats import SeatInfo, best_available, chosen_seats, released_seats
 from pos.core.uow import UnitOfWork
+
+# The order and its contact's name as one row compiled once (it was two ORM loads).
+_ORDER_CONTACT = PreparedQuery(
+    select(Order.id, Order.number, Order.contact_id, Contact.last_name, Contact.first_name,
+           Contact.organisation, Contact.relation)
+    .join(Contact, Contact.id == Order.contact_id).where(Order.id == bindparam("order_id")))
 
 
 def bind_to_contact(uow: UnitOfWork, sale: ExchangeBasket,
@@ -46,9 +54,12 @@ def bind_to_contact(uow: UnitOfWork, sale: ExchangeBasket,
     first = cancellation.tickets[0]
     if sale.order_id == first.order_id:
         return
-    order = uow.session.get(Order, first.order_id)
-    assert order is not None
-    sale.bind(order.id, order.number, order.contact_id, order.contact.display_name)
+    rows = uow.fetch(_ORDER_CONTACT, {"order_id": first.order_id})
+    assert rows, first.order_id
+    order = rows[0]
+    sale.bind(order.id, order.number, order.contact_id,
+              Contact.display_name.fget(order))  # type: ignore[attr-defined]
+
 
 
 def _released(uow: UnitOfWork, cancellation: CancellationBasket,
@@ -66,14 +77,14 @@ def _taken(uow: UnitOfWork, sale: ExchangeBasket, cancellation: CancellationBask
         uow, performance_id, clock.now(), cancellation.held_operation_id)
 
 
-def _snapshot(perf: Performance, category: PriceCategory, tariff: Tariff,
-              seat: SeatInfo | None, price, fees, replaces: Ticket | None = None) -> SaleTicket:
+def _snapshot(ref: SaleReference, seat: SeatInfo | None,
+              replaces: Ticket | None = None) -> SaleTicket:
     return SaleTicket(
-        performance_id=perf.id, event_name=perf.event.name, starts_at=perf.starts_at,
-        category_id=category.id, category=category.name, tariff_id=tariff.id,
-        tariff=tariff.name, seat_id=seat.seat_id if seat else None,
+        performance_id=ref.performance_id, event_name=ref.event_name,
+        starts_at=ref.starts_at, category_id=ref.category_id, category=ref.category,
+        tariff_id=ref.tariff_id, tariff=ref.tariff, seat_id=seat.seat_id if seat else None,
         area=seat.area if seat else "", seat=seat.label if seat else "",
-        price=price, fees=fees,
+        price=ref.price, fees=ref.fees,
         replaces_ticket_id=replaces.id if replaces else None,
         replaces_number=replaces.number if replaces else "")
 
@@ -88,6 +99,26 @@ def _load(uow: UnitOfWork, performance_id: int, category_id: int, tariff_id: int
     return perf, category, tariff
 
 
+def _reference(uow: UnitOfWork, sale: ExchangeBasket, performance_id: int, category_id: int,
+               tariff_id: int, clock: Clock) -> SaleReference:
+    """What is sold, checked: performance to come, category and tariff of its event,
+    price, benefit. One row when all is in order (``sale_reference``); else the
+    checks one by one, which refuse in French (or pass: a benefit the contact has)."""
+    ref = plain_sale(uow, performance_id, category_id, tariff_id, clock.now())
+    if ref is not None:
+        return ref
+    perf, category, tariff = _load(uow, performance_id, category_id, tariff_id, clock)
+    price = price_of(uow, perf.id, category.id, tariff.id)
+    check_benefit(uow, tariff.id, sale.contact_id, sale.granted_tariffs())
+    return _loaded(perf, category, tariff, price.amount, price.fees)
+
+
+def _loaded(perf: Performance, category: PriceCategory, tariff: Tariff, price,
+            fees) -> SaleReference:
+    return SaleReference(perf.id, perf.event.name, perf.starts_at, category.id,
+                         category.name, tariff.id, tariff.name, price, fees)
+
+
 def event_tickets(
     uow: UnitOfWork, sale: ExchangeBasket, cancellation: CancellationBasket, clock: Clock,
     *, performance_id: int, category_id: int, tariff_id: int, quantity: int = 1,
@@ -96,16 +127,16 @@ def event_tickets(
     """ÉVÉNEMENT: ``quantity`` tickets, best available seats (adjacent first) or the
     seats the cashier chose; added to ``sale`` and returned."""
     bind_to_contact(uow, sale, cancellation)
-    perf, category, tariff = _load(uow, performance_id, category_id, tariff_id, clock)
-    price = price_of(uow, perf.id, category.id, tariff.id)
-    check_benefit(uow, tariff.id, sale.contact_id, sale.granted_tariffs())
-    released = _released(uow, cancellation, perf.id)
-    taken = _taken(uow, sale, cancellation, perf.id, clock)
+    ref = _reference(uow, sale, performance_id, category_id, tariff_id, clock)
+    released = _released(uow, cancellation, ref.performance_id)
+    taken = _taken(uow, sale, cancellation, ref.performance_id, clock)
     if seat_ids:
-        seats = chosen_seats(uow, perf.id, category.id, list(seat_ids), released, taken)
+        seats = chosen_seats(uow, ref.performance_id, ref.category_id, list(seat_ids),
+                             released, taken)
     else:
-        seats = best_available(uow, perf.id, category.id, quantity, released, taken)
-    tickets = [_snapshot(perf, category, tariff, s, price.amount, price.fees) for s in seats]
+        seats = best_available(uow, ref.performance_id, ref.category_id, quantity,
+                               released, taken)
+    tickets = [_snapshot(ref, s) for s in seats]
     sale.add_tickets(tickets)
     return tickets
 
@@ -129,19 +160,17 @@ def auto_exchange(
         if item.ticket_id in already:
             raise TicketAlreadyExchangedAgain(number=item.number)
         old = olds[item.ticket_id]
-        perf, category, tariff = _load(uow, old.performance_id, old.category_id, tariff_id,
-                                       clock)
-        price = price_of(uow, perf.id, category.id, tariff.id)
-        check_benefit(uow, tariff.id, sale.contact_id, sale.granted_tariffs())
-        seats = taken.setdefault(perf.id, sale.seats_taken(perf.id))
+        ref = _reference(uow, sale, old.performance_id, old.category_id, tariff_id, clock)
+        perf_id = ref.performance_id
+        seats = taken.setdefault(perf_id, sale.seats_taken(perf_id))
         seat = None
         if old.seat_id is not None:
             if old.seat_id in seats:
                 raise SeatAlreadyInExchange(number=item.number)
-            seat = chosen_seats(uow, perf.id, category.id, [old.seat_id],
-                                _released(uow, cancellation, perf.id), seats)[0]
+            seat = chosen_seats(uow, perf_id, ref.category_id, [old.seat_id],
+                                _released(uow, cancellation, perf_id), seats)[0]
             seats.add(old.seat_id)
-        tickets.append(_snapshot(perf, category, tariff, seat, price.amount, price.fees, old))
+        tickets.append(_snapshot(ref, seat, old))
     sale.add_tickets(tickets)
     return tickets
 
@@ -182,7 +211,7 @@ def _bundle_tickets(uow: UnitOfWork, sale: ExchangeBasket, cancellation: Cancell
     if sum(weights, ZERO) <= ZERO:
         weights = [ZERO + 1 for _ in parts]
     shares = largest_remainder(product.price, weights)
-    return [_snapshot(perf, cat, tariff, seat, share, ZERO)
+    return [_snapshot(_loaded(perf, cat, tariff, share, ZERO), seat)
             for (perf, cat, tariff, seat, _), share in zip(parts, shares, strict=True)]
 
 

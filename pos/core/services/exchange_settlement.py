@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from sqlalchemy import bindparam, insert, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.core.basket import CancellationBasket
@@ -29,6 +29,7 @@ from pos.core.errors import (  # noqa: F401 - re-exported
 )
 from pos.core.exchange_basket import ExchangeBasket, totals
 from pos.core.models import (
+    Event,
     LineKind,
     OperationKind,
     OperationLine,
@@ -36,9 +37,11 @@ from pos.core.models import (
     Performance,
     Ticket,
     TicketState,
+    Venue,
 )
 from pos.core.models_catalog import BUNDLE_KINDS, ProductSale, ProductSaleTicket
 from pos.core.money import ZERO, as_text
+from pos.core.prepared import PreparedQuery
 from pos.core.services import settlement as step
 from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
@@ -155,6 +158,16 @@ def settle_exchange(
     return result
 
 
+# The new tickets as ONE multi-row INSERT ... RETURNING (SQLAlchemy's "insertmanyvalues"),
+# built once. The ids come back paired with the numbers, which are unique: no row order
+# is needed, so no sentinel and no one-INSERT-per-ticket fallback (10 statements, ~1 ms).
+_tickets = Ticket.__table__
+_NEW_TICKETS = insert(_tickets).returning(_tickets.c.id, _tickets.c.number)
+_NEW_SALE_LINES = insert(OperationLine.__table__)
+_LINK_REPLACED = (update(_tickets).where(_tickets.c.id == bindparam("old_id"))
+                  .values(replaced_by_id=bindparam("new_id")))
+
+
 @dataclass(frozen=True)
 class NewTicket:
     id: int
@@ -177,16 +190,16 @@ def _sell(ctx: step.Context, operation_id: int, sale: ExchangeBasket, tickets_pr
              "checked_in_at": None, "replaced_by_id": None}
             for line, number in zip(new_lines, numbers, strict=True)]
     try:
-        ids = s.scalars(insert(Ticket).returning(Ticket.id, sort_by_parameter_order=True),
-                        rows).all() if rows else []
+        ids = ({number: ticket_id for ticket_id, number in ctx.uow.execute(_NEW_TICKETS, rows)}
+               if rows else {})
     except IntegrityError as error:
         if "seat" in str(error.orig) or "uq_tickets_live_seat" in str(error.orig):
             raise SeatTaken() from None
         raise
-    created = {line.line_id: NewTicket(i, n)
-               for line, i, n in zip(new_lines, ids, numbers, strict=True)}
+    created = {line.line_id: NewTicket(ids[n], n)
+               for line, n in zip(new_lines, numbers, strict=True)}
     if new_lines:
-        s.execute(insert(OperationLine), [
+        ctx.uow.execute(_NEW_SALE_LINES, [
             {"operation_id": operation_id, "ticket_id": created[line.line_id].id,
              "kind": LineKind.SALE, "price": line.price, "fees": line.fees}
             for line in new_lines])
@@ -208,11 +221,8 @@ def _link_replaced(uow: UnitOfWork, pairs: dict[int, int],
     """Each replaced ticket points to its new one (one executemany)."""
     if not pairs:
         return
-    table = Ticket.__table__
-    uow.session.execute(
-        update(table).where(table.c.id == bindparam("old_id"))
-        .values(replaced_by_id=bindparam("new_id")),
-        [{"old_id": old, "new_id": created[line].id} for old, line in sorted(pairs.items())])
+    uow.execute(_LINK_REPLACED, [{"old_id": old, "new_id": created[line].id}
+                                 for old, line in sorted(pairs.items())])
 
 
 def _result(ctx, operation, cancellation, sale, locked, pairs, created, sums,
@@ -258,6 +268,12 @@ def _enqueue(ctx, operation, result: ExchangeResult, tickets_print: str) -> tupl
     return job_ids
 
 
+# The venue printed on the new tickets: one row compiled once (it was three ORM loads).
+_VENUE = PreparedQuery(select(Venue.name).join(Event, Event.venue_id == Venue.id)
+                       .join(Performance, Performance.event_id == Event.id)
+                       .where(Performance.id == bindparam("performance_id")))
+
+
 def _documents(uow, cancellation, sale, created, new_lines, station, number, now, sums,
                recorded, sign, change, replacements=()) -> list[Document]:
     receipt = exchange_receipt(ExchangeReceipt(
@@ -275,8 +291,8 @@ def _documents(uow, cancellation, sale, created, new_lines, station, number, now
     venues: dict[int, str] = {}
     for line in new_lines:
         if line.performance_id not in venues:
-            perf = uow.session.get(Performance, line.performance_id)
-            venues[line.performance_id] = perf.event.venue.name if perf else ""
+            rows = uow.fetch(_VENUE, {"performance_id": line.performance_id})
+            venues[line.performance_id] = rows[0].name if rows else ""
         docs.append(ticket_document(TicketFace(
             number=created[line.line_id].number, event=line.event_name,
             starts_at=line.starts_at, venue=venues[line.performance_id],

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 
 from pos.core.errors import SeatHeld
 from pos.core.exchange_basket import ExchangeBasket, SaleTicket
 from pos.core.held_sale_codec import decode, encode
 from pos.core.models import Counter, Operation, OperationState, Seat, Ticket, live_ticket
 from pos.core.models_holds import HeldSale, SeatHold
+from pos.core.prepared import PreparedInQuery, PreparedQuery
 from pos.core.uow import UnitOfWork
 from pos.formatting import local
 
@@ -36,12 +37,20 @@ def _active(now: datetime, own: int | None):
     return query
 
 
+# The two reads of every exchange (the seats offered, the seats settled) compiled once
+# (pos.core.prepared): ``own`` 0 when there is none (no operation has id 0).
+_NOW, _OWN = bindparam("now"), bindparam("own")
+_HELD = PreparedQuery(_active(_NOW, _OWN).with_only_columns(SeatHold.seat_id)
+                      .where(SeatHold.performance_id == bindparam("performance_id")))
+_HELD_AMONG = PreparedInQuery(lambda seat_ids: _active(_NOW, _OWN)
+                              .where(SeatHold.seat_id.in_(seat_ids)))
+
+
 def held_seats(uow: UnitOfWork, performance_id: int, now: datetime,
                own: int | None = None) -> set[int]:
     """Seats of the performance held by an operation on hold other than ``own``."""
-    return set(uow.session.scalars(
-        _active(now, own).with_only_columns(SeatHold.seat_id)
-        .where(SeatHold.performance_id == performance_id)))
+    return {r.seat_id for r in uow.fetch(
+        _HELD, {"performance_id": performance_id, "now": now, "own": own or 0})}
 
 
 def lock_seats(uow: UnitOfWork, seat_ids: Iterable[int]) -> None:
@@ -57,8 +66,8 @@ def check_not_held(uow: UnitOfWork, tickets: Iterable[SaleTicket], now: datetime
     wanted = {(t.performance_id, t.seat_id): t for t in tickets if t.seat_id is not None}
     if not wanted:
         return
-    rows = uow.session.execute(_active(now, own).where(
-        SeatHold.seat_id.in_(sorted({s for _p, s in wanted}))))
+    rows = uow.fetch_in(_HELD_AMONG, sorted({s for _p, s in wanted}),
+                        {"now": now, "own": own or 0})
     for performance_id, seat_id, until, number, counter in rows:
         t = wanted.get((performance_id, seat_id))
         if t is not None:
