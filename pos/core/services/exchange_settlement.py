@@ -41,7 +41,7 @@ from pos.core.models import (
 )
 from pos.core.models_catalog import BUNDLE_KINDS, ProductSale, ProductSaleTicket
 from pos.core.money import ZERO, as_text
-from pos.core.prepared import PreparedQuery
+from pos.core.prepared import PreparedQuery, PreparedWrite
 from pos.core.services import settlement as step
 from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import DEFAULT_VALIDITY_DAYS
@@ -163,9 +163,11 @@ def settle_exchange(
 # is needed, so no sentinel and no one-INSERT-per-ticket fallback (10 statements, ~1 ms).
 _tickets = Ticket.__table__
 _NEW_TICKETS = insert(_tickets).returning(_tickets.c.id, _tickets.c.number)
-_NEW_SALE_LINES = insert(OperationLine.__table__)
-_LINK_REPLACED = (update(_tickets).where(_tickets.c.id == bindparam("old_id"))
-                  .values(replaced_by_id=bindparam("new_id")))
+# The sale lines and the links: run on the driver's cursor (pos.core.prepared). The new
+# tickets stay a SQLAlchemy execution: its IntegrityError says which seat was taken.
+_NEW_SALE_LINES = PreparedWrite(insert(OperationLine.__table__))
+_LINK_REPLACED = PreparedWrite(update(_tickets).where(_tickets.c.id == bindparam("old_id"))
+                               .values(replaced_by_id=bindparam("new_id")))
 
 
 @dataclass(frozen=True)
@@ -199,7 +201,7 @@ def _sell(ctx: step.Context, operation_id: int, sale: ExchangeBasket, tickets_pr
     created = {line.line_id: NewTicket(ids[n], n)
                for line, n in zip(new_lines, numbers, strict=True)}
     if new_lines:
-        ctx.uow.execute(_NEW_SALE_LINES, [
+        ctx.uow.write(_NEW_SALE_LINES, [
             {"operation_id": operation_id, "ticket_id": created[line.line_id].id,
              "kind": LineKind.SALE, "price": line.price, "fees": line.fees}
             for line in new_lines])
@@ -221,8 +223,8 @@ def _link_replaced(uow: UnitOfWork, pairs: dict[int, int],
     """Each replaced ticket points to its new one (one executemany)."""
     if not pairs:
         return
-    uow.execute(_LINK_REPLACED, [{"old_id": old, "new_id": created[line].id}
-                                 for old, line in sorted(pairs.items())])
+    uow.write(_LINK_REPLACED, [{"old_id": old, "new_id": created[line].id}
+                               for old, line in sorted(pairs.items())])
 
 
 def _result(ctx, operation, cancellation, sale, locked, pairs, created, sums,

@@ -11,6 +11,7 @@ from sqlalchemy import bindparam, func, select, update
 
 from pos.core.models import Ticket
 from pos.core.models_catalog import NumberSequence
+from pos.core.prepared import PreparedWrite
 from pos.core.uow import UnitOfWork
 
 TICKET_SEQUENCE = "ticket"
@@ -19,9 +20,9 @@ WIDTH = 11
 # Built once and run as Core (``UnitOfWork.execute``): every exchange takes its numbers
 # here, and the ORM's bulk-UPDATE machinery cost more than the UPDATE itself.
 _sequences = NumberSequence.__table__
-_TAKE = (update(_sequences).where(_sequences.c.name == TICKET_SEQUENCE)
-         .values(last_value=_sequences.c.last_value + bindparam("count"))
-         .returning(_sequences.c.last_value))
+_TAKE = PreparedWrite(update(_sequences).where(_sequences.c.name == TICKET_SEQUENCE)
+                      .values(last_value=_sequences.c.last_value + bindparam("count"))
+                      .returning(_sequences.c.last_value))
 
 
 def highest_ticket_number(uow: UnitOfWork) -> int:
@@ -33,7 +34,7 @@ def take_ticket_numbers(uow: UnitOfWork, count: int) -> list[str]:
     if count <= 0:
         return []
     s = uow.session
-    last = uow.execute(_TAKE, {"count": count}).scalar_one_or_none()
+    last = uow.write(_TAKE, {"count": count}).scalar_one_or_none()
     if last is None:
         last = highest_ticket_number(uow) + count
         s.add(NumberSequence(name=TICKET_SEQUENCE, last_value=last))
