@@ -202,7 +202,9 @@ def build_main_window(
     contact.sig_contact.connect(settlement.set_contact)
 
     # Scanners: the keyboard-wedge filter goes on the QApplication; serial if configured.
-    hub = ScannerHub(config.scanner, window, counter.scan, say=say)
+    # The wedge filter listens from the end of the build: no key can come before the
+    # event loop runs, and the build's ~1,500 widget events would each call it (~15 ms).
+    hub = ScannerHub(config.scanner, window, counter.scan, say=say, listen=False)
     # The event loop may end without the window closing (the session ends, app.quit()):
     # the threads stop then too, or the process hangs or aborts on its way out.
     QApplication.instance().aboutToQuit.connect(queue.stop)
@@ -232,6 +234,7 @@ def build_main_window(
         operators.start(who)
     else:
         window.operators_ui.ask_login()
+    hub.listen()
     return window
 
 
