@@ -117,6 +117,14 @@ AFTER_FIRST_PAINT = (
     "pos.ui.cash_session.dialogs.count",
     "pos.ui.cash_session.dialogs.movement",
     "pos.ui.cash_session.dialogs.report",
+    "pos.ui.exchange.dialogs.auto_exchange",
+    "pos.ui.exchange.dialogs.event_sale",
+    "pos.ui.exchange.dialogs.products",
+    "pos.ui.exchange.dialogs.exchange_payment",
+    "pos.ui.contact.dialogs.contact_create",
+    "pos.ui.contact.dialogs.contact_edit",
+    "pos.ui.refund.dialogs.other_payment",
+    "pos.ui.refund.dialogs.split_refund",
 )
 
 
