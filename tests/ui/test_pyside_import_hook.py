@@ -28,3 +28,22 @@ def test_the_answer_is_pysides_own_for_every_loaded_module():
     assert differ == {}
     assert answers["pos.ui.app"] == (True, True)
     assert answers["sqlalchemy.orm"] == (False, False)
+
+
+def _run(code: str) -> str:
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True)
+    return result.stdout.strip()
+
+
+def test_pyside_imported_before_pos_gets_the_cheap_check_at_import_pos():
+    # The start benchmark imports Qt first, then the core (SQLAlchemy's modules).
+    assert _run("import PySide6.QtCore, sys; import pos.core.clock; "
+                "print(sys.modules['shibokensupport.feature']._mod_uses_pyside.from_bytes)"
+                ) == "True"
+
+
+def test_pos_without_pyside_loads_no_qt():
+    assert _run("import sys, pos.core.clock; print('shiboken6' in sys.modules)") == "False"

@@ -18,10 +18,8 @@ from sqlalchemy import select
 from pos.core.errors import DomainError, PerformanceAlreadyCancelled
 from pos.core.models import Event, Performance
 from pos.core.models_fees import PerformanceCancellation
-from pos.core.services import fee_rules, revocations
+from pos.core.services import fee_rules
 from pos.core.services.approvals import approve
-from pos.core.services.bulk_refund import cancel_performance, run_bulk_refund
-from pos.core.services.bulk_refund_report import bulk_report
 from pos.core.services.station import Station, ensure_station
 from pos.formatting import performance_date
 from pos.ui.counter.session import CounterSession
@@ -53,6 +51,11 @@ class BulkRun(QObject):
 
     @Slot()
     def run(self) -> None:
+        # The bulk refund, its report and the revocations are imported at their first use,
+        # not at start (~15 ms): a performance is cancelled a few times a season.
+        from pos.core.services.bulk_refund import run_bulk_refund
+        from pos.core.services.bulk_refund_report import bulk_report
+
         s = self.session
         try:
             result = run_bulk_refund(
@@ -150,6 +153,8 @@ class BoxOfficeController(QObject):
     # --- revocations -----------------------------------------------------------------
 
     def export_revocations(self, since: datetime, path: str) -> bool:
+        from pos.core.services import revocations  # at its first use (see BulkRun.run)
+
         s = self.session
         done = s.run(lambda uow: revocations.revocations_since(uow, since), what="revocations")
         if not done.ok:
@@ -193,6 +198,8 @@ class BoxOfficeController(QObject):
         station = self._supervisor(login, pin, f"Annulation de la séance {performance_id}")
         if station is None:
             return False
+        from pos.core.services.bulk_refund import cancel_performance  # (see BulkRun.run)
+
         s = self.session
         marked = s.run(lambda uow: cancel_performance(uow, performance_id, station=station,
                                                       clock=s.clock, reason=reason),

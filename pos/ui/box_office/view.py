@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
@@ -14,11 +15,15 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QPushButton
 
 from pos.ui import keys
 from pos.ui.box_office.controller import BoxOfficeController, BulkOutcome
-from pos.ui.box_office.dialogs.bulk_refund import BulkRefundDialog
-from pos.ui.box_office.dialogs.fee_rules import FeeRulesDialog
-from pos.ui.box_office.dialogs.fee_waiver import FeeWaiverDialog
-from pos.ui.box_office.dialogs.revocation_export import RevocationExportDialog
 from pos.ui.common.modal import OneDialog
+
+# Each dialog is imported when it first opens, not at start (~15 ms together): the
+# window starts on the scan field, and these are a supervisor's occasional tasks.
+if TYPE_CHECKING:
+    from pos.ui.box_office.dialogs.bulk_refund import BulkRefundDialog
+    from pos.ui.box_office.dialogs.fee_rules import FeeRulesDialog
+    from pos.ui.box_office.dialogs.fee_waiver import FeeWaiverDialog
+    from pos.ui.box_office.dialogs.revocation_export import RevocationExportDialog
 
 
 class BoxOfficeUi(QObject):
@@ -52,18 +57,24 @@ class BoxOfficeUi(QObject):
         return action
 
     def show_fee_rules(self) -> FeeRulesDialog:
+        from pos.ui.box_office.dialogs.fee_rules import FeeRulesDialog
+
         c = self.controller
         dialog = FeeRulesDialog(c.rule_fields(), c.save_rules, c.read_toml, self.window)
         self.dialogs.open(dialog)
         return dialog
 
     def ask_waiver(self) -> FeeWaiverDialog:
+        from pos.ui.box_office.dialogs.fee_waiver import FeeWaiverDialog
+
         dialog = FeeWaiverDialog(self.window)
         self.dialogs.open(dialog, lambda: self.controller.waive_fees(
             dialog.login.text(), dialog.pin.text(), dialog.reason.text()))
         return dialog
 
     def show_export(self) -> RevocationExportDialog:
+        from pos.ui.box_office.dialogs.revocation_export import RevocationExportDialog
+
         dialog = RevocationExportDialog(self.now() - timedelta(days=1),
                                         str(self.folder / "revocations.json"), self.window)
         self.dialogs.open(dialog, lambda: self.controller.export_revocations(
@@ -71,6 +82,8 @@ class BoxOfficeUi(QObject):
         return dialog
 
     def show_bulk_refund(self) -> BulkRefundDialog:
+        from pos.ui.box_office.dialogs.bulk_refund import BulkRefundDialog
+
         c = self.controller
         dialog = BulkRefundDialog(
             c.performances(), c.start_bulk, c.stop_bulk,

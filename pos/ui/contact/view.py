@@ -14,8 +14,6 @@ from PySide6.QtCore import QObject
 from pos.ui import keys
 from pos.ui.common.modal import OneDialog
 from pos.ui.contact.controller import ContactController
-from pos.ui.contact.dialogs.contact_create import ContactCreateDialog
-from pos.ui.contact.dialogs.contact_edit import AddressDialog, EmailDialog
 from pos.ui.contact.panel import ContactPanel
 from pos.ui.contact.search import ContactSearch
 
@@ -48,7 +46,12 @@ class ContactView(QObject):
         """The contact's suspense account (a ContactBalance), or None."""
         self.panel.show_balance(balance)
 
+    # Each dialog is imported when it first opens, not at start
+    # (pos.ui.app.AFTER_FIRST_PAINT).
+
     def change_email(self) -> None:
+        from pos.ui.contact.dialogs.contact_edit import EmailDialog
+
         card = self.panel.details.card
         if card is None:
             return
@@ -56,6 +59,8 @@ class ContactView(QObject):
         self.dialogs.open(dialog, lambda: self.controller.change_email(dialog.email.text()))
 
     def change_address(self) -> None:
+        from pos.ui.contact.dialogs.contact_edit import AddressDialog
+
         card = self.panel.details.card
         if card is None:
             return
@@ -63,6 +68,8 @@ class ContactView(QObject):
         self.dialogs.open(dialog, lambda: self.controller.change_address(*dialog.values()))
 
     def create(self) -> None:
+        from pos.ui.contact.dialogs.contact_create import ContactCreateDialog
+
         def submit(values: dict[str, str]) -> str:
             outcome = self.controller.create(values)
             if outcome.ok and not self.session.basket.tickets:

@@ -20,9 +20,6 @@ from pos.ui.common.modal import OneDialog
 from pos.ui.counter.basket_model import TICKET_NUMBER_ROLE
 from pos.ui.counter.session import CounterSession
 from pos.ui.exchange.controller import SaleController
-from pos.ui.exchange.dialogs.auto_exchange import AutoExchangeDialog
-from pos.ui.exchange.dialogs.event_sale import EventSaleDialog
-from pos.ui.exchange.dialogs.products import ProductDialog
 from pos.ui.exchange.model import SALE_LINE_ROLE, ExchangeModel
 
 # objectName -> shortcut shown on the button
@@ -113,14 +110,23 @@ class ExchangeBar(QObject):
         # activate: its keys (Enter, Alt+letters) go to it at once
         self.dialogs.open(make(), activate=True)
 
+    # Each dialog is imported when it first opens, not at start
+    # (pos.ui.app.AFTER_FIRST_PAINT).
+
     def open_event(self) -> None:
+        from pos.ui.exchange.dialogs.event_sale import EventSaleDialog
+
         self._open(lambda: EventSaleDialog(self.ui, self.view.window()))
 
     def open_auto_exchange(self) -> None:
+        from pos.ui.exchange.dialogs.auto_exchange import AutoExchangeDialog
+
         self._open(lambda: AutoExchangeDialog(self.ui, list(self.session.basket.tickets),
                                               self.selected_numbers(), self.view.window()))
 
     def open_products(self, kind: ProductKind) -> None:
+        from pos.ui.exchange.dialogs.products import ProductDialog
+
         self._open(lambda: ProductDialog(self.ui, kind, self.view.window()))
 
     def selected_numbers(self) -> list[str]:

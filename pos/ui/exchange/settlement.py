@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -30,11 +31,13 @@ from pos.core.services.accounts import order_contact_balance
 from pos.core.services.authorization import Approval
 from pos.core.services.credit_notes import credit_note_balance
 from pos.core.services.deferred_prints import deferred_jobs, print_deferred
-from pos.core.services.exchange_settlement import ExchangeResult, settle_exchange
 from pos.core.services.mail_jobs import MailRequest
 from pos.core.services.refunds import Tender
 from pos.ui.common.ops import QUIET
 from pos.ui.counter.session import CounterSession
+
+if TYPE_CHECKING:
+    from pos.core.services.exchange_settlement import ExchangeResult
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +100,10 @@ class ExchangeSettlement(QObject):
                approval: Approval | None = None) -> ExchangeResult | None:
         """Refused for want of a supervisor, it asks one and tries again with their
         ``approval``."""
+        # Imported at the first exchange settled, not at start (~20 ms of the cold start:
+        # its checks and seat holds are needed by nothing else until then).
+        from pos.core.services.exchange_settlement import settle_exchange
+
         s = self.session
         recipient = ""
         if s.delivery == "email":

@@ -11,7 +11,6 @@ from pos.core.money import ZERO
 from pos.ui import keys
 from pos.ui.common.modal import OneDialog
 from pos.ui.counter.session import CounterSession
-from pos.ui.exchange.dialogs.exchange_payment import ExchangePaymentDialog
 from pos.ui.exchange.settlement import ExchangeSettlement
 
 
@@ -52,6 +51,9 @@ class SettlementUi(QObject):
         self.pay_all.setEnabled(s.exchanging() and s.totals().total >= ZERO)
 
     def pay(self) -> None:
+        # Imported when it first opens, not at start (pos.ui.app.AFTER_FIRST_PAINT).
+        from pos.ui.exchange.dialogs.exchange_payment import ExchangePaymentDialog
+
         if self.dialogs.busy or not self.settlement.active():
             return
         total = self.settlement.totals().total

@@ -4,18 +4,18 @@ One unit of work per intent; what the window shows goes through the session."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 
-from pos.core.services.held_operations import (
-    SLIP_BARCODE,
-    HeldOperation,
-    ResumedOperation,
-    find_held_operation,
-    held_operations,
-    resume_operation,
-)
-from pos.core.services.holds import HoldResult, abandon_held, hold_basket
 from pos.ui.counter.session import CounterSession
+
+# The hold services (with the hold slip and the seat holds, ~20 ms) are imported where
+# they are used, not at start: the window imports them after its first paint
+# (pos.ui.app.warm_up), and a method called before that imports them itself.
+if TYPE_CHECKING:
+    from pos.core.services.held_operations import HeldOperation, ResumedOperation
+    from pos.core.services.holds import HoldResult
 
 
 def _failure() -> str:
@@ -49,6 +49,8 @@ class HoldController(QObject):
     # --- hold ---------------------------------------------------------------------
 
     def hold(self) -> HoldResult | None:
+        from pos.core.services.holds import hold_basket
+
         s = self.session
         sale = s.sale if len(s.sale) else None  # both sides are held, with their seats
         outcome = s.run(lambda uow: hold_basket(uow, self.basket, s.station, s.clock,
@@ -74,6 +76,12 @@ class HoldController(QObject):
     def intercept_scan(self, raw: str) -> bool:
         """A scan interceptor of the counter: True when the scan was a hold slip or a
         ticket of a held operation (resumed into the empty basket, or refused)."""
+        from pos.core.services.held_operations import (
+            SLIP_BARCODE,
+            find_held_operation,
+            resume_operation,
+        )
+
         slip = SLIP_BARCODE.fullmatch(raw.strip().upper()) is not None
         if self.basket.tickets or self.basket.held_operation_id is not None:
             if slip:
@@ -97,6 +105,8 @@ class HoldController(QObject):
         return True
 
     def held_list(self) -> list[HeldOperation] | None:
+        from pos.core.services.held_operations import held_operations
+
         outcome = self.session.run(held_operations, what="held list", failure=_failure())
         return outcome.value if outcome.ok else None
 
@@ -104,6 +114,8 @@ class HoldController(QObject):
         if self.basket.tickets or self.basket.held_operation_id is not None:
             self._busy()
             return False
+        from pos.core.services.held_operations import resume_operation
+
         s = self.session
         outcome = s.run(lambda uow: resume_operation(uow, operation_id, s.station, s.clock,
                                                      seat_minutes=s.hold_seat_minutes),
@@ -157,6 +169,8 @@ class HoldController(QObject):
         return True
 
     def _abandon_held(self) -> bool:
+        from pos.core.services.holds import abandon_held
+
         s = self.session
         outcome = s.run(lambda uow: abandon_held(uow, self.basket.held_operation_id,
                                                  s.station, s.clock,

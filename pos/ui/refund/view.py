@@ -18,8 +18,6 @@ from pos.ui import keys
 from pos.ui.common.modal import OneDialog
 from pos.ui.counter.session import CounterSession
 from pos.ui.refund.controller import RefundController
-from pos.ui.refund.dialogs.other_payment import OtherPaymentDialog
-from pos.ui.refund.dialogs.split_refund import SplitRefundDialog
 
 # objectName -> (key, the mode refunded at once; None: a dialog asks first)
 BUTTONS = {
@@ -80,7 +78,12 @@ class RefundBar(QObject):
         box.button(no).setText(QCoreApplication.translate("MainWindow", "Cancel"))
         self.dialogs.open(box, lambda: self.controller.refund(mode), accepted=yes)
 
+    # The dialogs are imported when they first open, not at start
+    # (pos.ui.app.AFTER_FIRST_PAINT).
+
     def open_other_payment(self) -> None:
+        from pos.ui.refund.dialogs.other_payment import OtherPaymentDialog
+
         s = self.session
         if not s.basket.tickets or self.dialogs.busy:
             return
@@ -90,6 +93,8 @@ class RefundBar(QObject):
                                                                  dialog.reference_text()))
 
     def open_split(self) -> None:
+        from pos.ui.refund.dialogs.split_refund import SplitRefundDialog
+
         s = self.session
         if not s.basket.tickets or self.dialogs.busy:
             return
@@ -104,6 +109,8 @@ class RefundBar(QObject):
         s = self.session
         if not s.basket.tickets or self.dialogs.busy:
             return
+        from pos.ui.refund.dialogs.split_refund import SplitRefundDialog
+
         split = RefundSplit(s.refund_amount())
         cash = sum((t.amount for t in tenders if t.mode is PaymentMode.CASH), ZERO)
         others = [t for t in tenders if t.mode is not PaymentMode.CASH]

@@ -57,7 +57,8 @@ class ScannerHub(QObject):
     def __init__(self, config: ScannerConfig, window: QMainWindow,
                  handler: Callable[[str], object], *,
                  say: Callable[[str, str], None] | None = None,
-                 serial_options: dict | None = None) -> None:
+                 serial_options: dict | None = None, listen: bool = True) -> None:
+        """``listen=False``: the keyboard-wedge filter waits for ``listen()``."""
         super().__init__(window)
         self.setObjectName("scannerHub")
         self._window = window
@@ -66,7 +67,8 @@ class ScannerHub(QObject):
         self._app = QApplication.instance()
         self.wedge = ScannerFilter(config, self)
         self.wedge.sig_scanned.connect(self._scanned)
-        self._app.installEventFilter(self.wedge)
+        if listen:
+            self.listen()
         window.installEventFilter(self)
         self.serial: SerialScannerBridge | None = None
         self.status_label: QLabel | None = None
@@ -78,6 +80,12 @@ class ScannerHub(QObject):
             self.serial.sig_scanned.connect(self._scanned, Qt.ConnectionType.QueuedConnection)
             self.serial.sig_link.connect(self._link, Qt.ConnectionType.QueuedConnection)
             self.serial.start()
+
+    def listen(self) -> None:
+        """The wedge filter sees every event of the application from now on: keys
+        reach it only through the event loop, so until the loop runs it has nothing to
+        take, and each event it sees costs a call into Python."""
+        self._app.installEventFilter(self.wedge)
 
     @Slot(str)
     def _scanned(self, code: str) -> None:

@@ -9,7 +9,6 @@ from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from pos.core.services.order_detail import OrderDetail, order_detail
 from pos.core.services.take_back import (
     TakeBackReport,
     list_report,
@@ -47,6 +46,10 @@ class TakeBackController(QObject):
         if not text.isascii() or not text.isdigit() or len(text) > 9:
             return Outcome(error=QCoreApplication.translate(
                 "TakeBackController", "Type the number of an order (digits only)."))
+        # Imported at the first order opened, not at start: its statements are built at
+        # import (15-20 ms of the cold start) and the window starts on the scan field.
+        from pos.core.services.order_detail import order_detail
+
         return self._run(lambda uow: order_detail(uow, int(text)))
 
     # --- into the basket ---------------------------------------------------------------
@@ -85,4 +88,4 @@ class TakeBackController(QObject):
         return outcome
 
 
-__all__ = ["OrderDetail", "Outcome", "TakeBackController"]
+__all__ = ["Outcome", "TakeBackController"]

@@ -5,17 +5,22 @@ window's one dialog."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QPushButton
 
-from pos.core.services.order_detail import OrderDetail
 from pos.ui import keys
 from pos.ui.common.modal import OneDialog
 from pos.ui.take_back.controller import TakeBackController
-from pos.ui.take_back.dialogs.order_detail import OrderDetailDialog, OrderNumberPrompt
-from pos.ui.take_back.dialogs.take_back_report import ListDialog, RangeDialog
+
+# The dialogs are imported when they first open, not at start (with the order detail's
+# statements, built at import): the window starts on the scan field.
+if TYPE_CHECKING:
+    from pos.core.services.order_detail import OrderDetail
+    from pos.ui.take_back.dialogs.order_detail import OrderDetailDialog, OrderNumberPrompt
+    from pos.ui.take_back.dialogs.take_back_report import ListDialog, RangeDialog
 
 
 class TakeBackView(QObject):
@@ -47,16 +52,22 @@ class TakeBackView(QObject):
             keys.bind_action(window, key, name, slot)
 
     def open_range(self) -> RangeDialog:
+        from pos.ui.take_back.dialogs.take_back_report import RangeDialog
+
         dialog = RangeDialog(self.controller, self.window)
         self.dialogs.open(dialog)
         return dialog
 
     def open_list(self) -> ListDialog:
+        from pos.ui.take_back.dialogs.take_back_report import ListDialog
+
         dialog = ListDialog(self.controller, self.window)
         self.dialogs.open(dialog)
         return dialog
 
     def open_order_prompt(self) -> OrderNumberPrompt:
+        from pos.ui.take_back.dialogs.order_detail import OrderNumberPrompt
+
         prompt = OrderNumberPrompt(self.controller, self.window)
         # The prompt closes before it says which order: the detail opens after it.
         prompt.sig_opened.connect(self.show_order)
@@ -72,6 +83,8 @@ class TakeBackView(QObject):
             self._say(outcome.error, "error")
 
     def show_order(self, detail: OrderDetail) -> OrderDetailDialog:
+        from pos.ui.take_back.dialogs.order_detail import OrderDetailDialog
+
         dialog = OrderDetailDialog(self.controller, detail, self.window)
         self.dialogs.open(dialog)
         return dialog

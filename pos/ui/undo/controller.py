@@ -4,12 +4,16 @@ when the undo is refused)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject
 
 from pos.core.services.approvals import approve
-from pos.core.services.undo_cancellation import UndoResult, undo_cancellation
 from pos.ui.common import ops
 from pos.ui.counter.session import CounterSession
+
+if TYPE_CHECKING:
+    from pos.core.services.undo_cancellation import UndoResult
 
 
 class UndoController(QObject):
@@ -19,6 +23,10 @@ class UndoController(QObject):
 
     def undo(self, number: str, login: str, pin: str) -> ops.Outcome[UndoResult]:
         """The outcome: its ``error`` is shown in the dialog, which stays open."""
+        # Imported at the first undo, not at start (~8 ms with its checks): a supervisor's
+        # occasional task; the window imports it after its first paint (pos.ui.app.warm_up).
+        from pos.core.services.undo_cancellation import undo_cancellation
+
         s = self.session
         reason = QCoreApplication.translate("UndoController", "Undo the cancellation of %1") \
             .replace("%1", number.strip())

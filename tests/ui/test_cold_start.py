@@ -1,0 +1,47 @@
+"""The cold start: the window is ready for a scan before the features behind a key are
+imported (pos.ui.app.AFTER_FIRST_PAINT), imports them right after, and a scan typed
+before the event loop's first turn is not lost. Each start is a fresh interpreter
+(tests/ui/cold_start_child.py): what is imported when is the point."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from pos.ui.app import AFTER_FIRST_PAINT
+from tests.conftest import NOW
+
+ROOT = Path(__file__).resolve().parents[2]
+TICKET = "01010002748"  # a valid ticket of the demo data
+
+
+def start(mode: str, demo, tmp_path) -> dict:
+    url = demo.engine.url.render_as_string(hide_password=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.ui.cold_start_child", mode, url, NOW.isoformat(),
+         TICKET, str(tmp_path / "printer.bin")],
+        cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_every_deferred_module_exists():
+    for name in AFTER_FIRST_PAINT:
+        importlib.import_module(name)
+
+
+def test_ready_before_the_deferred_imports_which_follow(demo, tmp_path):
+    report = start("idle", demo, tmp_path)
+    assert report["focused"] is True
+    assert report["deferred_loaded_at_ready"] == []
+    assert report["deferred_missing_after"] == []
+
+
+def test_a_scan_typed_before_the_first_turn_lands_in_the_basket(demo, tmp_path):
+    report = start("scan", demo, tmp_path)
+    assert report["basket"] == [TICKET]
