@@ -32,17 +32,17 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../pos/ui/app.py" line="251"/>
+        <location filename="../../pos/ui/app.py" line="326"/>
         <source>The database has no schema yet: run &quot;guichet db init&quot;.</source>
         <translation>La base de données n&apos;a pas encore de schéma : lancez « guichet db init ».</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="253"/>
+        <location filename="../../pos/ui/app.py" line="328"/>
         <source>The database schema is older than this version of Guichet: run &quot;guichet db upgrade&quot;.</source>
         <translation>Le schéma de la base de données est plus ancien que cette version de Guichet : lancez « guichet db upgrade ».</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/app.py" line="256"/>
+        <location filename="../../pos/ui/app.py" line="331"/>
         <source>The database was upgraded by a newer version of Guichet: install that version on this counter.</source>
         <translation>La base de données a été mise à jour par une version plus récente de Guichet : installez cette version sur ce guichet.</translation>
     </message>
@@ -139,17 +139,17 @@
 <context>
     <name>BoxOfficeController</name>
     <message>
-        <location filename="../../pos/ui/box_office/controller.py" line="75"/>
+        <location filename="../../pos/ui/box_office/controller.py" line="78"/>
         <source>The bulk refund stopped on an error: the orders refunded so far stay refunded; start it again to go on.</source>
         <translation>Le remboursement en masse s&apos;est arrêté sur une erreur : les dossiers déjà remboursés le restent ; relancez-le pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/controller.py" line="131"/>
+        <location filename="../../pos/ui/box_office/controller.py" line="134"/>
         <source>Approval refused.</source>
         <translation>Accord refusé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/controller.py" line="162"/>
+        <location filename="../../pos/ui/box_office/controller.py" line="167"/>
         <source>%1 revoked tickets: %2</source>
         <translation>%1 billets révoqués : %2</translation>
     </message>
@@ -157,32 +157,32 @@
 <context>
     <name>BoxOfficeUi</name>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="32"/>
+        <location filename="../../pos/ui/box_office/view.py" line="37"/>
         <source>Bo&amp;x office</source>
         <translation>Bi&amp;lletterie</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="34"/>
+        <location filename="../../pos/ui/box_office/view.py" line="39"/>
         <source>Fee rules...</source>
         <translation>Règles de frais...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="36"/>
+        <location filename="../../pos/ui/box_office/view.py" line="41"/>
         <source>Cancel a performance...</source>
         <translation>Annuler une séance...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="39"/>
+        <location filename="../../pos/ui/box_office/view.py" line="44"/>
         <source>Export the revocations...</source>
         <translation>Exporter les révocations...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="87"/>
+        <location filename="../../pos/ui/box_office/view.py" line="100"/>
         <source>%1 orders refunded, %2 refused%3. Report: %4</source>
         <translation>%1 dossiers remboursés, %2 refusés%3. Rapport : %4</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/box_office/view.py" line="90"/>
+        <location filename="../../pos/ui/box_office/view.py" line="103"/>
         <source>, stopped (start again to go on)</source>
         <translation>, interrompu (relancez pour continuer)</translation>
     </message>
@@ -324,107 +324,107 @@
 <context>
     <name>CashSessionUi</name>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="27"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="24"/>
         <source>&amp;Cash</source>
         <translation>&amp;Caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="31"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="28"/>
         <source>Open the cash session...</source>
         <translation>Ouvrir la caisse...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="33"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="30"/>
         <source>Cash in...</source>
         <translation>Entrée d&apos;espèces...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="35"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="32"/>
         <source>Cash out...</source>
         <translation>Sortie d&apos;espèces...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="37"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="34"/>
         <source>X report (no close)...</source>
         <translation>Rapport X (sans clôture)...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="39"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="36"/>
         <source>Close the cash session (Z report)...</source>
         <translation>Clôturer la caisse (rapport Z)...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="41"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="38"/>
         <source>Refunds and exchanges report...</source>
         <translation>Rapport des remboursements et échanges...</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="57"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="54"/>
         <source>Cash: closed</source>
         <translation>Caisse fermée</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="59"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="56"/>
         <source>Cash: %1</source>
         <translation>Caisse : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="67"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="68"/>
         <source>Open the cash session: count the float</source>
         <translation>Ouverture de caisse : comptez le fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="68"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="69"/>
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="73"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="76"/>
         <source>Cash in</source>
         <translation>Entrée d&apos;espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="74"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="77"/>
         <source>Change from the safe</source>
         <translation>Monnaie du coffre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="74"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="77"/>
         <source>Float top-up</source>
         <translation>Complément du fond de caisse</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="76"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="79"/>
         <source>Cash out</source>
         <translation>Sortie d&apos;espèces</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="77"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="80"/>
         <source>Deposit to the safe</source>
         <translation>Dépôt au coffre</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="77"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="80"/>
         <source>Expense</source>
         <translation>Dépense</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="85"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="90"/>
         <source>Close the cash session: count the drawer</source>
         <translation>Clôture de caisse : comptez le tiroir</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="86"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="91"/>
         <source>Close the session</source>
         <translation>Clôturer la session</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="101"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="108"/>
         <source>X report</source>
         <translation>Rapport X</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/cash_session/view.py" line="115"/>
+        <location filename="../../pos/ui/cash_session/view.py" line="124"/>
         <source>Refunds and exchanges</source>
         <translation>Remboursements et échanges</translation>
     </message>
@@ -931,43 +931,43 @@
 <context>
     <name>DeviceUi</name>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="39"/>
+        <location filename="../../pos/ui/devices/view.py" line="43"/>
         <source>&amp;Devices</source>
         <translation>Pér&amp;iphériques</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="41"/>
+        <location filename="../../pos/ui/devices/view.py" line="45"/>
         <source>Print jobs...</source>
         <translation>Travaux d&apos;impression…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="43"/>
+        <location filename="../../pos/ui/devices/view.py" line="47"/>
         <source>Open the drawer (no sale)...</source>
         <translation>Ouvrir le tiroir (sans vente)…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="45"/>
+        <location filename="../../pos/ui/devices/view.py" line="49"/>
         <source>Device settings...</source>
         <translation>Réglages des périphériques…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="50"/>
-        <location filename="../../pos/ui/devices/view.py" line="116"/>
+        <location filename="../../pos/ui/devices/view.py" line="54"/>
+        <location filename="../../pos/ui/devices/view.py" line="120"/>
         <source>Retry printing</source>
         <translation>Réessayer l&apos;impression</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="56"/>
+        <location filename="../../pos/ui/devices/view.py" line="60"/>
         <source>PRINTS</source>
         <translation>IMPRESSIONS</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="60"/>
+        <location filename="../../pos/ui/devices/view.py" line="64"/>
         <source>DRAWER</source>
         <translation>TIROIR</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/devices/view.py" line="110"/>
+        <location filename="../../pos/ui/devices/view.py" line="114"/>
         <source>%n print(s)</source>
         <translation>
             <numerusform>%n impression</numerusform>
@@ -975,7 +975,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/devices/view.py" line="111"/>
+        <location filename="../../pos/ui/devices/view.py" line="115"/>
         <source>%n e-mail(s)</source>
         <translation>
             <numerusform>%n e-mail</numerusform>
@@ -983,12 +983,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="112"/>
+        <location filename="../../pos/ui/devices/view.py" line="116"/>
         <source>Retry: %1 failed</source>
         <translation>Réessayer : %1 en échec</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="114"/>
+        <location filename="../../pos/ui/devices/view.py" line="118"/>
         <source>Retry printing (%1)</source>
         <translation>Réessayer l&apos;impression (%1)</translation>
     </message>
@@ -1178,18 +1178,18 @@
 <context>
     <name>ExchangeBar</name>
     <message>
-        <location filename="../../pos/ui/exchange/bar.py" line="73"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="70"/>
         <location filename="../../pos/ui/main_window.py" line="188"/>
         <source>REMOVE</source>
         <translation>SUPPRIMER</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/bar.py" line="74"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="71"/>
         <source>Alt+Del</source>
         <translation>Alt+Suppr</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/bar.py" line="110"/>
+        <location filename="../../pos/ui/exchange/bar.py" line="107"/>
         <source>Scan first the tickets the customer gives back: the exchange sells against the cancellation basket.</source>
         <translation>Scannez d&apos;abord les billets que le client rend : l&apos;échange se vend contre le panier d&apos;annulation.</translation>
     </message>
@@ -1202,7 +1202,7 @@
         <translation>Billet %1 ajouté : %2</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="155"/>
+        <location filename="../../pos/ui/hold/controller.py" line="167"/>
         <source>Operation abandoned: nothing was changed.</source>
         <translation>Ordre abandonné : rien n&apos;a été modifié.</translation>
     </message>
@@ -1307,64 +1307,64 @@
 <context>
     <name>ExchangeSettlement</name>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="108"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="112"/>
         <location filename="../../pos/ui/refund/controller.py" line="54"/>
         <source>The contact has no e-mail address: enter one, or hand the tickets over.</source>
         <extracomment>a cash refund the drawer cannot pay: (what it holds, the refund&apos;s tenders); the bar offers the split (the drawer&apos;s content in cash, the rest otherwise)</extracomment>
         <translation>Le contact n&apos;a pas d&apos;adresse e-mail : saisissez-en une, ou remettez-lui les billets.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="118"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="123"/>
         <source>The exchange could not be recorded: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être enregistré : rien n&apos;a été modifié. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="122"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="127"/>
         <source>Operation %1: exchange recorded, total %2.</source>
         <translation>Ordre %1 : échange enregistré, total %2.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="126"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="131"/>
         <source>Change to give back: %1</source>
         <translation>Monnaie à rendre : %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="157"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="162"/>
         <source>Documents sent to the printer: %1.</source>
         <translation>Documents envoyés à l&apos;imprimante : %1.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="161"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="166"/>
         <source>No ticket waits to be printed.</source>
         <translation>Aucun billet n&apos;attend d&apos;être imprimé.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="171"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="176"/>
         <source>Your tickets - operation %1</source>
         <translation>Vos billets - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="172"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="177"/>
         <source>Hello,</source>
         <translation>Bonjour,</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="173"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="178"/>
         <source>Please find attached your tickets and the receipt of your exchange (operation %1).</source>
         <translation>Veuillez trouver ci-joints vos billets et le reçu de votre échange (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="175"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="180"/>
         <source>Your refund - operation %1</source>
         <translation>Votre remboursement - ordre %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="177"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="182"/>
         <source>Please find attached the receipt of your refund (operation %1).</source>
         <translation>Veuillez trouver ci-joint le reçu de votre remboursement (ordre %1).</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement.py" line="178"/>
+        <location filename="../../pos/ui/exchange/settlement.py" line="183"/>
         <source>Best regards,</source>
         <translation>Cordialement,</translation>
     </message>
@@ -1372,12 +1372,12 @@
 <context>
     <name>ExchangeUiController</name>
     <message>
-        <location filename="../../pos/ui/exchange/controller.py" line="66"/>
+        <location filename="../../pos/ui/exchange/controller.py" line="75"/>
         <source>The exchange could not be updated: nothing was changed. Try again.</source>
         <translation>L&apos;échange n&apos;a pas pu être modifié : rien n&apos;a été changé. Réessayez.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/controller.py" line="148"/>
+        <location filename="../../pos/ui/exchange/controller.py" line="157"/>
         <source>%1 x %2 added to the exchange: %3</source>
         <translation>%1 x %2 ajouté(s) à l&apos;échange : %3</translation>
     </message>
@@ -1569,7 +1569,7 @@
 <context>
     <name>HoldController</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/hold/controller.py" line="135"/>
+        <location filename="../../pos/ui/hold/controller.py" line="147"/>
         <source>Operation %1 resumed: %n ticket(s).</source>
         <translation>
             <numerusform>Ordre %1 repris : %n billet.</numerusform>
@@ -1585,18 +1585,18 @@
         <translation>ORDRES EN ATTENTE</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/view.py" line="60"/>
+        <location filename="../../pos/ui/hold/view.py" line="63"/>
         <source>Abandon operation %1 on hold? Its tickets will be free again.</source>
         <translation>Abandonner l&apos;ordre %1 en attente ? Ses billets seront libérés.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/view.py" line="64"/>
-        <location filename="../../pos/ui/hold/view.py" line="69"/>
+        <location filename="../../pos/ui/hold/view.py" line="67"/>
+        <location filename="../../pos/ui/hold/view.py" line="72"/>
         <source>Abandon</source>
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/view.py" line="70"/>
+        <location filename="../../pos/ui/hold/view.py" line="73"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1916,18 +1916,18 @@
         <translation>[Ordre %1]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/view.py" line="74"/>
-        <location filename="../../pos/ui/refund/view.py" line="79"/>
+        <location filename="../../pos/ui/refund/view.py" line="72"/>
+        <location filename="../../pos/ui/refund/view.py" line="77"/>
         <source>Refund</source>
         <translation>Rembourser</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/refund/view.py" line="80"/>
+        <location filename="../../pos/ui/refund/view.py" line="78"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/devices/view.py" line="90"/>
+        <location filename="../../pos/ui/devices/view.py" line="94"/>
         <source>Printed: %1</source>
         <translation>Imprimé : %1</translation>
     </message>
@@ -1984,12 +1984,12 @@
         <translation>Un ordre est en cours : mettez-le en attente ou abandonnez-le avant d&apos;en reprendre un autre.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="66"/>
+        <location filename="../../pos/ui/hold/controller.py" line="68"/>
         <source>Operation %1 put on hold: its slip is printing.</source>
         <translation>Ordre %1 mis en attente : son bon s&apos;imprime.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/hold/controller.py" line="173"/>
+        <location filename="../../pos/ui/hold/controller.py" line="187"/>
         <source>Operation %1 abandoned: its tickets are free again.</source>
         <translation>Ordre %1 abandonné : ses billets sont libérés.</translation>
     </message>
@@ -2580,7 +2580,7 @@
 <context>
     <name>RefundBar</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/refund/view.py" line="66"/>
+        <location filename="../../pos/ui/refund/view.py" line="64"/>
         <source>Refund %1 in cash for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 en espèces pour %n billet ?</numerusform>
@@ -2588,7 +2588,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/refund/view.py" line="67"/>
+        <location filename="../../pos/ui/refund/view.py" line="65"/>
         <source>Refund %1 as a credit note for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 en avoir pour %n billet ?</numerusform>
@@ -2596,7 +2596,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/refund/view.py" line="70"/>
+        <location filename="../../pos/ui/refund/view.py" line="68"/>
         <source>Refund %1 to the suspense account for %n ticket(s)?</source>
         <translation>
             <numerusform>Rembourser %1 sur le compte d&apos;attente pour %n billet ?</numerusform>
@@ -2687,7 +2687,7 @@
 <context>
     <name>SaleController</name>
     <message numerus="yes">
-        <location filename="../../pos/ui/exchange/controller.py" line="171"/>
+        <location filename="../../pos/ui/exchange/controller.py" line="180"/>
         <source>%n ticket(s) added to the exchange: %1</source>
         <translation>
             <numerusform>%n billet ajouté à l&apos;échange : %1</numerusform>
@@ -2707,17 +2707,17 @@
 <context>
     <name>ScannerHub</name>
     <message>
-        <location filename="../../pos/ui/scanning/hub.py" line="74"/>
+        <location filename="../../pos/ui/scanning/hub.py" line="76"/>
         <source>Scanner: connecting…</source>
         <translation>Lecteur : connexion…</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/scanning/hub.py" line="99"/>
+        <location filename="../../pos/ui/scanning/hub.py" line="107"/>
         <source>Scanner: connected</source>
         <translation>Lecteur : connecté</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/scanning/hub.py" line="100"/>
+        <location filename="../../pos/ui/scanning/hub.py" line="108"/>
         <source>Scanner: unplugged</source>
         <translation>Lecteur : débranché</translation>
     </message>
@@ -2730,37 +2730,37 @@
         <translation>Envoi par e-mail</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement_view.py" line="36"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="35"/>
         <source>Print the tickets waiting</source>
         <translation>Imprimer les billets en attente</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement_view.py" line="47"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="46"/>
         <source>TICKETS TO PRINT (%1)</source>
         <translation>BILLETS À IMPRIMER (%1)</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement_view.py" line="60"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="62"/>
         <source>The customer is refunded: choose a refund mode.</source>
         <translation>Le client est remboursé : choisissez un mode de remboursement.</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement_view.py" line="63"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="65"/>
         <source>Exchange</source>
         <translation>Échange</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement_view.py" line="64"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="66"/>
         <source>The total is nil: close the exchange?</source>
         <translation>Le total est nul : clôturer l&apos;échange ?</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement_view.py" line="68"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="70"/>
         <source>Close exchange</source>
         <translation>Clôturer</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/exchange/settlement_view.py" line="69"/>
+        <location filename="../../pos/ui/exchange/settlement_view.py" line="71"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -2827,12 +2827,12 @@
 <context>
     <name>TakeBackController</name>
     <message>
-        <location filename="../../pos/ui/take_back/controller.py" line="48"/>
+        <location filename="../../pos/ui/take_back/controller.py" line="47"/>
         <source>Type the number of an order (digits only).</source>
         <translation>Tapez le numéro d&apos;un dossier (des chiffres seulement).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/controller.py" line="70"/>
+        <location filename="../../pos/ui/take_back/controller.py" line="73"/>
         <source>%n ticket(s) added to the basket.</source>
         <translation>
             <numerusform>%n billet ajouté au panier.</numerusform>
@@ -2840,7 +2840,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/controller.py" line="73"/>
+        <location filename="../../pos/ui/take_back/controller.py" line="76"/>
         <source>%n refused:</source>
         <translation>
             <numerusform>%n refusé :</numerusform>
@@ -2848,7 +2848,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../pos/ui/take_back/controller.py" line="81"/>
+        <location filename="../../pos/ui/take_back/controller.py" line="84"/>
         <source>%n ticket(s) refused without a supervisor&apos;s approval.</source>
         <translation>
             <numerusform>%n billet refusé sans l&apos;accord d&apos;un superviseur.</numerusform>
@@ -2894,12 +2894,12 @@
 <context>
     <name>TakeBackView</name>
     <message>
-        <location filename="../../pos/ui/take_back/view.py" line="32"/>
+        <location filename="../../pos/ui/take_back/view.py" line="37"/>
         <source>Number list [Ctrl+Shift+L]</source>
         <translation>Liste numéros [Ctrl+Maj+L]</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/take_back/view.py" line="33"/>
+        <location filename="../../pos/ui/take_back/view.py" line="38"/>
         <source>Number range [Ctrl+Shift+R]</source>
         <translation>Plage numéros [Ctrl+Maj+R]</translation>
     </message>
@@ -2983,12 +2983,12 @@
 <context>
     <name>UndoController</name>
     <message>
-        <location filename="../../pos/ui/undo/controller.py" line="23"/>
+        <location filename="../../pos/ui/undo/controller.py" line="31"/>
         <source>Undo the cancellation of %1</source>
         <translation>Annuler l&apos;annulation de %1</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/controller.py" line="37"/>
+        <location filename="../../pos/ui/undo/controller.py" line="45"/>
         <source>Operation %1 undone by operation %2: %3 valid again.</source>
         <translation>Ordre %1 annulé par l&apos;ordre %2 : %3 de nouveau valable(s).</translation>
     </message>
@@ -2996,12 +2996,12 @@
 <context>
     <name>UndoView</name>
     <message>
-        <location filename="../../pos/ui/undo/view.py" line="21"/>
+        <location filename="../../pos/ui/undo/view.py" line="20"/>
         <source>Operation&amp;s</source>
         <translation>Opération&amp;s</translation>
     </message>
     <message>
-        <location filename="../../pos/ui/undo/view.py" line="24"/>
+        <location filename="../../pos/ui/undo/view.py" line="23"/>
         <source>Undo a cancellation...</source>
         <translation>Annuler l&apos;annulation...</translation>
     </message>
