@@ -21,7 +21,8 @@ from pos.core.db import Database, schema_state
 from pos.core.errors import DatabaseError
 from pos.core.i18n import set_language
 from pos.core.models import PaymentMode
-from pos.core.services.operators import find_operator, identity_of
+from pos.core.schema import configure as configure_mappers
+from pos.core.services.operators import identity_by_login
 from pos.core.services.station import ensure_station
 from pos.core.uow import UnitOfWork
 from pos.ui.box_office.controller import BoxOfficeController
@@ -133,10 +134,13 @@ def warm_up() -> None:
     ``collect_after_start`` hid what start-up built (it lives as long as the window)."""
     for name in AFTER_FIRST_PAINT:
         importlib.import_module(name)
+    configure_mappers()  # not done before the first paint (station.ensure_station)
     gc.freeze()
 
 
 FRAME_MS = 16
+#: The workers' first pass comes when the window is ready, or after this long at most.
+WORKERS_LATEST_S = 0.25
 
 
 class _WhenReady(QObject):
@@ -185,11 +189,12 @@ def build_main_window(
             supervisor_above=config.refunds.supervisor_threshold,
             training=config.counter.training,
         )
-        who = identity_of(find_operator(uow, operator)) if operator else None
+        who = identity_by_login(uow, operator) if operator else None
     window = MainWindow(f"{station.sales_point_name} > {station.counter_name}"
                         + (" - FORMATION" if station.training else ""))
     queue = PrintQueue(database, station.counter_id, clock, printer,
-                       drawer=separate_drawer(config), status_interval=status_interval)
+                       drawer=separate_drawer(config), status_interval=status_interval,
+                       first_pass_after=WORKERS_LATEST_S)  # woken when ready (below)
     queue.setParent(window)
     window.sig_closing.connect(queue.stop)
 
@@ -212,7 +217,8 @@ def build_main_window(
     refund.email_recipient = settlement.email_recipient  # refunds by e-mail too
     # E-mails: queued in the settlement's transaction, sent by the mail worker.
     mail = MailQueue(database, station.counter_id, clock,
-                     lambda: (settlement.mail_config, settlement.outbox_dir), window)
+                     lambda: (settlement.mail_config, settlement.outbox_dir), window,
+                     first_pass_after=WORKERS_LATEST_S)
     window.sig_closing.connect(mail.stop)
     QApplication.instance().aboutToQuit.connect(mail.stop)
     mail.sig_sent.connect(lambda text: session.say(text, "info"))
@@ -305,7 +311,14 @@ def build_main_window(
     else:
         window.operators_ui.ask_login()
     hub.listen()
-    _WhenReady(window.scan_field, warm_up)
+    # The workers' first pass and the warm-up wait for the window to be on the screen
+    # (a window never shown, in a test, gets its workers after WORKERS_LATEST_S).
+    def when_ready() -> None:
+        queue.wake()
+        mail.wake()
+        warm_up()
+
+    _WhenReady(window.scan_field, when_ready)
     return window
 
 

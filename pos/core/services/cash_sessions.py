@@ -56,9 +56,10 @@ class SessionView:
 
 def current_session(uow: UnitOfWork, counter_id: int) -> SessionView | None:
     """The counter's open session, or None: one look-up on the partial unique index."""
+    operators = Operator.__table__  # the table: the window asks this before its first paint
     row = uow.session.execute(
-        select(_T.c.id, _T.c.opened_at, Operator.login, _T.c.float_amount, _T.c.expected)
-        .join(Operator, Operator.id == _T.c.opened_by_id)
+        select(_T.c.id, _T.c.opened_at, operators.c.login, _T.c.float_amount, _T.c.expected)
+        .join(operators, operators.c.id == _T.c.opened_by_id)
         .where(_T.c.counter_id == counter_id, _T.c.state == CashSessionState.OPEN)).first()
     if row is None:
         return None

@@ -96,6 +96,17 @@ def identity_of(operator: Operator) -> Identity:
     return Identity(operator.id, operator.login, operator.name, operator.role)
 
 
+def identity_by_login(uow: UnitOfWork, login: str) -> Identity | None:
+    """The operator of a login (compared without case), read on the table: the window
+    started logged in (tests, benchmarks) asks it before its first paint, when no ORM
+    query should configure the mappers yet (``station.ensure_station``)."""
+    t = Operator.__table__
+    row = uow.session.execute(
+        select(t.c.id, t.c.login, t.c.name, t.c.role)
+        .where(func.lower(t.c.login) == login.strip().lower())).first()
+    return Identity(row.id, row.login, row.name, row.role) if row is not None else None
+
+
 def log_in(uow: UnitOfWork, login: str, pin: str, *, counter_id: int | None,
            clock: Clock) -> Identity:
     """The operator behind a code and PIN, or a ``LoginRefused`` (``AccountLocked``)."""

@@ -294,13 +294,17 @@ def duplicate(document: Document, k: int) -> Document:
 
 def list_jobs(uow: UnitOfWork, counter_id: int, *, limit: int = 200,
               states: Sequence[PrintJobState] | None = None) -> list[PrintJobView]:
-    """The counter's jobs, newest first."""
-    query = (select(PrintJob, Operation.number)
-             .outerjoin(Operation, Operation.id == PrintJob.operation_id)
-             .where(PrintJob.counter_id == counter_id))
+    """The counter's jobs, newest first (read on the tables: the window lists the
+    deferred ones before its first paint, when no ORM query should configure the mappers
+    yet; see ``station.ensure_station``)."""
+    jobs, operations = PrintJob.__table__, Operation.__table__
+    query = (select(jobs, operations.c.number.label("operation_number"))
+             .outerjoin(operations, operations.c.id == jobs.c.operation_id)
+             .where(jobs.c.counter_id == counter_id))
     if states:
-        query = query.where(PrintJob.state.in_(list(states)))
-    rows = uow.session.execute(query.order_by(PrintJob.id.desc()).limit(limit)).all()
+        query = query.where(jobs.c.state.in_(list(states)))
+    rows = [(j, j.operation_number) for j in uow.session.execute(
+        query.order_by(jobs.c.id.desc()).limit(limit))]
     return [
         PrintJobView(
             id=j.id, kind=j.kind, state=j.state, operation_number=number,

@@ -9,13 +9,16 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from pos.core.models import Counter, Operator, OperatorRole, SalesPoint
 from pos.core.uow import UnitOfWork
 
 if TYPE_CHECKING:
     from pos.core.services.operators import Identity
+
+
+_points, _counters, _operators = SalesPoint.__table__, Counter.__table__, Operator.__table__
 
 
 @dataclass(frozen=True)
@@ -47,30 +50,36 @@ def ensure_station(
 ) -> Station:
     """Find (or register, for a new counter) the counter and sales point. ``operator``:
     an operator's login to act as without logging in (tests, tools; registered if new);
-    empty: nobody until ``Station.logged_in``."""
+    empty: nobody until ``Station.logged_in``.
+
+    Core statements on the tables, no ORM object: the window runs this before its first
+    paint, and an ORM query there would configure every mapper first (~40 ms, done
+    after the paint instead, ``pos.ui.app.warm_up``)."""
     uow.begin_write()
     s = uow.session
-    point = s.scalar(select(SalesPoint).where(SalesPoint.name == sales_point))
-    if point is None:
-        point = SalesPoint(name=sales_point)
-        s.add(point)
-        s.flush()
-    desk = s.scalar(select(Counter).where(Counter.name == counter))
+    point_id = s.scalar(select(_points.c.id).where(_points.c.name == sales_point))
+    if point_id is None:
+        point_id = uow.execute(insert(_points).values(name=sales_point)
+                               .returning(_points.c.id)).scalar_one()
+    desk = s.execute(select(_counters.c.id, _counters.c.name, _counters.c.sales_point_id)
+                     .where(_counters.c.name == counter)).first()
     if desk is None:
-        desk = Counter(name=counter, sales_point_id=point.id, last_operation_number=0)
-        s.add(desk)
+        desk = uow.execute(insert(_counters).values(
+            name=counter, sales_point_id=point_id, last_operation_number=0)
+            .returning(_counters.c.id, _counters.c.name, _counters.c.sales_point_id)).one()
     who = None
     if operator:
-        who = s.scalar(select(Operator).where(Operator.login == operator))
+        who = s.execute(select(_operators.c.id, _operators.c.login, _operators.c.role)
+                        .where(_operators.c.login == operator)).first()
         if who is None:
-            who = Operator(login=operator, name=operator)
-            s.add(who)
-    s.flush()
+            who = uow.execute(insert(_operators).values(login=operator, name=operator)
+                              .returning(_operators.c.id, _operators.c.login,
+                                         _operators.c.role)).one()
     station = Station(
         counter_id=desk.id,
         counter_name=desk.name,
         sales_point_id=desk.sales_point_id,
-        sales_point_name=point.name,
+        sales_point_name=sales_point,  # the row found (or made) by this very name
         operator_id=who.id if who else 0,
         operator_login=who.login if who else "",
         venue_name=venue_name,
@@ -83,8 +92,9 @@ def ensure_station(
 
 
 def next_operation_number(uow: UnitOfWork, counter_id: int) -> int:
-    """What the next operation of this counter will be numbered (shown before it exists)."""
+    """What the next operation of this counter will be numbered (shown before it exists;
+    on the table: the window shows it before its first paint, see ``ensure_station``)."""
     last = uow.session.scalar(
-        select(Counter.last_operation_number).where(Counter.id == counter_id)
+        select(_counters.c.last_operation_number).where(_counters.c.id == counter_id)
     )
     return (last or 0) + 1

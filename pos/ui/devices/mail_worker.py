@@ -44,8 +44,10 @@ class MailQueue(RetryingJobWorker):
     report_each_pass = True
 
     def __init__(self, database: Database, counter_id: int, clock: Clock,
-                 settings: MailSettings, parent: QObject | None = None) -> None:
-        super().__init__(database, counter_id, clock, parent)
+                 settings: MailSettings, parent: QObject | None = None, *,
+                 first_pass_after: float = 0.0) -> None:
+        super().__init__(database, counter_id, clock, parent,
+                         first_pass_after=first_pass_after)
         self.settings = settings
         self._start_thread("mailThread")
 

@@ -125,8 +125,10 @@ class PrintQueue(RetryingJobWorker):
 
     def __init__(self, database: Database, counter_id: int, clock: Clock,
                  printer: DocumentPrinter | None, *, drawer: Drawer | None = None,
-                 status_interval: float = 5.0, parent: QObject | None = None) -> None:
-        super().__init__(database, counter_id, clock, parent)
+                 status_interval: float = 5.0, parent: QObject | None = None,
+                 first_pass_after: float = 0.0) -> None:
+        super().__init__(database, counter_id, clock, parent,
+                         first_pass_after=first_pass_after)
         self._printer, self._drawer = printer, drawer
         self.status_interval = status_interval
         self._paused = False
