@@ -90,12 +90,19 @@ class CancellationBasket:
         return len(self.tickets)
 
     def __contains__(self, number: object) -> bool:
+        return number in self._index()
+
+    def _index(self) -> set[str]:
         tickets = self.tickets
         key = (id(tickets), len(tickets), id(tickets[-1]) if tickets else 0)
         if key != self._numbered:
             self._numbers = {t.number for t in tickets}
             self._numbered = key
-        return number in self._numbers
+        return self._numbers
+
+    def numbers(self) -> frozenset[str]:
+        """The numbers in the basket now, for a batch that asks ``in`` once per number."""
+        return frozenset(self._index())
 
     def add(self, ticket: BasketTicket) -> None:
         if ticket.number in self:  # the index is fresh after this
@@ -104,6 +111,24 @@ class CancellationBasket:
         tickets.append(ticket)
         self._numbers.add(ticket.number)
         self._numbered = (id(tickets), len(tickets), id(ticket))
+
+    def extend(self, tickets: Iterable[BasketTicket]) -> None:
+        """``add`` of each ticket, checked all together first (in one pass, not one
+        look-up of the index per ticket): nothing joins when one of them is already in
+        the basket or given twice."""
+        new = list(tickets)
+        if not new:
+            return
+        present = self._index()
+        seen: set[str] = set()
+        for ticket in new:
+            if ticket.number in present or ticket.number in seen:
+                raise AlreadyInBasket(number=ticket.number)
+            seen.add(ticket.number)
+        mine = self.tickets
+        mine.extend(new)
+        present |= seen
+        self._numbered = (id(mine), len(mine), id(mine[-1]))
 
     def remove(self, numbers: Iterable[str]) -> None:
         gone = set(numbers)
