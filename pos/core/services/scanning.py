@@ -44,6 +44,7 @@ from pos.core.models import (
     TicketState,
 )
 from pos.core.prepared import PreparedInQuery, PreparedQuery
+from pos.core.remembered import remembered
 from pos.core.uow import UnitOfWork
 from pos.formatting import timestamp
 
@@ -211,11 +212,15 @@ def _scan_statement():
                    Operation.id != bindparam("own", type_=Integer))
             .limit(1).correlate(Ticket).scalar_subquery())
     return (
-        select(Ticket.id, Ticket.number, Ticket.state, Ticket.order_id, Ticket.performance_id,
-               Ticket.price, Ticket.fees, Ticket.checked_in_at,
+        # A range's 500 rows hold a handful of states, prices and dates: each distinct
+        # value converted once (pos.core.remembered).
+        select(Ticket.id, Ticket.number, remembered(Ticket.state), Ticket.order_id,
+               Ticket.performance_id, remembered(Ticket.price), remembered(Ticket.fees),
+               Ticket.checked_in_at,
                Order.number.label("order_number"), Contact.last_name, Contact.first_name,
                Contact.organisation, Contact.relation, Event.name.label("event_name"),
-               Performance.starts_at, Area.name.label("area"), Seat.label.label("seat"),
+               remembered(Performance.starts_at), Area.name.label("area"),
+               Seat.label.label("seat"),
                PriceCategory.name.label("category"), Tariff.name.label("tariff"),
                new.number.label("replaced_by"), held.label("held_by"))
         .join(Order, Order.id == Ticket.order_id)
