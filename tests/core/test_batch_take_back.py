@@ -11,12 +11,13 @@ from sqlalchemy import select
 
 from pos.core.basket import CancellationBasket
 from pos.core.errors import AlreadyInBasket
-from pos.core.models import Performance, Ticket, TicketState
+from pos.core.models import Contact, Order, Performance, Ticket, TicketState
 from pos.core.prepared import PreparedQuery
 from pos.core.remembered import remembered
-from pos.core.services.scanning import range_rows
+from pos.core.services.scanning import range_rows, ticket_rows
 from pos.core.services.take_back import range_report, take_refundable
 from tests.conftest import uow_of
+from tests.support.statements import driver_statements
 
 
 def _tickets(demo, clock, first="01010002727", last="01010002732"):
@@ -100,3 +101,37 @@ def test_a_range_read_twice_gives_equal_rows(demo, clock):
     assert first == again and len(first) == 22
     assert {r.state for r in first} <= set(TicketState)
     assert all(r.starts_at > datetime(2000, 1, 1, tzinfo=UTC) for r in first)
+
+
+def test_a_dense_list_is_read_by_its_span_and_a_sparse_one_by_its_numbers(demo):
+    dense = [f"{n:011d}" for n in range(1010002727, 1010002749) if n != 1010002730]
+    sparse = [dense[0], dense[-1], "01010003013"]
+    with driver_statements(demo) as statements, uow_of(demo) as uow:
+        dense_rows = ticket_rows(uow, dense)
+        sparse_rows = ticket_rows(uow, sparse)
+    assert [r.number for r in dense_rows] == dense  # the gap stays out
+    assert sorted(r.number for r in sparse_rows) == sorted(sparse)
+    reads = [s for s in statements if "FROM tickets" in s]
+    assert len(reads) == 2 and "BETWEEN" in reads[0] and " IN (" in reads[1]
+    by_number = {r.number: r for r in dense_rows}
+    assert all(r == by_number[r.number] for r in sparse_rows if r.number in by_number)
+
+
+def test_confirming_takes_what_changed_since_the_report(demo, clock):
+    """The confirmation re-reads each ticket: a snapshot of the report is not reused
+    when its ticket's facts moved (here the customer's name, corrected meanwhile)."""
+    with uow_of(demo) as uow:
+        report = range_report(uow, "01010003001", "01010003016", CancellationBasket(), clock)
+    ticket = report.refundable[0]
+    assert len({t.order_id for t in report.refundable}) > 1
+    with uow_of(demo) as uow:
+        order = uow.session.get(Order, ticket.order_id)
+        contact = uow.session.get(Contact, order.contact_id)
+        contact.last_name = "Renommé"
+    basket = CancellationBasket()
+    with uow_of(demo) as uow:
+        take_refundable(uow, basket, [t.number for t in report.refundable], clock)
+    renamed = {t.number for t in basket.tickets if t.contact_name.startswith("Renommé")}
+    assert ticket.number in renamed and not ticket.contact_name.startswith("Renommé")
+    unchanged = [t for t in report.refundable if t.number not in renamed]
+    assert unchanged and all(t in basket.tickets for t in unchanged)
