@@ -3,13 +3,14 @@ remembered conversions of the batch reads, on a real SQLite file and PostgreSQL.
 
 from __future__ import annotations
 
+from dataclasses import FrozenInstanceError, fields, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
-from pos.core.basket import CancellationBasket
+from pos.core.basket import BasketTicket, CancellationBasket, basket_ticket
 from pos.core.errors import AlreadyInBasket
 from pos.core.models import Contact, Order, Performance, Ticket, TicketState
 from pos.core.prepared import PreparedQuery
@@ -135,3 +136,18 @@ def test_confirming_takes_what_changed_since_the_report(demo, clock):
     assert ticket.number in renamed and not ticket.contact_name.startswith("Renommé")
     unchanged = [t for t in report.refundable if t.number not in renamed]
     assert unchanged and all(t in basket.tickets for t in unchanged)
+
+
+def test_basket_ticket_is_the_dataclass_s_own_ticket(demo, clock):
+    built = _tickets(demo, clock)[0]
+    facts = {f.name: getattr(built, f.name) for f in fields(BasketTicket)}
+    plain = BasketTicket(**facts)
+    fast = basket_ticket(**facts)
+    assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert replace(fast, paper_returned=True) == replace(plain, paper_returned=True)
+    with pytest.raises(FrozenInstanceError):
+        fast.price = Decimal("0.00")  # type: ignore[misc]
+    with pytest.raises(TypeError, match="paper_returned"):
+        basket_ticket(**{k: v for k, v in facts.items() if k != "paper_returned"})
+    with pytest.raises(TypeError, match="colour"):
+        basket_ticket(**facts, colour="red")

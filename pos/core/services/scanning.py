@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Integer, bindparam, select
 from sqlalchemy.orm import aliased, joinedload
 
-from pos.core.basket import BasketTicket, CancellationBasket
+from pos.core.basket import BasketTicket, CancellationBasket, basket_ticket
 from pos.core.clock import Clock
 from pos.core.errors import (
     ApprovalRequired,
@@ -290,7 +290,7 @@ def row_refusal(row: Any, now: datetime, refunded: tuple[int, datetime] | None =
 
 def row_snapshot(row: Any, approved_by: str = "") -> BasketTicket:
     """``snapshot`` for a row of ``ticket_rows``."""
-    return BasketTicket(
+    return basket_ticket(
         ticket_id=row.id,
         number=row.number,
         order_id=row.order_id,
@@ -306,6 +306,7 @@ def row_snapshot(row: Any, approved_by: str = "") -> BasketTicket:
         price=row.price,
         fees=row.fees,
         approved_by=approved_by,
+        paper_returned=False,
     )
 
 
