@@ -118,6 +118,17 @@ def test_a_dense_list_is_read_by_its_span_and_a_sparse_one_by_its_numbers(demo):
     assert all(r == by_number[r.number] for r in sparse_rows if r.number in by_number)
 
 
+@pytest.mark.parametrize("odd", ["0101000272x", "1010002728", "010100027280", "٠١٠١٠٠٠٢٧٢٨"])
+def test_a_list_with_something_else_than_ticket_numbers_is_read_by_its_values(demo, odd):
+    """Text order is numeric order only between 11 ASCII digits: anything else in the
+    list and the span is not walked."""
+    with driver_statements(demo) as statements, uow_of(demo) as uow:
+        rows = ticket_rows(uow, ["01010002727", odd, "01010002729"])
+    assert sorted(r.number for r in rows) == ["01010002727", "01010002729"]
+    reads = [s for s in statements if "FROM tickets" in s]
+    assert len(reads) == 1 and " IN (" in reads[0]
+
+
 def test_confirming_takes_what_changed_since_the_report(demo, clock):
     """The confirmation re-reads each ticket: a snapshot of the report is not reused
     when its ticket's facts moved (here the customer's name, corrected meanwhile)."""
