@@ -194,7 +194,7 @@ def build_main_window(
                         + (" - FORMATION" if station.training else ""))
     queue = PrintQueue(database, station.counter_id, clock, printer,
                        drawer=separate_drawer(config), status_interval=status_interval,
-                       first_pass_after=WORKERS_LATEST_S)  # woken when ready (below)
+                       first_pass_after=WORKERS_LATEST_S)  # begun when ready (below)
     queue.setParent(window)
     window.sig_closing.connect(queue.stop)
 
@@ -314,8 +314,8 @@ def build_main_window(
     # The workers' first pass and the warm-up wait for the window to be on the screen
     # (a window never shown, in a test, gets its workers after WORKERS_LATEST_S).
     def when_ready() -> None:
-        queue.wake()
-        mail.wake()
+        queue.begin()
+        mail.begin()
         warm_up()
 
     _WhenReady(window.scan_field, when_ready)

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import Integer, bindparam, select
-from sqlalchemy.orm import aliased, joinedload
+from sqlalchemy.orm import joinedload
 
 from pos.core.basket import BasketTicket, CancellationBasket, basket_ticket
 from pos.core.clock import Clock
@@ -203,7 +203,7 @@ def _scan_statement():
     its basket line shows (small reference tables joined by primary key) and the
     operation on hold that holds it, if any (a correlated look-up on its lines). No ORM
     instance is built."""
-    new = aliased(Ticket)
+    new = Ticket.__table__.alias("replacement")  # a Core alias: building it configures no mapper
     held = (select(Operation.number)
             .join(OperationLine, OperationLine.operation_id == Operation.id)
             .where(OperationLine.ticket_id == Ticket.id,
@@ -222,7 +222,7 @@ def _scan_statement():
                remembered(Performance.starts_at), Area.name.label("area"),
                Seat.label.label("seat"),
                PriceCategory.name.label("category"), Tariff.name.label("tariff"),
-               new.number.label("replaced_by"), held.label("held_by"))
+               new.c.number.label("replaced_by"), held.label("held_by"))
         .join(Order, Order.id == Ticket.order_id)
         .join(Contact, Contact.id == Order.contact_id)
         .join(Performance, Performance.id == Ticket.performance_id)
@@ -231,7 +231,7 @@ def _scan_statement():
         .join(Tariff, Tariff.id == Ticket.tariff_id)
         .outerjoin(Seat, Seat.id == Ticket.seat_id)
         .outerjoin(Area, Area.id == Seat.area_id)
-        .outerjoin(new, new.id == Ticket.replaced_by_id)
+        .outerjoin(new, new.c.id == Ticket.replaced_by_id)
     )
 
 

@@ -66,13 +66,14 @@ class RetryingJobWorker(QObject):
 
     def __init__(self, database: Database, counter_id: int, clock: Clock,
                  parent: QObject | None = None, *, first_pass_after: float = 0.0) -> None:
-        """``first_pass_after``: seconds the thread waits, unless woken, before its first
-        pass. The window gives it and wakes its workers once it is on the screen, so that
-        their first pass (recover, count, claim: a dozen statements each) does not take
-        the GIL from its build."""
+        """``first_pass_after``: seconds the thread waits before its first pass, unless
+        ``begin()`` comes first. The window gives it and begins its workers once it is on
+        the screen, so that their first pass (recover, count, claim: a dozen statements
+        each) does not take the GIL from its build."""
         super().__init__(parent)
         self.database, self.counter_id, self.clock = database, counter_id, clock
         self.first_pass_after = first_pass_after
+        self._begun = first_pass_after <= 0
         self._cond = threading.Condition()
         self._woken = False
         self._stopping = False
@@ -83,6 +84,12 @@ class RetryingJobWorker(QObject):
         self._thread.start()
 
     # --- called from the GUI thread -----------------------------------------------------
+
+    def begin(self) -> None:
+        """The first pass now (see ``first_pass_after``)."""
+        with self._cond:
+            self._begun = True
+            self._cond.notify_all()
 
     def wake(self) -> None:
         """A job was committed, retried, or the clock moved: look at the jobs now."""
@@ -141,9 +148,8 @@ class RetryingJobWorker(QObject):
         self._recovered(count)
 
     def _loop(self) -> None:
-        with self._cond:
-            if self.first_pass_after > 0 and not self._woken and not self._stopping:
-                self._cond.wait(self.first_pass_after)
+        with self._cond:  # a wake() before the first pass is seen by it anyway
+            self._cond.wait_for(lambda: self._begun or self._stopping, self.first_pass_after)
         self._safe(self._recover_interrupted, "jobs left in mid-send could not be recovered")
         self._safe(self._report_attention)
         while True:
