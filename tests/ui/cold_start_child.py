@@ -23,7 +23,11 @@ def main(mode: str, url: str, now: str, number: str, printer: str) -> None:
     from pos.config import parse_config
     from pos.core.clock import FixedClock
     from pos.core.db import Database
+    from pos.core.models import Base
     from pos.ui.app import AFTER_FIRST_PAINT, build_main_window, collect_after_start, make_printer
+
+    def mappers():
+        return list(Base.registry.mappers)
 
     app = QApplication.instance() or QApplication(sys.argv)
     config = parse_config(f'[printer]\nconnection = "file"\npath = "{printer}"\n')
@@ -49,6 +53,7 @@ def main(mode: str, url: str, now: str, number: str, printer: str) -> None:
             return
         report["focused"] = True
         report["deferred_loaded_at_ready"] = [m for m in AFTER_FIRST_PAINT if m in sys.modules]
+        report["mappers_configured_at_ready"] = sum(m.configured for m in mappers())
 
     def done() -> None:
         waited = report.get("waited", 0)
@@ -57,6 +62,7 @@ def main(mode: str, url: str, now: str, number: str, printer: str) -> None:
             report["basket"] = [t.number for t in window.controller.basket.tickets]
             report["deferred_missing_after"] = [m for m in AFTER_FIRST_PAINT
                                                 if m not in sys.modules]
+            report["mappers_unconfigured_after"] = sum(not m.configured for m in mappers())
             sys.stdout.write(json.dumps(report) + "\n")
             sys.stdout.flush()
             os._exit(0)

@@ -40,6 +40,10 @@ def test_ready_before_the_deferred_imports_which_follow(demo, tmp_path):
     assert report["focused"] is True
     assert report["deferred_loaded_at_ready"] == []
     assert report["deferred_missing_after"] == []
+    # No ORM query before the first paint (the start-up reads are on the tables): the
+    # mappers are configured right after it, by the warm-up, not by the first scan.
+    assert report["mappers_configured_at_ready"] == 0
+    assert report["mappers_unconfigured_after"] == 0
 
 
 def test_a_scan_typed_before_the_first_turn_lands_in_the_basket(demo, tmp_path):

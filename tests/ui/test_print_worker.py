@@ -52,10 +52,10 @@ def network_printer(target, kick_pin=2) -> ReceiptPrinter:
 def make_queue(demo, station, clock, target):
     queues = []
 
-    def make(printer=None, drawer=None):
+    def make(printer=None, drawer=None, first_pass_after=0.0):
         queue = PrintQueue(demo, station.counter_id, clock,
                            printer or network_printer(target), drawer=drawer,
-                           status_interval=3600)
+                           status_interval=3600, first_pass_after=first_pass_after)
         queues.append(queue)
         return queue
 
@@ -101,6 +101,20 @@ def test_a_committed_job_is_printed_and_done(qtbot, demo, station, clock, fake, 
     events = decode(printed)
     assert "REMBOURSEMENT" in text_lines(events) and "Ordre 1271" in text_lines(events)
     assert [e.pin for e in events if isinstance(e, DrawerPulse)] == [2]
+
+
+def test_a_worker_told_to_wait_prints_nothing_before_begin_even_when_woken(
+        qtbot, demo, station, clock, fake, make_queue):
+    """The window's workers wait for it to be on the screen (``first_pass_after``): a
+    wake() meanwhile (a view asking the printer's status) does not start them early."""
+    queue = make_queue(first_pass_after=60.0)
+    [job_id] = refund(demo, station, clock, "01010002748").print_job_ids
+    queue.wake()
+    qtbot.wait(400)
+    assert fake.jobs == [] and job(demo, job_id)[0] is S.QUEUED
+    with qtbot.waitSignal(queue.sig_job_done, timeout=10_000):
+        queue.begin()
+    assert job(demo, job_id) == (S.DONE, 1, "")
 
 
 def test_printer_refusing_then_back_is_retried_and_printed_once(
