@@ -124,29 +124,41 @@ def _padded(values: list[Any], size: int) -> dict[str, Any]:
     return padded
 
 
-class PreparedInQuery:
-    """A ``PreparedQuery`` whose statement has one ``IN (...)`` list of values: compiled
-    once per list length rounded up to a power of two, the list padded by repeating its
-    last value (a value twice in an ``IN`` list changes nothing), so a handful of
-    compiled forms serve every length up to the batch limit (Hibernate's "in clause
-    parameter padding"). ``make(binds)`` builds the statement around the given binds."""
+class _InList:
+    """What ``PreparedInQuery`` and ``PreparedInWrite`` share: the statement compiled once
+    per list length rounded up to a power of two, the list padded by repeating its last
+    value (a value twice in an ``IN`` list changes nothing), so a handful of compiled
+    forms serve every length up to the batch limit (Hibernate's "in clause parameter
+    padding"). ``make(binds)`` builds the statement around the given binds."""
+
+    def __init__(self, make: Callable[[list[Any]], Any], kind: type) -> None:
+        self._make, self._kind = make, kind
+        self._by_size: dict[int, Any] = {}
+
+    def _sized(self, values: list[Any]) -> tuple[Any, dict[str, Any]]:
+        """The prepared statement for ``values``' padded length, and its IN binds."""
+        size = 1 << (len(values) - 1).bit_length()
+        prepared = self._by_size.get(size)
+        if prepared is None:
+            from sqlalchemy import bindparam
+
+            prepared = self._by_size[size] = self._kind(
+                self._make([bindparam(n) for n in _in_names(size)]))
+        return prepared, _padded(values, size)
+
+
+class PreparedInQuery(_InList):
+    """A ``PreparedQuery`` whose statement has one ``IN (...)`` list of values (see
+    ``_InList``)."""
 
     def __init__(self, make: Callable[[list[Any]], Select]) -> None:
-        self._make = make
-        self._by_size: dict[int, PreparedQuery] = {}
+        super().__init__(make, PreparedQuery)
 
     def run(self, dbapi_connection: Any, dialect: Dialect, values: list[Any],
             params: Mapping[str, Any]) -> list[Any]:
         if not values:
             return []
-        size = 1 << (len(values) - 1).bit_length()
-        query = self._by_size.get(size)
-        if query is None:
-            from sqlalchemy import bindparam
-
-            query = self._by_size[size] = PreparedQuery(
-                self._make([bindparam(n) for n in _in_names(size)]))
-        padded = _padded(values, size)
+        query, padded = self._sized(values)
         return query.run(dbapi_connection, dialect, {**params, **padded})
 
 
@@ -278,25 +290,16 @@ class PreparedWrite:
         return tuple(values[n] for n in c.names) if c.names is not None else values
 
 
-class PreparedInWrite:
-    """A ``PreparedWrite`` with one ``IN (...)`` list (``values``), padded to a power of
-    two as ``PreparedInQuery`` does (a value twice in an ``IN`` list changes nothing: an
-    UPDATE still touches each row once). ``make(binds)`` builds the statement."""
+class PreparedInWrite(_InList):
+    """A ``PreparedWrite`` with one ``IN (...)`` list (``values``), padded as ``_InList``
+    says (an UPDATE still touches each row once)."""
 
     def __init__(self, make: Callable[[list[Any]], Any]) -> None:
-        self._make = make
-        self._by_size: dict[int, PreparedWrite] = {}
+        super().__init__(make, PreparedWrite)
 
     def run(self, dbapi_connection: Any, dialect: Dialect, values: list[Any],
             params: Mapping[str, Any]) -> Written:
         if not values:
             return Written([], 0)
-        size = 1 << (len(values) - 1).bit_length()
-        write = self._by_size.get(size)
-        if write is None:
-            from sqlalchemy import bindparam
-
-            write = self._by_size[size] = PreparedWrite(
-                self._make([bindparam(n) for n in _in_names(size)]))
-        padded = _padded(values, size)
+        write, padded = self._sized(values)
         return write.run(dbapi_connection, dialect, {**params, **padded})
