@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from pos.core.errors import DomainError, SettlementError
+from pos.core.errors import CashRefundExceedsDrawer, DomainError, SettlementError
 from pos.core.models import Order, Payment, PaymentMode
 from pos.core.refund_split import RefundSplit, parse_amount
 from pos.core.services.payment_reminder import (
@@ -259,9 +259,12 @@ def test_the_reminder_always_adds_up_to_what_the_tickets_still_represent(
             numbers = valid_joyaux()[:n]
             if kind == "refund":
                 basket = fill(db, clock, numbers)
-                with uow_of(db) as uow:
-                    refund_basket(uow, basket, [Tender(mode, basket.refund_total)], station,
-                                  clock)
+                try:
+                    with uow_of(db) as uow:
+                        refund_basket(uow, basket, [Tender(mode, basket.refund_total)],
+                                      station, clock)
+                except CashRefundExceedsDrawer:  # the demo drawer opens with 1 000,00 €:
+                    continue  # past it, the cashier refunds in another mode: no refund
             elif kind == "sale":
                 pay = M.CASH if mode in (M.CREDIT_NOTE, M.SUSPENSE_ACCOUNT) else mode
                 try:
