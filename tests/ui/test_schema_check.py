@@ -21,6 +21,22 @@ def test_each_schema_state_has_its_french_refusal():
     assert schema_refusal("current") == ""
 
 
+def answer_the_box() -> list[str]:
+    """The texts of the message boxes the window opens, each accepted once read."""
+    said: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            said.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(10, answer)
+
+    QTimer.singleShot(10, answer)
+    return said
+
+
 @pytest.mark.parametrize("revision", ["previous", "9999"])
 def test_the_window_does_not_open_on_a_schema_of_another_version(qtbot, tmp_path, revision):
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
@@ -32,17 +48,7 @@ def test_the_window_does_not_open_on_a_schema_of_another_version(qtbot, tmp_path
     db.dispose()
     config = parse_config(f'[database]\nurl = "{url}"\n[printer]\nconnection = "file"\n'
                           f'path = "{tmp_path / "printer.bin"}"\n')
-    said = []
-
-    def answer_the_box():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            said.append(box.text())
-            box.accept()
-        else:
-            QTimer.singleShot(10, answer_the_box)
-
-    QTimer.singleShot(10, answer_the_box)
+    said = answer_the_box()
     assert run_window(config) == 2
     expected = "behind" if revision == "previous" else "ahead"
     assert said == [schema_refusal(expected)]
@@ -53,17 +59,7 @@ def test_the_window_does_not_open_on_a_schema_of_another_version(qtbot, tmp_path
 def test_the_window_says_in_french_that_the_database_is_unreachable(qtbot, tmp_path):
     config = parse_config('[database]\nurl = "postgresql+psycopg://guichet@127.0.0.1:1/x"\n'
                           f'[printer]\nconnection = "file"\npath = "{tmp_path / "p.bin"}"\n')
-    said = []
-
-    def answer_the_box():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            said.append(box.text())
-            box.accept()
-        else:
-            QTimer.singleShot(10, answer_the_box)
-
-    QTimer.singleShot(10, answer_the_box)
+    said = answer_the_box()
     assert run_window(config) == 2
     assert len(said) == 1 and said[0].startswith("Base de données injoignable")
     assert "Rien n’est perdu" in said[0]
