@@ -20,8 +20,15 @@ $(STAMP): pyproject.toml
 # Byte-compiled modules, as a wheel install has them: an editable install has none, and
 # with PYTHONDONTWRITEBYTECODE set each start would compile ~200 modules again (+0.2 s).
 # Only what changed since is compiled again.
+#
+# PySide's signature support (~15 modules, loaded by every `import PySide6`) is embedded in
+# libshiboken as a zip of sources, compiled again at every start (~20 ms). SBK_EMBED=0 is
+# PySide's own switch to write them out beside shiboken6 as files.dir, which it then
+# imports like any package: byte-compiled once here, as the rest.
+SHIBOKEN_FILES = $(shell $(PY) -c "import shiboken6, pathlib; print(pathlib.Path(shiboken6.__file__).parent / 'files.dir')" 2>/dev/null)
 bytecode: $(STAMP)
-	@$(PY) -m compileall -q -j0 pos
+	@test -d "$(SHIBOKEN_FILES)" || SBK_EMBED=0 $(PY) -c "import shiboken6"
+	@$(PY) -m compileall -q -j0 pos "$(SHIBOKEN_FILES)"
 
 venv: $(STAMP)
 
@@ -32,7 +39,7 @@ run: $(STAMP) bytecode
 	$(VENV)/bin/guichet
 
 ## Set everything up (PostgreSQL test server included) and run the whole test suite.
-test: $(STAMP)
+test: $(STAMP) bytecode
 	@scripts/system-deps test || echo "(continuing: tests needing those packages will say so)"
 	@url="$${GUICHET_TEST_POSTGRES_URL:-$$(scripts/pg-test-server || true)}"; \
 	  QT_QPA_PLATFORM=offscreen GUICHET_TEST_POSTGRES_URL="$$url" \

@@ -49,3 +49,14 @@ def test_ready_before_the_deferred_imports_which_follow(demo, tmp_path):
 def test_a_scan_typed_before_the_first_turn_lands_in_the_basket(demo, tmp_path):
     report = start("scan", demo, tmp_path)
     assert report["basket"] == [TICKET]
+
+
+def test_pyside_signature_support_starts_from_byte_compiled_files():
+    # `make bytecode` writes PySide's embedded signature sources out (SBK_EMBED=0) and
+    # compiles them: from the embedded zip they were compiled again at every start.
+    probe = ("import os, sys, PySide6.QtCore; "
+             "m = sys.modules['shibokensupport.signature.loader']; "
+             "print(type(m.__loader__).__name__, os.path.exists(m.__cached__ or ''))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
+    assert result.stdout.split() == ["SourceFileLoader", "True"], result.stderr[-2000:]
