@@ -175,3 +175,17 @@ def test_a_start_that_never_focuses_the_scan_field_fails_the_run(bench_env, monk
     with pytest.raises(ops.BenchCheckFailed, match=r"(?s)did not reach a focused scan field: "
                        r".*no focused scan field after 3.0 s \(focus: "):
         suite.cold_start("tiny", url, SimpleNamespace(runs={"start": 1}), suite.Report())
+
+
+def test_a_scan_at_start_that_lands_another_ticket_fails_the_run(bench_env, monkeypatch):
+    url, _meta = prepare("tiny")
+    # 7b scans suite._refundable_numbers(url, 1, 11)[0]; the window takes another one.
+    spares = bench_env / "spares.txt"
+    scanned = suite._refundable_numbers(url, 1, 11)[0]
+    spares.write_text("\n".join(n for n in suite._refundable_numbers(url, 40, 12)
+                                 if n != scanned))
+    fault_in_window_child(monkeypatch, ANOTHER_TICKET_TAKEN.format(path=str(spares)))
+    monkeypatch.setenv("GUICHET_BENCH_START_GIVE_UP_S", "3")
+    with pytest.raises(ops.BenchCheckFailed, match=r"(?s)the scan typed at start did not "
+                       r"land: .*ticket \d{11} not in the basket 3.0 s after its scan"):
+        suite.cold_start("tiny", url, SimpleNamespace(runs={"start": 1}), suite.Report())

@@ -14,17 +14,27 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from functools import cache
+from typing import TYPE_CHECKING
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
-_HASHER = PasswordHasher()  # argon2id, RFC 9106's low-memory profile (64 MiB, t=3, p=4)
 _LEGACY = "pbkdf2_sha256$"
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    """argon2id, RFC 9106's low-memory profile (64 MiB, t=3, p=4). argon2-cffi is loaded
+    at the first PIN checked, not with the window (the log-in comes after its paint)."""
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()
 
 
 def hash_pin(pin: str, hasher: PasswordHasher | None = None) -> str:
     """``hasher``: other parameters (the tests use a cheap one; production never)."""
-    return (hasher or _HASHER).hash(pin)
+    return (hasher or _hasher()).hash(pin)
 
 
 def verify_pin(pin: str, stored: str) -> bool:
@@ -32,8 +42,10 @@ def verify_pin(pin: str, stored: str) -> bool:
         return False
     if stored.startswith(_LEGACY):
         return _verify_legacy(pin, stored)
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
-        return _HASHER.verify(stored, pin)
+        return _hasher().verify(stored, pin)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -42,8 +54,10 @@ def needs_rehash(stored: str) -> bool:
     """True for a legacy hash, or an argon2id hash made with other parameters."""
     if stored.startswith(_LEGACY):
         return True
+    from argon2.exceptions import InvalidHashError
+
     try:
-        return _HASHER.check_needs_rehash(stored)
+        return _hasher().check_needs_rehash(stored)
     except InvalidHashError:
         return True
 

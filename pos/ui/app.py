@@ -11,8 +11,9 @@ import importlib
 import logging
 import sys
 from dataclasses import dataclass
+from functools import partial
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from pos.config import Config, data_dir
@@ -92,14 +93,26 @@ class Features:
 
 # What the features behind a key, a menu or a scan into an empty basket import where they
 # use it (each import site says so), not before the window is ready: it shows and takes
-# the keys ~50 ms sooner. It is imported a frame after the scan field is painted with the
-# focus (_WhenReady), so that a first use does not pay it; a scan typed meanwhile waits in
-# the event loop's queue (tests/ui/test_cold_start.py).
+# the keys sooner. It is imported once the scan field is painted with the focus
+# (_WhenReady), one module per turn of the event loop (WarmUp), so that a first use does
+# not pay it and a scan typed meanwhile waits one module at most, not all of them
+# (tests/ui/test_cold_start.py).
 AFTER_FIRST_PAINT = (
     "pos.core.services.held_operations",  # a scan into an empty basket (hold.controller)
     "pos.core.services.holds",
+    "pos.core.services.contact_details",  # the first ticket's contact (contact.controller)
+    "pos.core.services.take_back",  # a range, a list (take_back.controller)
+    "pos.core.services.refunds",  # F9-F12 (refund.controller), with the pipeline
+    "pos.core.services.credit_notes",  # the pay dialog (exchange.settlement)
     "pos.core.services.exchange",
+    "pos.core.services.catalog",  # the product bar's offers (exchange.controller)
+    "pos.core.services.exchange_offers",
+    "pos.core.services.seats",
     "pos.core.services.order_detail",
+    "pos.core.services.contact_search",  # Recherche contacts (contact.controller)
+    "pos.core.services.contact_create",
+    "pos.core.cash_documents",  # the cash session's slips and reports
+    "pos.core.services.cash_reports",
     "pos.core.services.undo_cancellation",
     "pos.core.services.bulk_refund",
     "pos.core.services.bulk_refund_report",
@@ -129,13 +142,33 @@ AFTER_FIRST_PAINT = (
 )
 
 
-def warm_up() -> None:
-    """Imports ``AFTER_FIRST_PAINT``, then hides it from the cyclic collector as
-    ``collect_after_start`` hid what start-up built (it lives as long as the window)."""
-    for name in AFTER_FIRST_PAINT:
-        importlib.import_module(name)
-    configure_mappers()  # not done before the first paint (station.ensure_station)
-    gc.freeze()
+class WarmUp(QObject):
+    """Imports ``AFTER_FIRST_PAINT`` one module per turn of the event loop, then
+    configures the ORM mappers (not done before the first paint: station.ensure_station)
+    and hides it all from the cyclic collector, as ``collect_after_start`` hid what
+    start-up built (it lives as long as the window). Between two steps Qt delivers what
+    came meanwhile: a scan typed at once waits one module, and its handler imports
+    itself whatever it needs that is not there yet."""
+
+    sig_done = Signal()
+
+    def __init__(self, parent: QObject, names: tuple[str, ...] = AFTER_FIRST_PAINT) -> None:
+        super().__init__(parent)
+        self._steps: list = [*(partial(importlib.import_module, n) for n in names),
+                             configure_mappers]
+        self.done = False
+
+    def start(self) -> None:
+        QTimer.singleShot(0, self, self._step)  # not after the window is gone
+
+    def _step(self) -> None:
+        if self._steps:
+            self._steps.pop(0)()
+            QTimer.singleShot(0, self, self._step)
+            return
+        gc.freeze()
+        self.done = True
+        self.sig_done.emit()
 
 
 FRAME_MS = 16
@@ -157,7 +190,7 @@ class _WhenReady(QObject):
         self._painted = self._painted or event.type() == QEvent.Type.Paint
         if self._painted and obj.hasFocus():
             obj.removeEventFilter(self)
-            QTimer.singleShot(FRAME_MS, self._then)
+            QTimer.singleShot(FRAME_MS, self, self._then)
         return False
 
 
@@ -313,10 +346,12 @@ def build_main_window(
     hub.listen()
     # The workers' first pass and the warm-up wait for the window to be on the screen
     # (a window never shown, in a test, gets its workers after WORKERS_LATEST_S).
+    window.warm_up = WarmUp(window)
+
     def when_ready() -> None:
         queue.begin()
         mail.begin()
-        warm_up()
+        window.warm_up.start()
 
     _WhenReady(window.scan_field, when_ready)
     return window

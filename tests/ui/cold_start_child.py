@@ -2,7 +2,7 @@
 fresh interpreter (what is imported when is the point), then a scan typed at once.
 
 ``idle``: prints what was imported when the scan field first had the focus (as the start
-benchmark sees it) and what was not yet a few turns later. ``scan``: a scan is queued
+benchmark sees it) and what was not yet once the warm-up is done. ``scan``: a scan is queued
 before the event loop's first turn; prints the basket once it was handled."""
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def main(mode: str, url: str, now: str, number: str, printer: str) -> None:
 
     def done() -> None:
         waited = report.get("waited", 0)
-        idle_done = "focused" in report and waited >= 5
+        idle_done = "focused" in report and window.warm_up.done
         if (window.controller.basket.tickets if mode == "scan" else idle_done) or waited > 300:
             report["basket"] = [t.number for t in window.controller.basket.tickets]
             report["deferred_missing_after"] = [m for m in AFTER_FIRST_PAINT

@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from pos.core import denominations, journal
-from pos.core.cash_documents import movement_slip, opening_slip, z_document
 from pos.core.clock import Clock
 from pos.core.errors import (
     CashAmountRefused,
@@ -33,12 +33,18 @@ from pos.core.models import JournalEntry, Operator
 from pos.core.models_cash import CashMovement, CashMovementKind, CashSession, CashSessionState
 from pos.core.money import ZERO, as_text, money
 from pos.core.prepared import PreparedWrite
-from pos.core.services.approvals import Approval
-from pos.core.services.cash_reports import SessionReport, close_figures, session_report
 from pos.core.services.print_jobs import enqueue
 from pos.core.services.station import Station
 from pos.core.uow import UnitOfWork
 from pos.formatting import money as euros
+
+if TYPE_CHECKING:
+    from pos.core.services.approvals import Approval
+    from pos.core.services.cash_reports import SessionReport
+
+# The slips and the Z report (pos.core.cash_documents, pos.core.services.cash_reports)
+# are imported by the writes that print them: the window reads the open session before
+# its first paint and needs neither then.
 
 MAX_REASON = 200
 _T = CashSession.__table__
@@ -114,6 +120,8 @@ def start_session(uow: UnitOfWork, station: Station, now: datetime, count: dict[
     """``open_session``'s work in the caller's write transaction. ``loaded``: a session
     that comes with loaded data (the demo's), like its orders and payments: no journal
     entry and no slip; it starts after the counter's last journal entry."""
+    from pos.core.cash_documents import opening_slip
+
     count = denominations.checked(count)
     amount = denominations.total(count)
     existing = current_session(uow, station.counter_id)
@@ -156,6 +164,8 @@ def move_cash(uow: UnitOfWork, station: Station, clock: Clock, kind: CashMovemen
               amount: Decimal, reason: str) -> MovementResult:
     """Cash put in or taken out of the drawer, with its reason: a movement row (only
     ever inserted), a journal entry and a slip that opens the drawer."""
+    from pos.core.cash_documents import movement_slip
+
     uow.begin_write()
     amount = money(amount)
     reason = " ".join(reason.split())
@@ -200,6 +210,9 @@ def close_session(uow: UnitOfWork, station: Station, clock: Clock, count: dict[i
     """Close the drawer, counted per denomination against the expected amount; a
     difference is recorded, and refused unless a supervisor approved it. The Z report
     is printed (a print job of this transaction) and returned."""
+    from pos.core.cash_documents import z_document
+    from pos.core.services.cash_reports import close_figures, session_report
+
     uow.begin_write()
     count = denominations.checked(count)
     counted = denominations.total(count)

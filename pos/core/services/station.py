@@ -54,7 +54,7 @@ def ensure_station(
 
     Core statements on the tables, no ORM object: the window runs this before its first
     paint, and an ORM query there would configure every mapper first (~40 ms, done
-    after the paint instead, ``pos.ui.app.warm_up``)."""
+    after the paint instead, ``pos.ui.app.WarmUp``)."""
     uow.begin_write()
     s = uow.session
     point_id = s.scalar(select(_points.c.id).where(_points.c.name == sales_point))

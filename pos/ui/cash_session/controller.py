@@ -9,19 +9,23 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from pos import formatting
-from pos.core.cash_documents import period_csv, period_report_view, session_report_view
 from pos.core.errors import CloseNeedsApproval, DomainError, NoCashSession
 from pos.core.models_cash import CashMovementKind
-from pos.core.reports import Report
 from pos.core.services import cash_sessions
-from pos.core.services.approvals import approve
-from pos.core.services.cash_reports import day_period, refunds_report, session_report
 from pos.core.services.cash_sessions import SessionView
 from pos.ui.counter.session import CounterSession
+
+if TYPE_CHECKING:
+    from pos.core.reports import Report
+
+# The reports (pos.core.cash_documents, pos.core.services.cash_reports) and the
+# supervisor's approval are imported where they are used, after the window's first paint
+# (pos.ui.app.AFTER_FIRST_PAINT): the window only reads the open session before it.
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +79,9 @@ class CashSessionController(QObject):
     def close(self, count: dict[int, int], login: str = "", pin: str = "") -> Path | None:
         """Close with the count; a difference asks a supervisor (``sig_needs_approval``),
         then comes back here with their login and PIN. Returns the Z report's PDF."""
+        from pos.core.cash_documents import session_report_view
+        from pos.core.services.approvals import approve
+
         s = self.session
 
         def work(uow):
@@ -105,6 +112,9 @@ class CashSessionController(QObject):
         return path
 
     def x_report(self) -> Report | None:
+        from pos.core.cash_documents import session_report_view
+        from pos.core.services.cash_reports import session_report
+
         s = self.session
 
         def work(uow):
@@ -118,6 +128,8 @@ class CashSessionController(QObject):
         return outcome.value if outcome.ok else None
 
     def refunds_report(self, start: date, end: date) -> tuple[Report, str] | None:
+        from pos.core.services.cash_reports import day_period
+
         s = self.session
         outcome = s.run(lambda uow: _period(uow, *day_period(start, end), s.station.venue_name),
                         what="refunds report")
@@ -146,5 +158,8 @@ class CashSessionController(QObject):
 
 
 def _period(uow, start, end, venue: str) -> tuple[Report, str]:
+    from pos.core.cash_documents import period_csv, period_report_view
+    from pos.core.services.cash_reports import refunds_report
+
     figures = refunds_report(uow, start, end)
     return period_report_view(figures, venue), period_csv(figures)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from pos.core.services.contact_create import create_contact
-from pos.core.services.contact_details import basket_contact, change_address, change_email
-from pos.core.services.contact_search import search_contacts
 from pos.ui.common.ops import Outcome
 from pos.ui.counter.session import CounterSession
+
+# The contact services are imported by their first use, or right after the window's first
+# paint (pos.ui.app.AFTER_FIRST_PAINT): an empty basket has no contact to read.
 
 
 def _failure() -> str:
@@ -36,6 +36,8 @@ class ContactController(QObject):
         first = basket.tickets[0].order_id if basket.tickets else None
         if first == self._order_id:
             return
+        from pos.core.services.contact_details import basket_contact
+
         self._order_id = first
         outcome = self.session.run(lambda uow: basket_contact(uow, basket), what="contact",
                                    failure=_failure())
@@ -43,12 +45,16 @@ class ContactController(QObject):
         self.sig_contact.emit(self.card)
 
     def change_email(self, email: str) -> bool:
+        from pos.core.services.contact_details import change_email
+
         s = self.session
         return self._change(lambda uow, cid: change_email(
             uow, cid, email, station=s.station, clock=s.clock),
             QCoreApplication.translate("OperationController", "E-mail changed."))
 
     def change_address(self, address: str, postcode: str, city: str, country: str) -> bool:
+        from pos.core.services.contact_details import change_address
+
         s = self.session
         return self._change(lambda uow, cid: change_address(
             uow, cid, address=address, postcode=postcode, city=city, country=country,
@@ -70,6 +76,8 @@ class ContactController(QObject):
 
     def create(self, values: dict[str, str]) -> Outcome:
         """AJOUTER: the refusal stays in the form (``said=False``)."""
+        from pos.core.services.contact_create import create_contact
+
         s = self.session
         outcome = s.run(lambda uow: create_contact(uow, station=s.station, clock=s.clock,
                                                    **values),
@@ -80,5 +88,7 @@ class ContactController(QObject):
         return outcome
 
     def search(self, text: str) -> Outcome:
+        from pos.core.services.contact_search import search_contacts
+
         return self.session.run(lambda uow: search_contacts(uow, text), what="contact search",
                                 said=False)

@@ -5,13 +5,16 @@ detail. The search runs on Enter, not on every key: one query per intent."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 
 from pos import formatting
-from pos.core.services.contact_search import ContactSearchResult
 from pos.ui.common.ops import Outcome
+
+if TYPE_CHECKING:
+    from pos.core.services.contact_search import ContactSearchResult
 
 ORDER_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -21,18 +21,22 @@ from pos import formatting
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals, SaleProduct, SaleTicket
 from pos.core.models_catalog import ProductKind
 from pos.core.money import ZERO
-from pos.core.services import catalog
-from pos.core.services.catalog import (
-    CategoryOffer,
-    EventHit,
-    PerformanceOffer,
-    ProductOffer,
-    TariffOffer,
-)
-from pos.core.services.exchange_offers import auto_exchange_tariffs, seat_context
-from pos.core.services.seats import SeatInfo, free_seats
 from pos.core.uow import UnitOfWork
 from pos.ui.counter.session import CounterSession
+
+if TYPE_CHECKING:
+    from pos.core.services.catalog import (
+        CategoryOffer,
+        EventHit,
+        PerformanceOffer,
+        ProductOffer,
+        TariffOffer,
+    )
+    from pos.core.services.seats import SeatInfo
+
+# The offers (pos.core.services.catalog, exchange_offers, seats) are read when a dialog
+# asks for them; their modules are imported then, or right after the window's first
+# paint (pos.ui.app.AFTER_FIRST_PAINT).
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -84,10 +88,14 @@ class SaleController(QObject):
     # --- offers (reading) ------------------------------------------------------------------
 
     def search_events(self, text: str) -> list[EventHit]:
+        from pos.core.services import catalog
+
         clock = self.session.clock
         return self._run(lambda uow: catalog.search_events(uow, text, clock), "search") or []
 
     def performances(self, event_id: int) -> list[PerformanceOffer]:
+        from pos.core.services import catalog
+
         clock = self.session.clock
         return self._run(lambda uow: catalog.performances(uow, event_id, clock),
                          "performances") or []
@@ -95,6 +103,9 @@ class SaleController(QObject):
     def categories(self, performance_id: int) -> list[CategoryOffer]:
         """With the free seats of each: those the basket releases count, those the sale
         basket already gives do not."""
+        from pos.core.services import catalog
+        from pos.core.services.exchange_offers import seat_context
+
         def work(uow: UnitOfWork) -> list[CategoryOffer]:
             released, taken = seat_context(uow, self._ticket_ids(), self.sale, performance_id)
             return catalog.categories(uow, performance_id, released, taken)
@@ -102,10 +113,15 @@ class SaleController(QObject):
         return self._run(work, "categories") or []
 
     def tariffs(self, performance_id: int, category_id: int) -> list[TariffOffer]:
+        from pos.core.services import catalog
+
         return self._run(lambda uow: catalog.tariffs(uow, performance_id, category_id),
                          "tariffs") or []
 
     def free_seats(self, performance_id: int, category_id: int) -> list[SeatInfo]:
+        from pos.core.services.exchange_offers import seat_context
+        from pos.core.services.seats import free_seats
+
         def work(uow: UnitOfWork) -> list[SeatInfo]:
             released, taken = seat_context(uow, self._ticket_ids(), self.sale, performance_id)
             return free_seats(uow, performance_id, category_id, released, taken)
@@ -113,11 +129,15 @@ class SaleController(QObject):
         return self._run(work, "free seats") or []
 
     def auto_exchange_tariffs(self, numbers: list[str] | None = None) -> list[TariffOffer]:
+        from pos.core.services.exchange_offers import auto_exchange_tariffs
+
         ids = [t.ticket_id for t in self.session.basket.tickets
                if numbers is None or t.number in numbers]
         return self._run(lambda uow: auto_exchange_tariffs(uow, ids), "tariffs") or []
 
     def products(self, kind: ProductKind | None = None) -> list[ProductOffer]:
+        from pos.core.services import catalog
+
         return self._run(lambda uow: catalog.products(uow, kind), "products") or []
 
     # --- intents -------------------------------------------------------------------------

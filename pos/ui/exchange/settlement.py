@@ -27,17 +27,19 @@ from pos.config import Config, MailConfig
 from pos.core import delivery
 from pos.core.exchange_basket import ExchangeBasket, ExchangeTotals
 from pos.core.money import ZERO
-from pos.core.services.accounts import order_contact_balance
-from pos.core.services.authorization import Approval
-from pos.core.services.credit_notes import credit_note_balance
 from pos.core.services.deferred_prints import deferred_jobs, print_deferred
-from pos.core.services.mail_jobs import MailRequest
-from pos.core.services.refunds import Tender
 from pos.ui.common.ops import QUIET
 from pos.ui.counter.session import CounterSession
 
 if TYPE_CHECKING:
+    from pos.core.services.authorization import Approval
     from pos.core.services.exchange_settlement import ExchangeResult
+    from pos.core.services.mail_jobs import MailRequest
+    from pos.core.services.refunds import Tender
+
+# The services behind the pay dialog and the settlement (balances, vouchers, e-mails) are
+# imported where they are used, or right after the window's first paint
+# (pos.ui.app.AFTER_FIRST_PAINT); the count of deferred prints is read before it.
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +83,15 @@ class ExchangeSettlement(QObject):
     def credit_note(self, number: str):
         """A scanned voucher: an Outcome of (what is left on it, expired), or the refusal
         (unknown voucher) for the pay dialog to show in its own field."""
+        from pos.core.services.credit_notes import credit_note_balance
+
         s = self.session
         return s.run(lambda uow: _balance_and_expiry(credit_note_balance(uow, number, s.clock)),
                      what="credit note", said=False)
 
     def suspense_balance(self) -> Decimal | None:
+        from pos.core.services.accounts import order_contact_balance
+
         order_id = self.sale.order_id
         if order_id is None:
             return None
@@ -173,6 +179,8 @@ class ExchangeSettlement(QObject):
     def mail_request(self, recipient: str, *, refund: bool = False) -> MailRequest:
         """The e-mail the settlement queues in its transaction (``%1``: the operation's
         number, known only then); the mail worker sends it after the commit."""
+        from pos.core.services.mail_jobs import MailRequest
+
         subject = QCoreApplication.translate("ExchangeSettlement", "Your tickets - operation %1")
         hello = QCoreApplication.translate("ExchangeSettlement", "Hello,")
         attached = QCoreApplication.translate("ExchangeSettlement", "Please find attached your tickets and the receipt of your exchange (operation %1).")  # noqa: E501

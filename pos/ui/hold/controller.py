@@ -12,7 +12,7 @@ from pos.ui.counter.session import CounterSession
 
 # The hold services (with the hold slip and the seat holds, ~20 ms) are imported where
 # they are used, not at start: the window imports them after its first paint
-# (pos.ui.app.warm_up), and a method called before that imports them itself.
+# (pos.ui.app.WarmUp), and a method called before that imports them itself.
 if TYPE_CHECKING:
     from pos.core.services.held_operations import HeldOperation, ResumedOperation
     from pos.core.services.holds import HoldResult

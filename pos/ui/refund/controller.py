@@ -8,17 +8,23 @@ does not know the exchange feature."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from pos import formatting
 from pos.core.errors import CashRefundExceedsDrawer, DomainError
 from pos.core.models import PaymentMode
-from pos.core.services.authorization import Approval
-from pos.core.services.mail_jobs import MailRequest
-from pos.core.services.refunds import SettlementResult, Tender, refund_basket
 from pos.ui.common import ops
 from pos.ui.counter.session import CounterSession
+
+if TYPE_CHECKING:
+    from pos.core.services.authorization import Approval
+    from pos.core.services.mail_jobs import MailRequest
+    from pos.core.services.refunds import SettlementResult, Tender
+
+# The refund service (and the settlement pipeline behind it) is imported by the first
+# refund, or right after the window's first paint (pos.ui.app.AFTER_FIRST_PAINT).
 
 
 class RefundController(QObject):
@@ -39,6 +45,8 @@ class RefundController(QObject):
 
     def refund(self, mode: PaymentMode, reference: str = ""):
         """Refund the whole basket (or the exchange's balance) in one mode."""
+        from pos.core.services.refunds import Tender
+
         return self.settle([Tender(mode, self.session.refund_amount(), reference)])
 
     def settle(self, tenders: list[Tender],
@@ -46,6 +54,8 @@ class RefundController(QObject):
         """Refund with these tenders (one mode, or a split that adds up); documents print
         after the commit. Refused for want of a supervisor, it asks one and tries again
         with their ``approval``."""
+        from pos.core.services.refunds import refund_basket
+
         s = self.session
         if len(s.sale) and self.settle_exchange is not None:
             return self.settle_exchange(tenders)

@@ -5,19 +5,19 @@ Widgets get plain data back, or the core's French refusal."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from pos.core.services.take_back import (
-    TakeBackReport,
-    list_report,
-    range_report,
-    take_refundable,
-)
 from pos.core.uow import UnitOfWork
 from pos.ui.common.ops import Outcome
 from pos.ui.counter.session import CounterSession
+
+if TYPE_CHECKING:
+    from pos.core.services.take_back import TakeBackReport
+
+# pos.core.services.take_back is imported by the first range, list or order taken back,
+# or right after the window's first paint (pos.ui.app.AFTER_FIRST_PAINT).
 
 T = TypeVar("T")
 
@@ -34,10 +34,14 @@ class TakeBackController(QObject):
     # --- reports (nothing joins the basket yet) -----------------------------------------
 
     def range_report(self, first: str, last: str) -> Outcome:
+        from pos.core.services.take_back import range_report
+
         ex = self.session
         return self._run(lambda uow: range_report(uow, first, last, ex.basket, ex.clock))
 
     def list_report(self, text: str) -> Outcome:
+        from pos.core.services.take_back import list_report
+
         ex = self.session
         return self._run(lambda uow: list_report(uow, text, ex.basket, ex.clock))
 
@@ -59,6 +63,8 @@ class TakeBackController(QObject):
         window says how many joined and why the others did not. Those a supervisor may
         allow (checked in, performance over) are offered to one, once the report has
         closed: with their approval they join too (``approved_by``)."""
+        from pos.core.services.take_back import take_refundable
+
         ex = self.session
         outcome = self._run(lambda uow: take_refundable(uow, ex.basket, list(numbers),
                                                         ex.clock, approved_by))

@@ -24,7 +24,7 @@ class UndoController(QObject):
     def undo(self, number: str, login: str, pin: str) -> ops.Outcome[UndoResult]:
         """The outcome: its ``error`` is shown in the dialog, which stays open."""
         # Imported at the first undo, not at start (~8 ms with its checks): a supervisor's
-        # occasional task; the window imports it after its first paint (pos.ui.app.warm_up).
+        # occasional task; the window imports it after its first paint (pos.ui.app.WarmUp).
         from pos.core.services.undo_cancellation import undo_cancellation
 
         s = self.session
