@@ -11,7 +11,6 @@
   ``UPDATE ... RETURNING`` inside the settlement, so a rollback gives numbers back.
 """
 
-from __future__ import annotations
 
 import enum
 from datetime import datetime
@@ -46,8 +45,8 @@ class Product(Base):
     grants_tariff_id: Mapped[int | None] = mapped_column(ForeignKey("tariffs.id"))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
-    grants_tariff: Mapped[Tariff | None] = relationship()
-    items: Mapped[list[ProductItem]] = relationship(
+    grants_tariff: Mapped["Tariff | None"] = relationship()
+    items: Mapped[list["ProductItem"]] = relationship(
         back_populates="product", order_by="ProductItem.id"
     )
 
@@ -63,7 +62,7 @@ class ProductItem(Base):
     tariff_id: Mapped[int] = mapped_column(ForeignKey("tariffs.id"))
     quantity: Mapped[int] = mapped_column(Integer, default=1)
 
-    product: Mapped[Product] = relationship(back_populates="items")
+    product: Mapped["Product"] = relationship(back_populates="items")
 
 
 class ProductSale(Base):
@@ -80,7 +79,7 @@ class ProductSale(Base):
     on_tickets: Mapped[bool] = mapped_column(Boolean, default=False)  # price on its tickets
     at: Mapped[datetime] = mapped_column(UtcDateTime())
 
-    product: Mapped[Product] = relationship()
+    product: Mapped["Product"] = relationship()
 
 
 class ProductSaleTicket(Base):

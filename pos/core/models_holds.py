@@ -8,7 +8,6 @@ not run out (``services.seat_holds``). ``operation_undos``: an operation undone
 counters at the same instant.
 """
 
-from __future__ import annotations
 
 from datetime import datetime
 

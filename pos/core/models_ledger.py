@@ -1,7 +1,6 @@
 """Money kept for later: credit notes ("avoirs") and the contacts' suspense accounts
 ("compte d'attente"). Both are ledgers: rows are only ever inserted, a balance is a sum."""
 
-from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
@@ -26,8 +25,8 @@ class CreditNote(Base):
     issued_at: Mapped[datetime] = mapped_column(UtcDateTime())
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
-    contact: Mapped[Contact | None] = relationship()
-    movements: Mapped[list[CreditNoteMovement]] = relationship(
+    contact: Mapped["Contact | None"] = relationship()
+    movements: Mapped[list["CreditNoteMovement"]] = relationship(
         back_populates="credit_note", order_by="CreditNoteMovement.id"
     )
 
@@ -43,7 +42,7 @@ class CreditNoteMovement(Base):
     at: Mapped[datetime] = mapped_column(UtcDateTime())
     operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id"))
 
-    credit_note: Mapped[CreditNote] = relationship(back_populates="movements")
+    credit_note: Mapped["CreditNote"] = relationship(back_populates="movements")
 
 
 class ContactAccountEntry(Base):

@@ -48,3 +48,15 @@ def test_every_service_that_commits_opened_its_write_transaction_first():
             if not opens or opens[0] > commits[0]:
                 wrong.append(f"{path.name}:{f.name}")
     assert wrong == []
+
+
+def test_the_tables_column_annotations_are_evaluated_by_python_not_strings():
+    # A string annotation is evaluated by SQLAlchemy at every start (pos.core.models).
+    from pos.core import schema
+
+    for mapper in schema.Base.registry.mappers:
+        for cls in mapper.class_.__mro__:
+            for name, annotation in vars(cls).get("__annotations__", {}).items():
+                column = mapper.columns.get(name)
+                if column is not None:
+                    assert not isinstance(annotation, str), (cls.__name__, name, annotation)
