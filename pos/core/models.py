@@ -13,7 +13,6 @@ each string again (~60 million instructions, about 10 ms of every start on this
 machine). A relationship to a class defined later names it in quotes.
 """
 
-
 import enum
 from datetime import UTC, datetime
 from decimal import Decimal

@@ -7,7 +7,6 @@ hold (float + cash taken - cash given back + in - out): it is moved by one condi
 UPDATE in the transaction of each cash payment, so the refund path reads no sum.
 Cash movements are only ever inserted."""
 
-
 import enum
 from datetime import datetime
 from decimal import Decimal

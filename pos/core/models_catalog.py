@@ -11,7 +11,6 @@
   ``UPDATE ... RETURNING`` inside the settlement, so a rollback gives numbers back.
 """
 
-
 import enum
 from datetime import datetime
 from decimal import Decimal

@@ -6,7 +6,6 @@ percentage, per ticket or once per operation, for refunds and/or exchanges, rest
 and to a window of hours before the performance. The first matching rule by
 ``position`` applies (``pos.core.fees``)."""
 
-
 from datetime import datetime
 from decimal import Decimal
 

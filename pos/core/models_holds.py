@@ -8,7 +8,6 @@ not run out (``services.seat_holds``). ``operation_undos``: an operation undone
 counters at the same instant.
 """
 
-
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, Index, Integer, Text

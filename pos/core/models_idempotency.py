@@ -7,7 +7,6 @@ records the settlement's outcome under it in the same transaction
 press, or a retry after a crash between the commit and the screen, finds the key and
 gets the first outcome back instead of settling again."""
 
-
 from datetime import datetime
 
 from sqlalchemy import ForeignKey, String, Text

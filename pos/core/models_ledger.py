@@ -1,7 +1,6 @@
 """Money kept for later: credit notes ("avoirs") and the contacts' suspense accounts
 ("compte d'attente"). Both are ledgers: rows are only ever inserted, a balance is a sum."""
 
-
 from datetime import datetime
 from decimal import Decimal
 

@@ -2,7 +2,6 @@
 transaction, so a mail server that cannot be reached loses nothing (the job is tried
 again with the print jobs' backoff, or printed instead)."""
 
-
 import enum
 from datetime import datetime
 

@@ -1,7 +1,6 @@
 """Print jobs: written in the same transaction as the operation that causes them, so a
 committed operation never loses its documents and a failed one prints nothing."""
 
-
 import enum
 from datetime import datetime
 

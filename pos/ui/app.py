@@ -163,8 +163,12 @@ class WarmUp(QObject):
 
     def _step(self) -> None:
         if self._steps:
-            self._steps.pop(0)()
-            QTimer.singleShot(0, self, self._step)
+            step = self._steps.pop(0)
+            try:
+                step()
+            except Exception:  # noqa: BLE001 - its use site meets it again and says so
+                log.exception("warm-up step %s", step)
+            QTimer.singleShot(0, self, self._step)  # the next modules are warmed all the same
             return
         gc.freeze()
         self.done = True

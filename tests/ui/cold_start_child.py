@@ -47,13 +47,23 @@ def main(mode: str, url: str, now: str, number: str, printer: str) -> None:
             QApplication.postEvent(field, event)
     report = {}
 
+    def at_ready() -> None:
+        if "focused" in report:
+            return
+        report["focused"] = QApplication.focusWidget() is field
+        report["deferred_loaded_at_ready"] = [m for m in AFTER_FIRST_PAINT if m in sys.modules]
+        report["mappers_configured_at_ready"] = sum(m.configured for m in mappers())
+
     def ready() -> None:  # as the start benchmark sees it (benchmarks/window_bench.py)
         if QApplication.focusWidget() is not field:
             QTimer.singleShot(1, ready)
             return
-        report["focused"] = True
-        report["deferred_loaded_at_ready"] = [m for m in AFTER_FIRST_PAINT if m in sys.modules]
-        report["mappers_configured_at_ready"] = sum(m.configured for m in mappers())
+        at_ready()
+
+    # The window's own "ready", should this poll come late on a loaded machine (a 1 ms
+    # timer can wait for a worker thread's GIL): what was loaded when the warm-up began.
+    start_warm_up = window.warm_up.start
+    window.warm_up.start = lambda: (at_ready(), start_warm_up())
 
     def done() -> None:
         waited = report.get("waited", 0)

@@ -78,3 +78,17 @@ def test_the_warm_up_lets_the_event_loop_run_between_two_modules(qtbot):
         pass
     assert seen == [False]
     assert warm.done
+
+
+def test_a_module_that_fails_to_import_does_not_stop_the_warm_up(qtbot, caplog):
+    from PySide6.QtCore import QObject
+
+    from pos.ui.app import WarmUp
+
+    parent = QObject()
+    warm = WarmUp(parent, names=("pos.no_such_module", AFTER_FIRST_PAINT[0]))
+    warm.start()
+    with qtbot.waitSignal(warm.sig_done, timeout=10_000):
+        pass
+    assert warm.done
+    assert "pos.no_such_module" in caplog.text
