@@ -16,10 +16,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main(mode: str, url: str, now: str, number: str, printer: str) -> None:
-    from PySide6.QtCore import QEvent, Qt, QTimer
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from benchmarks.window_bench import type_scan  # as the start benchmark's 7b types it
     from pos.config import parse_config
     from pos.core.clock import FixedClock
     from pos.core.db import Database
@@ -39,12 +39,8 @@ def main(mode: str, url: str, now: str, number: str, printer: str) -> None:
     field = window.scan_field
     # The scan, as the window system delivers it: queued before the first turn of the
     # event loop, behind the first paint and what comes after it.
-    for i, char in enumerate([*number, "\r"] if mode == "scan" else []):
-        key = Qt.Key.Key_Return if char == "\r" else ord(char)
-        for kind, at in ((QEvent.Type.KeyPress, 0), (QEvent.Type.KeyRelease, 1)):
-            event = QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, char)
-            event.setTimestamp(5_000_000 + 8 * i + at)
-            QApplication.postEvent(field, event)
+    if mode == "scan":
+        type_scan(field, number)
     report = {}
 
     def at_ready() -> None:
