@@ -315,8 +315,9 @@ def build_main_window(
     contact.sig_contact.connect(settlement.set_contact)
 
     # Scanners: the keyboard-wedge filter goes on the QApplication; serial if configured.
-    # The wedge filter listens from the end of the build: no key can come before the
-    # event loop runs, and the build's ~1,500 widget events would each call it (~15 ms).
+    # It watches the scan field from the end of the build (the build's ~1,500 widget
+    # events would each call it, ~15 ms) and the whole application once the window is
+    # ready (listen_when_ready: the first frame's events, ~25 ms more).
     hub = ScannerHub(config.scanner, window, counter.scan, say=say, listen=False)
     # The event loop may end without the window closing (the session ends, app.quit()):
     # the threads stop then too, or the process hangs or aborts on its way out.
@@ -347,12 +348,13 @@ def build_main_window(
         operators.start(who)
     else:
         window.operators_ui.ask_login()
-    hub.listen()
+    hub.listen_when_ready(window.scan_field)
     # The workers' first pass and the warm-up wait for the window to be on the screen
     # (a window never shown, in a test, gets its workers after WORKERS_LATEST_S).
     window.warm_up = WarmUp(window)
 
     def when_ready() -> None:
+        hub.listen()
         queue.begin()
         mail.begin()
         window.warm_up.start()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QSpi
 from pos.config import parse_config
 from pos.ui.app import build_main_window, make_printer
 from pos.ui.scanning.hub import ScannerHub
+from pos.ui.scanning.wedge_filter import ScannerFilter
 from tests.support.serial_link import SocatLink, socat_available
 from tests.ui.conftest import basket_view, label, scan_field, tree_rows
 from tests.ui.scanner_keys import Keyboard
@@ -268,3 +269,74 @@ def test_serial_scans_reach_the_basket_and_the_status_bar_follows_the_plug(
         win.close()
         link.unplug()
     assert not hub.serial.scanner._thread.is_alive()
+
+
+def unshown_window(qtbot, demo, clock, tmp_path):
+    config = parse_config(f"""
+[printer]
+connection = "file"
+path = "{tmp_path / 'printer.bin'}"
+""")
+    win = build_main_window(config, demo, clock, make_printer(config), operator="demo")
+    qtbot.addWidget(win)
+    return win
+
+
+def test_the_first_frame_is_not_filtered_only_the_scan_field_is(qtbot, demo, clock,
+                                                               tmp_path, monkeypatch):
+    # An application-wide filter is called for each of the first frame's ~1,200 events,
+    # and PySide wraps every object it has not seen yet: ~25 ms of a cold start.
+    seen = []
+    real = ScannerFilter.eventFilter
+
+    def counting(self, obj, event):
+        seen.append(obj.objectName())
+        return real(self, obj, event)
+
+    monkeypatch.setattr(ScannerFilter, "eventFilter", counting)
+    win = unshown_window(qtbot, demo, clock, tmp_path)
+    hub = win.findChild(ScannerHub, "scannerHub")
+    win.show()
+    qtbot.waitExposed(win)
+    assert not hub.listening
+    assert seen and set(seen) == {"scanField"}
+    qtbot.waitUntil(lambda: hub.listening)  # ready: the field painted with the focus
+    before = len(seen)
+    remarks(win).update()
+    qtbot.wait(50)
+    assert len(seen) > before and set(seen[before:]) != {"scanField"}
+    win.close()
+
+
+def test_a_burst_into_the_scan_field_before_the_window_is_ready_scans_once(
+        qtbot, demo, clock, tmp_path):
+    win = unshown_window(qtbot, demo, clock, tmp_path)
+    hub = win.findChild(ScannerHub, "scannerHub")
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is scan_field(win))
+    assert not hub.listening
+    Keyboard().scan(TICKET)
+    assert basket_numbers(win) == [TICKET]
+    assert scan_field(win).text() == ""
+    win.close()
+
+
+def test_the_focus_on_another_widget_before_ready_makes_the_filter_listen_at_once(
+        qtbot, demo, clock, tmp_path):
+    win = unshown_window(qtbot, demo, clock, tmp_path)
+    hub = win.findChild(ScannerHub, "scannerHub")
+    at_focus = []  # connected after the hub: sees what the hub did on the same change
+    QApplication.instance().focusChanged.connect(
+        lambda _old, new: at_focus.append((new.objectName() if new else None, hub.listening)))
+    remarks(win).setFocus()  # the window opens with the focus in the remarks
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is remarks(win))
+    assert ("remarksField", True) in at_focus
+    Keyboard().scan(TICKET)
+    assert basket_numbers(win) == [TICKET]
+    assert remarks(win).text() == ""
+    win.close()

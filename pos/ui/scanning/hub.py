@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 from pos.config import ScannerConfig
 from pos.devices.serial_scanner import ScannerLink, SerialScanner
@@ -18,6 +18,9 @@ from pos.ui.common.scan_target import deliver_scan
 from pos.ui.scanning.wedge_filter import ScannerFilter
 
 log = logging.getLogger(__name__)
+
+#: The wedge filter listens to the whole application after this long at the latest.
+LISTEN_LATEST_MS = 1000
 
 
 class SerialScannerBridge(QObject):
@@ -67,6 +70,9 @@ class ScannerHub(QObject):
         self._app = QApplication.instance()
         self.wedge = ScannerFilter(config, self)
         self.wedge.sig_scanned.connect(self._scanned)
+        self.listening = False
+        self._stopped = False
+        self._early: QWidget | None = None
         if listen:
             self.listen()
         window.installEventFilter(self)
@@ -85,7 +91,37 @@ class ScannerHub(QObject):
         """The wedge filter sees every event of the application from now on: keys
         reach it only through the event loop, so until the loop runs it has nothing to
         take, and each event it sees costs a call into Python."""
+        if self.listening or self._stopped:
+            return
+        self._unwatch_early()
         self._app.installEventFilter(self.wedge)
+        self.listening = True
+
+    def _unwatch_early(self) -> None:
+        if self._early is not None:
+            self._app.focusChanged.disconnect(self._focus_changed)
+            self._early.removeEventFilter(self.wedge)
+            self._early = None
+
+    def listen_when_ready(self, early: QWidget) -> None:
+        """Until ``listen()`` (the window on the screen with ``early`` focused, see
+        pos.ui.app), the wedge filter sees the events of ``early`` only: the scan field,
+        which has the focus when the window opens. The focus on any other widget, or
+        ``LISTEN_LATEST_MS``, makes it listen at once. The first frame is ~1,200 events to
+        ~200 widgets: an application-wide filter is called for each, and PySide wraps every
+        object it hands the filter that it has not seen yet (a search of Qt's type
+        hierarchy each): ~25 ms of a cold start. Keys come from the window system to the
+        focus widget, so until then only ``early`` could get one, and the filter takes it
+        there the same way."""
+        early.installEventFilter(self.wedge)
+        self._early = early
+        self._app.focusChanged.connect(self._focus_changed)
+        QTimer.singleShot(LISTEN_LATEST_MS, self, self.listen)  # a window never shown
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and new is not self._early:
+            self.listen()
 
     @Slot(str)
     def _scanned(self, code: str) -> None:
@@ -112,7 +148,9 @@ class ScannerHub(QObject):
         return [s.sig_scanned for s in (self.wedge, self.serial) if s is not None]
 
     def stop(self) -> None:
+        self._stopped = True  # a window closed before it was ready never listens
         self._app.removeEventFilter(self.wedge)
+        self._unwatch_early()
         self.wedge.flush()
         if self.serial is not None:
             self.serial.stop()
