@@ -344,11 +344,11 @@ def build_main_window(
     session.basket_changed()
     session.sig_notes.emit(None)
     window.scan_field.setFocus()
+    hub.listen_when_ready(window.scan_field)  # before the log-in dialog takes the focus
     if who is not None:
         operators.start(who)
     else:
         window.operators_ui.ask_login()
-    hub.listen_when_ready(window.scan_field)
     # The workers' first pass and the warm-up wait for the window to be on the screen
     # (a window never shown, in a test, gets its workers after WORKERS_LATEST_S).
     window.warm_up = WarmUp(window)

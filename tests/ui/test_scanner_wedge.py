@@ -340,3 +340,24 @@ def test_the_focus_on_another_widget_before_ready_makes_the_filter_listen_at_onc
     assert basket_numbers(win) == [TICKET]
     assert remarks(win).text() == ""
     win.close()
+
+
+def test_the_log_in_dialog_taking_the_focus_makes_the_filter_listen(qtbot, demo, clock,
+                                                                   tmp_path):
+    config = parse_config(f"""
+[printer]
+connection = "file"
+path = "{tmp_path / 'printer.bin'}"
+""")
+    win = build_main_window(config, demo, clock, make_printer(config))  # no operator: log in
+    qtbot.addWidget(win)
+    hub = win.findChild(ScannerHub, "scannerHub")
+    assert not hub.listening
+    at_focus = []  # connected after the hub: sees what the hub did on the same change
+    QApplication.instance().focusChanged.connect(
+        lambda _old, new: at_focus.append(
+            (new.window().objectName() if new is not None else None, hub.listening)))
+    win.show()
+    qtbot.waitUntil(lambda: any(name == "loginDialog" for name, _ in at_focus))
+    assert ("loginDialog", True) in at_focus
+    win.close()

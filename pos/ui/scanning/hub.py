@@ -117,6 +117,7 @@ class ScannerHub(QObject):
         self._early = early
         self._app.focusChanged.connect(self._focus_changed)
         QTimer.singleShot(LISTEN_LATEST_MS, self, self.listen)  # a window never shown
+        self._focus_changed(None, QApplication.focusWidget())  # a dialog has it already
 
     @Slot(QWidget, QWidget)
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
